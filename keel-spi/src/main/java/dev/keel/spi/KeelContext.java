@@ -1,0 +1,51 @@
+package dev.keel.spi;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the engine gives an extension: its clock, its configuration, services the host provides, the
+ * artifact view and an event publisher. An extension that declares a public constructor taking a
+ * {@code KeelContext} receives one; otherwise its no-argument constructor is used.
+ */
+public interface KeelContext {
+
+  /**
+   * The engine's clock. Extensions never read the system clock, so that tests run on virtual time.
+   *
+   * @return the clock
+   */
+  Clock clock();
+
+  /**
+   * The configuration the host gave this extension's plugin, as plain values (maps, lists, strings,
+   * numbers, booleans).
+   *
+   * @return the configuration, empty when none was given
+   */
+  Map<String, Object> config();
+
+  /**
+   * A service the host registered under a type, such as a cloud client.
+   *
+   * @param type the service type
+   * @param <T> the service type
+   * @return the service, if registered
+   */
+  <T> Optional<T> service(Class<T> type);
+
+  /**
+   * Read-only artifact promotion state.
+   *
+   * @return the view
+   */
+  ArtifactView artifacts();
+
+  /**
+   * Publishes an event to the resource's history and the host's subscribers.
+   *
+   * @param event the event
+   */
+  void publish(PluginEvent event);
+}
