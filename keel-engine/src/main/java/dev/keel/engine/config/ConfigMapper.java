@@ -1,0 +1,41 @@
+package dev.keel.engine.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.keel.spi.model.TagVersionStrategy;
+import java.io.IOException;
+
+/** The Jackson mapper that binds config values: strict about unknown and missing values, java.time aware. */
+final class ConfigMapper {
+
+  private ConfigMapper() {}
+
+  static ObjectMapper create() {
+    var names = new SimpleModule("keel-config-names");
+    names.addDeserializer(TagVersionStrategy.class, new JsonDeserializer<>() {
+      @Override
+      public TagVersionStrategy deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        String text = p.getValueAsString();
+        try {
+          return TagVersionStrategy.fromFriendlyName(text);
+        } catch (IllegalArgumentException e) {
+          throw ctxt.weirdStringException(text, TagVersionStrategy.class, e.getMessage());
+        }
+      }
+    });
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .registerModule(names)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // A missing primitive takes its default (false, 0), so specs can use primitives for optional flags.
+        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+  }
+}

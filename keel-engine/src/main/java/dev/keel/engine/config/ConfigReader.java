@@ -1,0 +1,265 @@
+package dev.keel.engine.config;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.Resource;
+import dev.keel.spi.model.ResourceKind;
+import dev.keel.spi.model.ResourceSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads delivery configs in Keel's format, and single resources in Kubernetes style, from YAML or JSON.
+ *
+ * <p>Specs bind to the classes the {@link KindRegistry} declares for their kinds; unknown properties are
+ * errors. Environment {@code locations} fill in resources that omit theirs; older kind versions are
+ * migrated to the newest. The whole config is validated, and every problem is reported at once in a
+ * {@link ConfigException}, each with source, line, column and path. Limits bound what a hostile document
+ * can cost. Instances are immutable and thread-safe.
+ *
+ * <pre>{@code
+ * ConfigReader reader = ConfigReader.builder().registry(registry).build();
+ * DeliveryConfig config = reader.read(Path.of("delivery-config.yml"));
+ * }</pre>
+ */
+public final class ConfigReader {
+
+  private static final Set<String> K8S_KEYS = Set.of("apiVersion", "kind", "metadata", "spec");
+
+  private final KindRegistry registry;
+  private final ReaderLimits limits;
+  private final ObjectMapper mapper;
+  private final ConfigBinder.SpecProperties specProperties;
+  private final JsonFactory yaml;
+  private final JsonFactory json;
+
+  private ConfigReader(Builder b) {
+    this.registry = b.registry;
+    this.limits = b.limits;
+    this.mapper = ConfigMapper.create();
+    this.specProperties = new ConfigBinder.SpecProperties(mapper);
+    this.yaml = ParserFactories.yaml(limits);
+    this.json = ParserFactories.json(limits);
+  }
+
+  /**
+   * A builder with an empty registry (built-in types only) and default limits.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads a delivery config from a file; the file name is the source name in problems.
+   *
+   * @param file a YAML or JSON file
+   * @return the config
+   * @throws ConfigException listing every problem, or if the file cannot be read
+   */
+  public DeliveryConfig read(Path file) {
+    return read(load(file), file.toString());
+  }
+
+  /**
+   * Reads a delivery config from a stream, which is not closed.
+   *
+   * @param in the document, UTF-8
+   * @param sourceName the name to give in problems
+   * @return the config
+   * @throws ConfigException listing every problem
+   */
+  public DeliveryConfig read(InputStream in, String sourceName) {
+    return read(load(in, sourceName), sourceName);
+  }
+
+  /**
+   * Reads a delivery config from text.
+   *
+   * @param text the YAML or JSON document
+   * @param sourceName the name to give in problems
+   * @return the config
+   * @throws ConfigException listing every problem
+   */
+  public DeliveryConfig read(String text, String sourceName) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(sourceName, "sourceName");
+    checkSize(text.length(), sourceName);
+    ConfigBinder binder = binderFor(text, sourceName);
+    Problems problems = binder.problems();
+    DeliveryConfig config = binder.deliveryConfig(problems.tree().root());
+    if (config != null) {
+      new ConfigValidator(problems, binder.pathOf, binder.incompleteArtifacts, binder.incompleteEnvironments)
+          .validate(config);
+    }
+    problems.throwIfAny();
+    return Objects.requireNonNull(config);
+  }
+
+  /**
+   * Reads one resource in Kubernetes style from a file.
+   *
+   * @param file a YAML or JSON file
+   * @return the resource
+   * @throws ConfigException listing every problem
+   * @see #readResource(String, String)
+   */
+  public Resource<?> readResource(Path file) {
+    return readResource(load(file), file.toString());
+  }
+
+  /**
+   * Reads one resource in Kubernetes style: {@code kind: ec2/cluster@v1.1} (or {@code apiVersion:
+   * ec2.spinnaker.netflix.com/v1.1} with {@code kind: cluster}), optional {@code metadata} (such as
+   * {@code serviceAccount}) and {@code spec}. The spec is bound and migrated as in a delivery config; a
+   * locatable spec must carry its own locations.
+   *
+   * @param text the document
+   * @param sourceName the name to give in problems
+   * @return the resource
+   * @throws ConfigException listing every problem
+   */
+  public Resource<?> readResource(String text, String sourceName) {
+    Objects.requireNonNull(text, "text");
+    checkSize(text.length(), sourceName);
+    ConfigBinder binder = binderFor(text, sourceName);
+    Problems problems = binder.problems();
+    JsonNode root = problems.tree().root();
+    if (!root.isObject()) {
+      problems.add("", "A resource must be a mapping with 'kind' and 'spec'");
+      problems.throwIfAny();
+    }
+    root.fieldNames().forEachRemaining(k -> {
+      if (!K8S_KEYS.contains(k)) {
+        problems.add(k, "Unknown property '" + k + "' in a resource" + Suggestions.didYouMean(k, K8S_KEYS)
+            + ". Known properties: apiVersion, kind, metadata, spec");
+      }
+    });
+    ResourceKind kind = binder.kindOf(root, "");
+    Map<String, Object> metadata = binder.metadataOf(root, "");
+    JsonNode spec = root.get("spec");
+    if (spec == null || !spec.isObject()) {
+      problems.add(spec == null ? "" : "spec", "A resource needs a 'spec' mapping");
+    }
+    ResourceSpec bound = null;
+    if (kind != null && spec != null && spec.isObject()) {
+      bound = binder.spec(kind, spec, "spec", null, "");
+    }
+    ConfigBinder.MigratedSpec migrated = bound == null ? null : binder.migrate(kind, bound, "spec");
+    problems.throwIfAny();
+    var meta = new LinkedHashMap<String, Object>(metadata);
+    meta.putIfAbsent(Resource.APPLICATION, migrated.spec().application());
+    return new Resource<>(migrated.kind(), meta, migrated.spec());
+  }
+
+  /** Parses a document and prepares a binder over it; syntax errors and limits throw at once. */
+  private ConfigBinder binderFor(String text, String sourceName) {
+    List<ConfigProblem> found = new ArrayList<>();
+    LocatedTree tree = LocatedTree.parse(factoryFor(text, sourceName), text, sourceName, limits, found);
+    return new ConfigBinder(registry, mapper, specProperties, new Problems(sourceName, tree, found));
+  }
+
+  private JsonFactory factoryFor(String text, String sourceName) {
+    if (sourceName.endsWith(".json")) {
+      return json;
+    }
+    if (sourceName.endsWith(".yml") || sourceName.endsWith(".yaml")) {
+      return yaml;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '{' || c == '[' ? json : yaml;
+      }
+    }
+    return yaml;
+  }
+
+  private void checkSize(long chars, String sourceName) {
+    if (chars > limits.maxDocumentChars()) {
+      throw new ConfigException(List.of(new ConfigProblem(sourceName, 0, 0, "",
+          "The document is larger than the limit of " + limits.maxDocumentChars() + " characters")));
+    }
+  }
+
+  private String load(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return load(in, file.toString());
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(List.of(new ConfigProblem(file.toString(), 0, 0, "", "No such file")));
+    } catch (IOException e) {
+      throw new ConfigException(List.of(new ConfigProblem(file.toString(), 0, 0, "", "Cannot read: " + e.getMessage())));
+    }
+  }
+
+  /** Reads at most one character past the limit, so an oversized stream costs bounded memory. */
+  private String load(InputStream in, String sourceName) {
+    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+    StringBuilder text = new StringBuilder();
+    char[] buffer = new char[8192];
+    try {
+      int n;
+      while ((n = reader.read(buffer)) >= 0) {
+        text.append(buffer, 0, n);
+        checkSize(text.length(), sourceName);
+      }
+    } catch (IOException e) {
+      throw new ConfigException(List.of(new ConfigProblem(sourceName, 0, 0, "", "Cannot read: " + e.getMessage())));
+    }
+    return text.toString();
+  }
+
+  /** Configures a {@link ConfigReader}. */
+  public static final class Builder {
+    private KindRegistry registry = KindRegistry.builder().build();
+    private ReaderLimits limits = ReaderLimits.defaults();
+
+    private Builder() {}
+
+    /**
+     * The kinds and types configs may use.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder registry(KindRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * The limits on documents.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public Builder limits(ReaderLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Builds the reader.
+     *
+     * @return the reader
+     */
+    public ConfigReader build() {
+      return new ConfigReader(this);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.keel.engine.promotion;
+
+import dev.keel.spi.model.Constraint;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import javax.annotation.Nullable;
+
+/**
+ * Versions may enter this environment only inside the given time windows, and at most
+ * {@code maxDeploysPerWindow} of them per window.
+ *
+ * @param windows the windows, at least one
+ * @param tz the time zone the windows are in; {@link #DEFAULT_ZONE} when omitted
+ * @param maxDeploysPerWindow the most versions approved per window, or null for no limit
+ */
+public record AllowedTimesConstraint(List<TimeWindow> windows, @Nullable String tz, @Nullable Integer maxDeploysPerWindow)
+    implements Constraint {
+
+  /** The type name, {@value}. */
+  public static final String TYPE = "allowed-times";
+
+  /** The time zone when none is given, {@value} (Keel's default). */
+  public static final String DEFAULT_ZONE = "America/Los_Angeles";
+
+  /** Checks the windows, zone and limit. */
+  public AllowedTimesConstraint {
+    if (windows == null || windows.isEmpty()) {
+      throw new IllegalArgumentException("allowed-times needs at least one window");
+    }
+    windows = List.copyOf(windows);
+    tz = tz == null ? DEFAULT_ZONE : tz;
+    try {
+      ZoneId.of(tz);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("Unknown time zone '" + tz + "': use a region id such as Europe/Berlin or UTC");
+    }
+    if (maxDeploysPerWindow != null && maxDeploysPerWindow < 1) {
+      throw new IllegalArgumentException("maxDeploysPerWindow must be at least 1");
+    }
+  }
+
+  /**
+   * The time zone.
+   *
+   * @return the zone
+   */
+  public ZoneId zone() {
+    return ZoneId.of(tz);
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+}
