@@ -1,0 +1,242 @@
+package dev.keel.engine;
+
+import dev.keel.engine.check.GiveUpPolicy;
+import dev.keel.engine.schedule.Backoff;
+import dev.keel.engine.schedule.RateLimit;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How the engine runs. Immutable; start from {@link #defaults()} or {@link #builder()}.
+ *
+ * @param checkInterval how often each resource is rechecked when nothing changes
+ * @param checkIntervalByKind per-kind intervals ({@code group/kind}, such as {@code ec2/cluster})
+ * @param jitter the fraction by which each interval varies at random, so checks spread out (0.1 = ±10%)
+ * @param maxConcurrentChecks the most checks running at once
+ * @param rateLimits per-kind limits on how fast checks start ({@code group/kind})
+ * @param defaultRateLimit the limit for kinds without their own
+ * @param callTimeout the deadline of each call into an extension
+ * @param giveUpPolicy when to stop acting on a drift that actions do not fix
+ * @param retryBackoff the back-off after a failed check
+ * @param taskPollInterval how often running tasks are asked for their status
+ * @param disabledResolvers resolvers not to run, by name
+ * @param claimLease how long a claimed check is reserved for this instance before another may take it
+ * @param instanceId this engine instance's name in the store's claims
+ * @param randomSeed the seed of the jitter, so runs on virtual time repeat exactly
+ */
+public record EngineConfig(
+    Duration checkInterval,
+    Map<String, Duration> checkIntervalByKind,
+    double jitter,
+    int maxConcurrentChecks,
+    Map<String, RateLimit> rateLimits,
+    RateLimit defaultRateLimit,
+    Duration callTimeout,
+    GiveUpPolicy giveUpPolicy,
+    Backoff retryBackoff,
+    Duration taskPollInterval,
+    Set<String> disabledResolvers,
+    Duration claimLease,
+    String instanceId,
+    long randomSeed) {
+
+  /** Checks the values and copies the collections. */
+  public EngineConfig {
+    positive(checkInterval, "checkInterval");
+    checkIntervalByKind = Map.copyOf(checkIntervalByKind);
+    checkIntervalByKind.forEach((k, v) -> positive(v, "checkIntervalByKind." + k));
+    if (jitter < 0 || jitter >= 1) {
+      throw new IllegalArgumentException("jitter must be in [0, 1); got " + jitter);
+    }
+    if (maxConcurrentChecks < 1) {
+      throw new IllegalArgumentException("maxConcurrentChecks must be at least 1");
+    }
+    rateLimits = Map.copyOf(rateLimits);
+    Objects.requireNonNull(defaultRateLimit, "defaultRateLimit");
+    positive(callTimeout, "callTimeout");
+    Objects.requireNonNull(giveUpPolicy, "giveUpPolicy");
+    Objects.requireNonNull(retryBackoff, "retryBackoff");
+    positive(taskPollInterval, "taskPollInterval");
+    disabledResolvers = Set.copyOf(disabledResolvers);
+    positive(claimLease, "claimLease");
+    Objects.requireNonNull(instanceId, "instanceId");
+  }
+
+  private static void positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive; got " + d);
+    }
+  }
+
+  /**
+   * The defaults: check every minute ±10%, 50 checks at once, no rate limits, 2-minute call deadlines,
+   * Keel's give-up policy, retries from 10 seconds up to 10 minutes, tasks polled every 15 seconds.
+   *
+   * @return the default configuration
+   */
+  public static EngineConfig defaults() {
+    return builder().build();
+  }
+
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder starting from this configuration.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.checkInterval = checkInterval;
+    b.checkIntervalByKind = checkIntervalByKind;
+    b.jitter = jitter;
+    b.maxConcurrentChecks = maxConcurrentChecks;
+    b.rateLimits = rateLimits;
+    b.defaultRateLimit = defaultRateLimit;
+    b.callTimeout = callTimeout;
+    b.giveUpPolicy = giveUpPolicy;
+    b.retryBackoff = retryBackoff;
+    b.taskPollInterval = taskPollInterval;
+    b.disabledResolvers = disabledResolvers;
+    b.claimLease = claimLease;
+    b.instanceId = instanceId;
+    b.randomSeed = randomSeed;
+    return b;
+  }
+
+  /**
+   * The check interval of a kind.
+   *
+   * @param groupAndKind such as {@code ec2/cluster}
+   * @return its interval, or the default
+   */
+  public Duration checkInterval(String groupAndKind) {
+    return checkIntervalByKind.getOrDefault(groupAndKind, checkInterval);
+  }
+
+  /** Builds an {@link EngineConfig}; every setter has a default. */
+  public static final class Builder {
+    private Duration checkInterval = Duration.ofMinutes(1);
+    private Map<String, Duration> checkIntervalByKind = Map.of();
+    private double jitter = 0.1;
+    private int maxConcurrentChecks = 50;
+    private Map<String, RateLimit> rateLimits = Map.of();
+    private RateLimit defaultRateLimit = RateLimit.unlimited();
+    private Duration callTimeout = Duration.ofMinutes(2);
+    private GiveUpPolicy giveUpPolicy = GiveUpPolicy.keelDefaults();
+    private Backoff retryBackoff = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(10));
+    private Duration taskPollInterval = Duration.ofSeconds(15);
+    private Set<String> disabledResolvers = Set.of();
+    private Duration claimLease = Duration.ofMinutes(10);
+    private String instanceId = "keel";
+    private long randomSeed = 0x6b65656cL;
+
+    private Builder() {}
+
+    /** @param d the default check interval @return this builder */
+    public Builder checkInterval(Duration d) {
+      this.checkInterval = d;
+      return this;
+    }
+
+    /** @param byKind intervals by {@code group/kind} @return this builder */
+    public Builder checkIntervalByKind(Map<String, Duration> byKind) {
+      this.checkIntervalByKind = byKind;
+      return this;
+    }
+
+    /** @param fraction the interval jitter, 0 to below 1 @return this builder */
+    public Builder jitter(double fraction) {
+      this.jitter = fraction;
+      return this;
+    }
+
+    /** @param max the most checks at once @return this builder */
+    public Builder maxConcurrentChecks(int max) {
+      this.maxConcurrentChecks = max;
+      return this;
+    }
+
+    /** @param limits rate limits by {@code group/kind} @return this builder */
+    public Builder rateLimits(Map<String, RateLimit> limits) {
+      this.rateLimits = limits;
+      return this;
+    }
+
+    /** @param limit the rate limit of other kinds @return this builder */
+    public Builder defaultRateLimit(RateLimit limit) {
+      this.defaultRateLimit = limit;
+      return this;
+    }
+
+    /** @param timeout the deadline of each extension call @return this builder */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = timeout;
+      return this;
+    }
+
+    /** @param policy the give-up policy @return this builder */
+    public Builder giveUpPolicy(GiveUpPolicy policy) {
+      this.giveUpPolicy = policy;
+      return this;
+    }
+
+    /** @param backoff the back-off after failed checks @return this builder */
+    public Builder retryBackoff(Backoff backoff) {
+      this.retryBackoff = backoff;
+      return this;
+    }
+
+    /** @param interval how often running tasks are polled @return this builder */
+    public Builder taskPollInterval(Duration interval) {
+      this.taskPollInterval = interval;
+      return this;
+    }
+
+    /** @param names resolvers not to run @return this builder */
+    public Builder disabledResolvers(Set<String> names) {
+      this.disabledResolvers = names;
+      return this;
+    }
+
+    /** @param lease how long a claim lasts @return this builder */
+    public Builder claimLease(Duration lease) {
+      this.claimLease = lease;
+      return this;
+    }
+
+    /** @param id this instance's name @return this builder */
+    public Builder instanceId(String id) {
+      this.instanceId = id;
+      return this;
+    }
+
+    /** @param seed the jitter's seed @return this builder */
+    public Builder randomSeed(long seed) {
+      this.randomSeed = seed;
+      return this;
+    }
+
+    /**
+     * Builds the configuration.
+     *
+     * @return the configuration
+     * @throws IllegalArgumentException naming the first invalid value
+     */
+    public EngineConfig build() {
+      return new EngineConfig(checkInterval, checkIntervalByKind, jitter, maxConcurrentChecks, rateLimits,
+          defaultRateLimit, callTimeout, giveUpPolicy, retryBackoff, taskPollInterval, disabledResolvers, claimLease,
+          instanceId, randomSeed);
+    }
+  }
+}

@@ -1,0 +1,668 @@
+package dev.keel.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.keel.engine.check.CheckExtensions;
+import dev.keel.engine.check.CheckReport;
+import dev.keel.engine.check.ResourceChecker;
+import dev.keel.engine.config.ConfigReader;
+import dev.keel.engine.config.KindRegistry;
+import dev.keel.engine.diff.Differ;
+import dev.keel.engine.event.ApplicationEvent;
+import dev.keel.engine.event.EventStream;
+import dev.keel.engine.event.KeelEvent;
+import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.plan.Plan;
+import dev.keel.engine.plan.ResourcePlan;
+import dev.keel.engine.schedule.Cancellable;
+import dev.keel.engine.schedule.Priority;
+import dev.keel.engine.schedule.Scheduler;
+import dev.keel.engine.schedule.SystemScheduler;
+import dev.keel.engine.schedule.WorkQueue;
+import dev.keel.engine.store.CheckResult;
+import dev.keel.engine.store.DueCheck;
+import dev.keel.engine.store.InMemoryStore;
+import dev.keel.engine.store.KeelStore;
+import dev.keel.engine.store.Pause;
+import dev.keel.engine.store.PauseScope;
+import dev.keel.engine.store.ResourceState;
+import dev.keel.engine.store.StoredResource;
+import dev.keel.engine.store.SubmitResult;
+import dev.keel.spi.ArtifactView;
+import dev.keel.spi.ConstraintEvaluator;
+import dev.keel.spi.ResourceHandler;
+import dev.keel.spi.Resolver;
+import dev.keel.spi.SpecMigrator;
+import dev.keel.spi.TaskMonitor;
+import dev.keel.spi.VerificationEvaluator;
+import dev.keel.spi.Veto;
+import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.Environment;
+import dev.keel.spi.model.Resource;
+import dev.keel.spi.model.ResourceKind;
+import dev.keel.spi.model.ResourceStatus;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+import javax.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The declarative delivery engine. Build one with {@link #builder()}, {@link #submit} delivery configs,
+ * {@link #start()} it, and it keeps every managed resource converged: each is checked when its config
+ * changes and then periodically, and drift is acted on through the resource's handler.
+ *
+ * <pre>{@code
+ * try (KeelEngine engine = KeelEngine.builder().handler(new MyClusterHandler()).build()) {
+ *   engine.events().subscribe(event -> log.info("{}", event.message()));
+ *   engine.submit(Path.of("delivery-config.yml"));
+ *   engine.start();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>The engine starts no thread before {@link #start()} (except to run {@link #plan}) and stops all of
+ * them in {@link #close()}. Every time comes from the builder's clock or scheduler.
+ */
+public final class KeelEngine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeelEngine.class);
+  private static final int HISTORY_DEFAULT = 100;
+
+  private final EngineConfig config;
+  private final KeelStore store;
+  private final Scheduler scheduler;
+  private final boolean ownsScheduler;
+  private final KindRegistry registry;
+  private final ConfigReader reader;
+  private final ResourceChecker checker;
+  private final TaskTracker tasks;
+  private final WorkQueue<String> queue;
+  private final EventBus bus = new EventBus();
+  private final SplittableRandom random;
+  private final Object lock = new Object();
+  private Cancellable pumpTimer;
+  private Instant pumpAt;
+  private boolean started;
+  private boolean closed;
+
+  private KeelEngine(Builder b) {
+    this.config = b.config;
+    this.store = b.store != null ? b.store : new InMemoryStore();
+    this.ownsScheduler = b.scheduler == null;
+    this.scheduler = b.scheduler != null ? b.scheduler : new SystemScheduler(b.clock, "keel-" + config.instanceId());
+    this.random = new SplittableRandom(config.randomSeed());
+    KindRegistry.Builder kinds = KindRegistry.builder();
+    b.handlers.forEach(kinds::handler);
+    b.migrators.forEach(m -> kinds.migrator(m, m.getClass().getName()));
+    b.constraintEvaluators.forEach(kinds::evaluator);
+    b.verificationEvaluators.forEach(kinds::verificationEvaluator);
+    this.registry = kinds.build();
+    this.reader = ConfigReader.builder().registry(registry).build();
+    Map<ResourceKind, ResourceHandler<?, ?>> handlers = new LinkedHashMap<>();
+    b.handlers.forEach(h -> handlers.put(h.supportedKind().kind(), h));
+    ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+    CheckExtensions extensions = new CheckExtensions(handlers, b.resolvers, b.vetoes,
+        name -> !config.disabledResolvers().contains(name));
+    this.tasks = new TaskTracker(store, scheduler, b.taskMonitors, config.callTimeout(), this::record, this::triggerCheck);
+    tasks.interval(config.taskPollInterval());
+    this.checker = ResourceChecker.builder()
+        .store(store)
+        .scheduler(scheduler)
+        .differ(Differ.builder().objectMapper(mapper).build())
+        .extensions(extensions)
+        .giveUpPolicy(config.giveUpPolicy())
+        .callTimeout(config.callTimeout())
+        .artifacts(b.artifacts)
+        .publisher(bus)
+        .monitoredSystems(tasks.systems())
+        .build();
+    WorkQueue.Builder<String> queueBuilder = WorkQueue.<String>builder(scheduler, this::work)
+        .maxConcurrency(config.maxConcurrentChecks())
+        .rateGroup(this::kindOf)
+        .defaultRateLimit(config.defaultRateLimit());
+    config.rateLimits().forEach(queueBuilder::rateLimit);
+    this.queue = queueBuilder.build();
+  }
+
+  /**
+   * Starts configuring an engine.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---- configs
+
+  /**
+   * Reads, validates and stores a delivery config, and checks its new and changed resources at once.
+   *
+   * @param file a YAML or JSON delivery config
+   * @return what changed
+   * @throws dev.keel.engine.config.ConfigException listing every problem; nothing is stored
+   * @throws dev.keel.engine.store.ConfigConflictException if another config manages the same names;
+   *     nothing is stored
+   */
+  public SubmitResult submit(Path file) {
+    return submit(reader.read(file));
+  }
+
+  /**
+   * Reads, validates and stores a delivery config given as text.
+   *
+   * @param text the YAML or JSON document
+   * @param sourceName the name given in problems
+   * @return what changed
+   * @throws dev.keel.engine.config.ConfigException listing every problem; nothing is stored
+   */
+  public SubmitResult submit(String text, String sourceName) {
+    return submit(reader.read(text, sourceName));
+  }
+
+  /**
+   * Stores a delivery config built in code and checks its new and changed resources at once.
+   *
+   * @param deliveryConfig the config
+   * @return what changed
+   * @throws UnsupportedKindException if a resource's kind has no handler; nothing is stored
+   * @throws dev.keel.engine.store.ConfigConflictException if another config manages the same names
+   */
+  public SubmitResult submit(DeliveryConfig deliveryConfig) {
+    deliveryConfig.resources().forEach(r -> {
+      if (registry.kind(r.kind()).isEmpty()) {
+        throw new UnsupportedKindException(r.kind(), r.id());
+      }
+    });
+    Instant now = clock().instant();
+    SubmitResult result = store.storeDeliveryConfig(deliveryConfig, now);
+    String app = deliveryConfig.application();
+    result.created().stream().sorted().forEach(id -> record(new ResourceEvent.Created(id, app, now)));
+    result.updated().stream().sorted().forEach(id -> record(new ResourceEvent.Updated(id, app, now,
+        store.resource(id).map(StoredResource::version).orElse(0L))));
+    result.removed().stream().sorted().forEach(id -> record(new ResourceEvent.Removed(id, app, now)));
+    pump();
+    return result;
+  }
+
+  /**
+   * Stops managing a delivery config's resources and forgets the config. Cloud resources are left alone.
+   *
+   * @param name the config's name
+   * @return whether there was such a config
+   */
+  public boolean delete(String name) {
+    Optional<DeliveryConfig> existing = store.deliveryConfig(name);
+    if (existing.isEmpty()) {
+      return false;
+    }
+    Instant now = clock().instant();
+    store.deleteDeliveryConfig(name).forEach(id -> record(new ResourceEvent.Removed(id, existing.get().application(), now)));
+    return true;
+  }
+
+  /**
+   * The reader this engine uses, which knows its kinds and types.
+   *
+   * @return the reader
+   */
+  public ConfigReader configReader() {
+    return reader;
+  }
+
+  /**
+   * The kinds and types configs may use with this engine.
+   *
+   * @return the registry
+   */
+  public KindRegistry registry() {
+    return registry;
+  }
+
+  // ---- plan
+
+  /**
+   * What the engine would do for every resource of a config, with nothing executed or recorded.
+   * Blocks until every resource is planned (each call bounded by the call deadline).
+   *
+   * @param deliveryConfig the config; it need not be stored
+   * @return the plan
+   */
+  public Plan plan(DeliveryConfig deliveryConfig) {
+    return planAsync(deliveryConfig).join();
+  }
+
+  /**
+   * {@link #plan} without blocking.
+   *
+   * @param deliveryConfig the config
+   * @return the plan, when every resource is planned
+   */
+  public CompletableFuture<Plan> planAsync(DeliveryConfig deliveryConfig) {
+    List<CompletableFuture<ResourcePlan>> plans = new ArrayList<>();
+    for (Environment env : deliveryConfig.environments()) {
+      for (Resource<?> r : env.resources()) {
+        long version = store.resource(r.id()).map(StoredResource::version).orElse(0L);
+        plans.add(checker.plan(new StoredResource(r, deliveryConfig.name(), env.name(), version))
+            .thenApply(CheckReport::plan));
+      }
+    }
+    return CompletableFuture.allOf(plans.toArray(CompletableFuture[]::new))
+        .thenApply(v -> new Plan(deliveryConfig.name(),
+            plans.stream().map(CompletableFuture::join).collect(Collectors.toList())));
+  }
+
+  // ---- status and history
+
+  /**
+   * A resource's status, in Keel's vocabulary.
+   *
+   * @param resourceId the resource
+   * @return the status; UNKNOWN if not managed
+   */
+  public ResourceStatus status(String resourceId) {
+    return checker.status(resourceId);
+  }
+
+  /**
+   * A resource's persisted state: last result, drift fingerprint, actions taken, last error.
+   *
+   * @param resourceId the resource
+   * @return the state
+   */
+  public ResourceState state(String resourceId) {
+    return store.state(resourceId);
+  }
+
+  /**
+   * A resource's history with its application's events, newest first, the newest 100.
+   *
+   * @param resourceId the resource
+   * @return the events
+   */
+  public List<KeelEvent> history(String resourceId) {
+    return store.history(resourceId, HISTORY_DEFAULT);
+  }
+
+  /**
+   * A resource's history, newest first.
+   *
+   * @param resourceId the resource
+   * @param limit the most events
+   * @return the events
+   */
+  public List<KeelEvent> history(String resourceId, int limit) {
+    return store.history(resourceId, limit);
+  }
+
+  /**
+   * The managed resources.
+   *
+   * @return the resources, by id
+   */
+  public List<StoredResource> resources() {
+    return store.resources();
+  }
+
+  /**
+   * The engine's events.
+   *
+   * @return the stream to subscribe to
+   */
+  public EventStream events() {
+    return bus;
+  }
+
+  // ---- control
+
+  /**
+   * Checks a resource as soon as possible, ahead of periodic checks.
+   *
+   * @param resourceId the resource
+   * @throws NoSuchElementException if the resource is not managed
+   */
+  public void checkNow(String resourceId) {
+    if (!store.triggerCheck(resourceId)) {
+      throw new NoSuchElementException("No managed resource " + resourceId);
+    }
+    pump();
+  }
+
+  private void triggerCheck(String resourceId) {
+    if (store.triggerCheck(resourceId)) {
+      pump();
+    }
+  }
+
+  /**
+   * Pauses actuation of every resource of an application. Paused resources are still checked and their
+   * drift reported, but never acted on.
+   *
+   * @param application the application
+   * @param by who pauses
+   * @param comment why, or null
+   */
+  public void pauseApplication(String application, String by, @Nullable String comment) {
+    Instant now = clock().instant();
+    store.savePause(new Pause(PauseScope.APPLICATION, application, by, now, comment));
+    ApplicationEvent event = new ApplicationEvent.Paused(application, now, by, comment);
+    store.appendEvent(event);
+    checker.publish(event);
+  }
+
+  /**
+   * Resumes an application, and checks its resources at once.
+   *
+   * @param application the application
+   * @param by who resumes
+   */
+  public void resumeApplication(String application, String by) {
+    if (store.removePause(PauseScope.APPLICATION, application)) {
+      ApplicationEvent event = new ApplicationEvent.Resumed(application, clock().instant(), by);
+      store.appendEvent(event);
+      checker.publish(event);
+      store.resources().stream().filter(r -> r.resource().application().equals(application))
+          .forEach(r -> store.triggerCheck(r.id()));
+      pump();
+    }
+  }
+
+  /**
+   * Pauses actuation of one resource.
+   *
+   * @param resourceId the resource
+   * @param by who pauses
+   * @param comment why, or null
+   * @throws NoSuchElementException if the resource is not managed
+   */
+  public void pauseResource(String resourceId, String by, @Nullable String comment) {
+    StoredResource r = managed(resourceId);
+    Instant now = clock().instant();
+    store.savePause(new Pause(PauseScope.RESOURCE, resourceId, by, now, comment));
+    record(new ResourceEvent.ActuationPaused(resourceId, r.resource().application(), now, by, comment));
+  }
+
+  /**
+   * Resumes one resource, and checks it at once.
+   *
+   * @param resourceId the resource
+   * @param by who resumes
+   * @throws NoSuchElementException if the resource is not managed
+   */
+  public void resumeResource(String resourceId, String by) {
+    StoredResource r = managed(resourceId);
+    if (store.removePause(PauseScope.RESOURCE, resourceId)) {
+      record(new ResourceEvent.ActuationResumed(resourceId, r.resource().application(), clock().instant(), by));
+      triggerCheck(resourceId);
+    }
+  }
+
+  private StoredResource managed(String resourceId) {
+    return store.resource(resourceId).orElseThrow(() -> new NoSuchElementException("No managed resource " + resourceId));
+  }
+
+  /** Starts checking resources and following tasks. Does nothing if already started. */
+  public void start() {
+    synchronized (lock) {
+      if (started || closed) {
+        return;
+      }
+      started = true;
+    }
+    tasks.start();
+    pump();
+  }
+
+  /** Stops checking; running extension calls are abandoned. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (pumpTimer != null) {
+        pumpTimer.cancel();
+      }
+    }
+    queue.close();
+    tasks.close();
+    if (ownsScheduler) {
+      scheduler.close();
+    }
+  }
+
+  // ---- the loop
+
+  private Clock clock() {
+    return scheduler.clock();
+  }
+
+  private void record(ResourceEvent event) {
+    checker.record(event);
+  }
+
+  /** Claims due checks from the store into the queue, and arms a timer for the next one. */
+  private void pump() {
+    synchronized (lock) {
+      if (!started || closed) {
+        return;
+      }
+    }
+    Instant now = clock().instant();
+    int room = config.maxConcurrentChecks() * 2 - queue.pendingCount() - queue.runningCount();
+    if (room > 0) {
+      for (DueCheck due : store.claimDue(now, room, config.instanceId(), config.claimLease())) {
+        queue.add(due.resourceId(), now, due.triggered() ? Priority.CHANGED : Priority.PERIODIC);
+      }
+    }
+    // When the store still has due work the queue is full: completions pump again.
+    store.nextDue().filter(next -> next.isAfter(now)).ifPresent(this::armPump);
+  }
+
+  private void armPump(Instant at) {
+    synchronized (lock) {
+      if (closed || (pumpAt != null && !at.isBefore(pumpAt))) {
+        return;
+      }
+      if (pumpTimer != null) {
+        pumpTimer.cancel();
+      }
+      pumpAt = at;
+      pumpTimer = scheduler.schedule(at, () -> {
+        synchronized (lock) {
+          pumpAt = null;
+          pumpTimer = null;
+        }
+        pump();
+      });
+    }
+  }
+
+  private CompletionStage<?> work(String resourceId) {
+    return checker.check(resourceId).handle((report, error) -> {
+      try {
+        reschedule(resourceId, report.orElse(null), error);
+      } catch (RuntimeException e) {
+        LOG.error("Could not reschedule {}", resourceId, e);
+      }
+      pump();
+      return null;
+    });
+  }
+
+  private void reschedule(String resourceId, @Nullable CheckReport report, @Nullable Throwable error) {
+    Instant now = clock().instant();
+    if (error != null) {
+      LOG.error("Check of {} failed inside the engine", resourceId, error);
+      store.reschedule(resourceId, config.instanceId(), now.plus(config.retryBackoff().ceiling(1)));
+      return;
+    }
+    if (report == null) {
+      return; // no longer managed
+    }
+    CheckResult result = report.result();
+    Duration wait;
+    if (result == CheckResult.ERROR || result == CheckResult.TIMED_OUT) {
+      int attempt = Math.max(1, store.state(resourceId).consecutiveErrors());
+      synchronized (random) {
+        wait = config.retryBackoff().delay(attempt, random::nextDouble);
+      }
+    } else {
+      wait = jittered(config.checkInterval(kindOf(resourceId)));
+    }
+    store.reschedule(resourceId, config.instanceId(), now.plus(wait));
+  }
+
+  private Duration jittered(Duration interval) {
+    double factor;
+    synchronized (random) {
+      factor = 1 + config.jitter() * (2 * random.nextDouble() - 1);
+    }
+    return Duration.ofNanos((long) (interval.toNanos() * factor));
+  }
+
+  private String kindOf(String resourceId) {
+    return store.resource(resourceId).map(r -> r.resource().kind().group() + "/" + r.resource().kind().kind()).orElse("");
+  }
+
+  /** Configures a {@link KeelEngine}; only extensions are needed, everything else has a default. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private Scheduler scheduler;
+    private KeelStore store;
+    private EngineConfig config = EngineConfig.defaults();
+    private ArtifactView artifacts = ArtifactView.empty();
+    private final List<ResourceHandler<?, ?>> handlers = new ArrayList<>();
+    private final List<Resolver<?>> resolvers = new ArrayList<>();
+    private final List<Veto> vetoes = new ArrayList<>();
+    private final List<TaskMonitor> taskMonitors = new ArrayList<>();
+    private final List<SpecMigrator<?, ?>> migrators = new ArrayList<>();
+    private final List<ConstraintEvaluator<?>> constraintEvaluators = new ArrayList<>();
+    private final List<VerificationEvaluator<?>> verificationEvaluators = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * The clock, when the engine makes its own scheduler; the system UTC clock by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The scheduler (time, timers, threads); by default one over {@link #clock(Clock)} that the engine
+     * closes with itself. keel-testkit passes a virtual one.
+     *
+     * @param scheduler the scheduler, closed by its owner
+     * @return this builder
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * The store; an {@link InMemoryStore} by default.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder store(KeelStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * The configuration; {@link EngineConfig#defaults()} otherwise.
+     *
+     * @param config the configuration
+     * @return this builder
+     */
+    public Builder config(EngineConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * The artifact view extensions read; empty until promotion is wired in.
+     *
+     * @param view the view
+     * @return this builder
+     */
+    public Builder artifacts(ArtifactView view) {
+      this.artifacts = Objects.requireNonNull(view, "view");
+      return this;
+    }
+
+    /** @param handler a resource handler @return this builder */
+    public Builder handler(ResourceHandler<?, ?> handler) {
+      handlers.add(Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /** @param resolver a resolver @return this builder */
+    public Builder resolver(Resolver<?> resolver) {
+      resolvers.add(Objects.requireNonNull(resolver, "resolver"));
+      return this;
+    }
+
+    /** @param veto a veto @return this builder */
+    public Builder veto(Veto veto) {
+      vetoes.add(Objects.requireNonNull(veto, "veto"));
+      return this;
+    }
+
+    /** @param monitor a task monitor @return this builder */
+    public Builder taskMonitor(TaskMonitor monitor) {
+      taskMonitors.add(Objects.requireNonNull(monitor, "monitor"));
+      return this;
+    }
+
+    /** @param migrator a spec migrator @return this builder */
+    public Builder migrator(SpecMigrator<?, ?> migrator) {
+      migrators.add(Objects.requireNonNull(migrator, "migrator"));
+      return this;
+    }
+
+    /** @param evaluator a constraint evaluator @return this builder */
+    public Builder constraintEvaluator(ConstraintEvaluator<?> evaluator) {
+      constraintEvaluators.add(Objects.requireNonNull(evaluator, "evaluator"));
+      return this;
+    }
+
+    /** @param evaluator a verification evaluator @return this builder */
+    public Builder verificationEvaluator(VerificationEvaluator<?> evaluator) {
+      verificationEvaluators.add(Objects.requireNonNull(evaluator, "evaluator"));
+      return this;
+    }
+
+    /**
+     * Builds the engine. No thread is started.
+     *
+     * @return the engine
+     * @throws dev.keel.engine.config.RegistrationConflictException if two extensions claim one kind or type
+     */
+    public KeelEngine build() {
+      return new KeelEngine(this);
+    }
+  }
+}

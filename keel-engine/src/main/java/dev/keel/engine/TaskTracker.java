@@ -1,0 +1,121 @@
+package dev.keel.engine;
+
+import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.schedule.Cancellable;
+import dev.keel.engine.schedule.DeadlineCalls;
+import dev.keel.engine.schedule.Scheduler;
+import dev.keel.engine.store.KeelStore;
+import dev.keel.engine.store.TaskRecord;
+import dev.keel.spi.TaskMonitor;
+import dev.keel.spi.actuation.TaskState;
+import dev.keel.spi.actuation.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows launched tasks: every poll interval it asks each task's {@link TaskMonitor} for its status,
+ * records {@code TaskSucceeded} or {@code TaskFailed} when a task completes, and has the resource checked
+ * at once. A monitor that fails or hangs is logged and asked again next time.
+ */
+final class TaskTracker implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskTracker.class);
+
+  private final KeelStore store;
+  private final Scheduler scheduler;
+  private final DeadlineCalls calls;
+  private final Map<String, TaskMonitor> monitors = new LinkedHashMap<>();
+  private final Duration timeout;
+  private final Consumer<ResourceEvent> recorder;
+  private final Consumer<String> recheck;
+  private Duration interval = Duration.ofSeconds(15);
+  private Cancellable timer;
+  private boolean closed;
+
+  TaskTracker(KeelStore store, Scheduler scheduler, List<TaskMonitor> monitors, Duration timeout,
+      Consumer<ResourceEvent> recorder, Consumer<String> recheck) {
+    this.store = store;
+    this.scheduler = scheduler;
+    this.calls = new DeadlineCalls(scheduler);
+    monitors.forEach(m -> {
+      TaskMonitor previous = this.monitors.putIfAbsent(m.system(), m);
+      if (previous != null) {
+        throw new dev.keel.engine.config.RegistrationConflictException("task system", m.system(),
+            previous.getClass().getName(), m.getClass().getName());
+      }
+    });
+    this.timeout = timeout;
+    this.recorder = recorder;
+    this.recheck = recheck;
+  }
+
+  Set<String> systems() {
+    return Set.copyOf(monitors.keySet());
+  }
+
+  void interval(Duration pollInterval) {
+    this.interval = pollInterval;
+  }
+
+  synchronized void start() {
+    if (!closed && timer == null) {
+      arm();
+    }
+  }
+
+  private synchronized void arm() {
+    if (!closed) {
+      timer = scheduler.schedule(scheduler.clock().instant().plus(interval), this::poll);
+    }
+  }
+
+  /** Polls every incomplete task once, then arms the next poll. */
+  CompletableFuture<Void> poll() {
+    List<TaskRecord> running = store.incompleteTasks();
+    CompletableFuture<?>[] polls = running.stream().map(this::poll).toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(polls).whenComplete((v, e) -> arm());
+  }
+
+  private CompletableFuture<Void> poll(TaskRecord record) {
+    TaskMonitor monitor = monitors.get(record.task().system());
+    if (monitor == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return calls.call("task status", timeout, () -> monitor.status(record.task())).handle((status, error) -> {
+      if (error != null || status == null) {
+        LOG.warn("Task monitor {} could not report task {}", record.task().system(), record.task().id(), error);
+      } else if (status.state().isComplete()) {
+        complete(record, status);
+      }
+      return null;
+    });
+  }
+
+  private void complete(TaskRecord record, TaskStatus status) {
+    Instant now = scheduler.clock().instant();
+    store.saveTask(record.completed(status.state(), status.reason(), now));
+    if (status.state() == TaskState.SUCCEEDED) {
+      recorder.accept(new ResourceEvent.TaskSucceeded(record.resourceId(), record.application(), now, record.task()));
+    } else {
+      recorder.accept(new ResourceEvent.TaskFailed(record.resourceId(), record.application(), now, record.task(),
+          status.reason() == null ? "no reason given" : status.reason()));
+    }
+    recheck.accept(record.resourceId());
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (timer != null) {
+      timer.cancel();
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.keel.engine.store;
+
+/** What a {@link Pause} covers. */
+public enum PauseScope {
+  /** Every resource of an application. */
+  APPLICATION,
+  /** One resource. */
+  RESOURCE
+}

@@ -1,0 +1,130 @@
+package dev.keel.engine.store;
+
+import dev.keel.spi.actuation.Task;
+import dev.keel.spi.model.ResourceStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.Nullable;
+
+/**
+ * What the engine knows about one resource between checks; its status is derived from this.
+ *
+ * @param resourceId the resource
+ * @param lastResult the last check's outcome, or null before the first check
+ * @param lastCheckedAt when it was last checked, or null
+ * @param diffFingerprint the fingerprint of the current drift, or null when in sync
+ * @param firstDriftAt when the current drift was first seen, or null
+ * @param actionsTaken how many actuations were launched for the current drift
+ * @param nextActionAllowedAt when the give-up policy next allows an actuation, or null for now
+ * @param gaveUp whether the give-up policy stopped acting until the drift changes
+ * @param consecutiveErrors failed checks in a row, for retry back-off
+ * @param message the last result's explanation (error, veto reason, unresolvable reason), or null
+ * @param vetoedBy the veto that last denied actuation, or null
+ * @param suggestedStatus the status a veto suggested, or null
+ * @param everResolved whether the desired state was ever computed, which separates WAITING from
+ *     CURRENTLY_UNRESOLVABLE
+ * @param lastTasks the tasks of the last actuation
+ */
+public record ResourceState(
+    String resourceId,
+    @Nullable CheckResult lastResult,
+    @Nullable Instant lastCheckedAt,
+    @Nullable String diffFingerprint,
+    @Nullable Instant firstDriftAt,
+    int actionsTaken,
+    @Nullable Instant nextActionAllowedAt,
+    boolean gaveUp,
+    int consecutiveErrors,
+    @Nullable String message,
+    @Nullable String vetoedBy,
+    @Nullable ResourceStatus suggestedStatus,
+    boolean everResolved,
+    List<Task> lastTasks) {
+
+  /** Copies the tasks. */
+  public ResourceState {
+    Objects.requireNonNull(resourceId, "resourceId");
+    lastTasks = lastTasks == null ? List.of() : List.copyOf(lastTasks);
+  }
+
+  /**
+   * The state of a resource never checked.
+   *
+   * @param resourceId the resource
+   * @return the initial state
+   */
+  public static ResourceState initial(String resourceId) {
+    return new ResourceState(resourceId, null, null, null, null, 0, null, false, 0, null, null, null, false, List.of());
+  }
+
+  /**
+   * A copy recording one check's outcome, clearing veto details.
+   *
+   * @param result the outcome
+   * @param at when
+   * @param why the explanation, or null
+   * @return the copy
+   */
+  public ResourceState checked(CheckResult result, Instant at, @Nullable String why) {
+    boolean failed = result == CheckResult.ERROR || result == CheckResult.TIMED_OUT;
+    return new ResourceState(resourceId, result, at, diffFingerprint, firstDriftAt, actionsTaken, nextActionAllowedAt,
+        gaveUp, failed ? consecutiveErrors + 1 : 0, why, null, null, everResolved, lastTasks);
+  }
+
+  /**
+   * A copy recording the drift's fingerprint: a new fingerprint restarts the give-up count, the same one
+   * keeps it, none clears it.
+   *
+   * @param fingerprint the drift's fingerprint, or null when in sync
+   * @param at when
+   * @return the copy
+   */
+  public ResourceState withDrift(@Nullable String fingerprint, Instant at) {
+    if (Objects.equals(fingerprint, diffFingerprint)) {
+      return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt, actionsTaken,
+          nextActionAllowedAt, gaveUp, consecutiveErrors, message, vetoedBy, suggestedStatus, true, lastTasks);
+    }
+    return new ResourceState(resourceId, lastResult, lastCheckedAt, fingerprint, fingerprint == null ? null : at, 0,
+        null, false, consecutiveErrors, message, vetoedBy, suggestedStatus, true, lastTasks);
+  }
+
+  /**
+   * A copy recording a veto.
+   *
+   * @param veto the veto's name
+   * @param reason why
+   * @param status the suggested status, or null
+   * @param at when
+   * @return the copy
+   */
+  public ResourceState vetoed(String veto, String reason, @Nullable ResourceStatus status, Instant at) {
+    return new ResourceState(resourceId, CheckResult.VETOED, at, diffFingerprint, firstDriftAt, actionsTaken,
+        nextActionAllowedAt, gaveUp, 0, reason, veto, status, everResolved, lastTasks);
+  }
+
+  /**
+   * A copy recording an actuation.
+   *
+   * @param tasks the tasks launched
+   * @param counted whether it counts against the give-up policy
+   * @return the copy
+   */
+  public ResourceState actuated(List<Task> tasks, boolean counted) {
+    return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt,
+        counted ? actionsTaken + 1 : actionsTaken, nextActionAllowedAt, gaveUp, consecutiveErrors, message, vetoedBy,
+        suggestedStatus, everResolved, tasks);
+  }
+
+  /**
+   * A copy with the give-up policy's decision.
+   *
+   * @param nextAllowed when the next actuation is allowed, or null
+   * @param gaveUpNow whether to stop until the drift changes
+   * @return the copy
+   */
+  public ResourceState withGiveUp(@Nullable Instant nextAllowed, boolean gaveUpNow) {
+    return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt, actionsTaken,
+        nextAllowed, gaveUpNow, consecutiveErrors, message, vetoedBy, suggestedStatus, everResolved, lastTasks);
+  }
+}

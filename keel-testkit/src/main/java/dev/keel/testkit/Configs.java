@@ -1,0 +1,38 @@
+package dev.keel.testkit;
+
+import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.Environment;
+import dev.keel.spi.model.Resource;
+import java.util.Arrays;
+import java.util.List;
+
+/** Small delivery configs for tests. */
+public final class Configs {
+
+  private Configs() {}
+
+  /**
+   * A config with one environment holding some resources.
+   *
+   * @param application the application
+   * @param environment the environment's name
+   * @param resources the resources
+   * @return the config, named {@code <application>-manifest}
+   */
+  public static DeliveryConfig single(String application, String environment, Resource<?>... resources) {
+    return new DeliveryConfig(application, null, null, List.of(),
+        List.of(new Environment(environment, Arrays.asList(resources), List.of(), List.of(), List.of(), null)));
+  }
+
+  /**
+   * A fake thing resource.
+   *
+   * @param name its name and id
+   * @param application its application
+   * @param size its size
+   * @return the resource
+   */
+  public static Resource<FakeSpec> thing(String name, String application, int size) {
+    return new Resource<>(FakeSpec.KIND, new FakeSpec(name, application, size, "1.0"));
+  }
+}
