@@ -11,6 +11,7 @@ import dev.keel.spi.Resolver;
 import dev.keel.spi.model.ResourceKind;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pf4j.PluginClassLoader;
+import org.slf4j.Logger;
 
 /** Loading the real test plugin zip, and host extensions, through {@link PluginLoader}. */
 class PluginLoaderTest {
@@ -84,7 +86,7 @@ class PluginLoaderTest {
       assertThat(Arrays.asList(resolver.getClass().getInterfaces())).contains(Resolver.class);
       assertThat(pluginLoader.loadClass(KeelContext.class.getName())).isSameAs(KeelContext.class);
       assertThat(pluginLoader.loadClass(PluginClassLoader.class.getName())).isSameAs(PluginClassLoader.class);
-      assertThat(pluginLoader.loadClass(org.slf4j.Logger.class.getName())).isSameAs(org.slf4j.Logger.class);
+      assertThat(pluginLoader.loadClass(Logger.class.getName())).isSameAs(Logger.class);
     }
   }
 
@@ -92,7 +94,7 @@ class PluginLoaderTest {
   void aPluginThatBundlesItsOwnKeelSpiStillGetsTheHostsClasses() throws Exception {
     Path zip = TestPlugins.bundledSpiZip();
     assertThat(TestPlugins.entryText(zip, "lib/keel-spi-0.1.0-SNAPSHOT.jar")).isNotNull();
-    java.nio.file.Files.copy(zip, plugins.resolve("bundled.zip"));
+    Files.copy(zip, plugins.resolve("bundled.zip"));
 
     try (PluginLoader loader = loader().build()) {
       LoadedExtensions loaded = loader.load();
