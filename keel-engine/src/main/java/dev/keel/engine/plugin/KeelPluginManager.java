@@ -4,12 +4,16 @@ import dev.keel.spi.KeelContext;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
@@ -196,7 +200,7 @@ final class KeelPluginManager extends DefaultPluginManager {
     }
   }
 
-  /** Loads a plugin from a jar or an (expanded) directory; {@code null} path handling is PF4J's. */
+  /** Loads a plugin from a jar or an expanded directory, after {@link #describe} and {@link #checkRequires}. */
   PluginWrapper load(Path path) {
     return loadPluginFromPath(path);
   }
@@ -206,6 +210,31 @@ final class KeelPluginManager extends DefaultPluginManager {
    * dependents, then resolves the rest; a dependency cycle fails every plugin in it.
    */
   void resolve(Set<String> disabledIds, FailureSink failures) {
+    while (true) {
+      dropUnmetDependencies(disabledIds, failures);
+      try {
+        resolvePlugins();
+        return;
+      } catch (DependencyResolver.CyclicDependencyException e) {
+        Set<String> cycle = pluginsOnCycles();
+        if (cycle.isEmpty()) {
+          failAll(unresolvedPlugins, "its plugin dependencies form a cycle", failures);
+          return;
+        }
+        for (PluginWrapper plugin : sorted(plugins.values())) {
+          if (cycle.contains(plugin.getPluginId())) {
+            failures.fail(plugin.getPluginId(), plugin.getPluginPath(), "its plugin dependencies form a cycle");
+            remove(plugin.getPluginId());
+          }
+        }
+      } catch (PluginRuntimeException e) {
+        failAll(unresolvedPlugins, "its dependencies cannot be resolved: " + e.getMessage(), failures);
+        return;
+      }
+    }
+  }
+
+  private void dropUnmetDependencies(Set<String> disabledIds, FailureSink failures) {
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -218,13 +247,39 @@ final class KeelPluginManager extends DefaultPluginManager {
         }
       }
     }
-    try {
-      resolvePlugins();
-    } catch (DependencyResolver.CyclicDependencyException e) {
-      failAll(unresolvedPlugins, "its plugin dependencies form a cycle", failures);
-    } catch (PluginRuntimeException e) {
-      failAll(unresolvedPlugins, "its dependencies cannot be resolved: " + e.getMessage(), failures);
+  }
+
+  /** The loaded plugins from which a chain of dependencies leads back to themselves. */
+  private Set<String> pluginsOnCycles() {
+    Set<String> onCycle = new TreeSet<>();
+    for (String start : plugins.keySet()) {
+      Deque<String> todo = new ArrayDeque<>(dependencyIds(start));
+      Set<String> seen = new HashSet<>();
+      while (!todo.isEmpty()) {
+        String next = todo.pop();
+        if (next.equals(start)) {
+          onCycle.add(start);
+          break;
+        }
+        if (seen.add(next)) {
+          todo.addAll(dependencyIds(next));
+        }
+      }
     }
+    return onCycle;
+  }
+
+  private List<String> dependencyIds(String pluginId) {
+    PluginWrapper plugin = plugins.get(pluginId);
+    List<String> ids = new ArrayList<>();
+    if (plugin != null) {
+      for (PluginDependency dependency : plugin.getDescriptor().getDependencies()) {
+        if (plugins.containsKey(dependency.getPluginId())) {
+          ids.add(dependency.getPluginId());
+        }
+      }
+    }
+    return ids;
   }
 
   @Nullable

@@ -1,7 +1,6 @@
 /**
- * Plugin loading: PF4J plugins (zips, jars, directories) from a plugins root and extensions from the host
- * classpath, each plugin in its own class loader that takes the SPI from the host, version-checked,
- * constructed once with a {@link dev.keel.spi.KeelContext}, broken plugins reported and skipped.
+ * Plugin loading over PF4J: plugins from a directory and extensions from the host classpath, each plugin
+ * version-checked in its own class loader; broken plugins are reported and skipped, the rest load.
  *
  * <p>Start with {@link dev.keel.engine.plugin.PluginLoader#builder()}.
  */

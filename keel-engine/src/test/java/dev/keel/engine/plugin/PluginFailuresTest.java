@@ -255,6 +255,37 @@ class PluginFailuresTest {
   }
 
   @Test
+  void aPluginDependingOnOneThatFailsToStartIsSkippedToo() throws Exception {
+    TestPlugins.variant(plugins, "base", Map.of("plugin.class", "dev.keel.testplugin.FailingStartPlugin"));
+    TestPlugins.variant(plugins, "needs-base", Map.of("plugin.dependencies", "base"));
+    TestPlugins.copy(plugins, "keel-test-plugin.zip");
+
+    try (PluginLoader loader = loader().build()) {
+      LoadedExtensions loaded = loader.load();
+
+      // PF4J 3.10 starts the dependent and the loader stops it; 3.15 refuses to start it: either way it is out.
+      assertThat(loaded.failures()).extracting(PluginFailure::pluginId).containsExactlyInAnyOrder("base", "needs-base");
+      assertThat(loaded.handlers()).extracting(Loaded::pluginId).containsExactly(TestPlugins.ID);
+    }
+  }
+
+  @Test
+  void pluginsThatDependOnEachOtherAreReportedAsACycle() throws Exception {
+    TestPlugins.variant(plugins, "chicken", Map.of("plugin.dependencies", "egg"));
+    TestPlugins.variant(plugins, "egg", Map.of("plugin.dependencies", "chicken"));
+    TestPlugins.copy(plugins, "keel-test-plugin.zip");
+
+    try (PluginLoader loader = loader().build()) {
+      LoadedExtensions loaded = loader.load();
+
+      assertThat(loaded.failures()).extracting(PluginFailure::pluginId, PluginFailure::reason).containsExactly(
+          tuple("chicken", "its plugin dependencies form a cycle"),
+          tuple("egg", "its plugin dependencies form a cycle"));
+      assertThat(loaded.handlers()).extracting(Loaded::pluginId).containsExactly(TestPlugins.ID);
+    }
+  }
+
+  @Test
   void aPluginWithoutExtensionsIsReportedAndDoesNotInheritTheHostsIndex() throws Exception {
     TestPlugins.variant(TestPlugins.pluginZip(), plugins.resolve("empty.zip"), Map.of("plugin.id", "empty"),
         name -> name.endsWith("extensions.idx"));
