@@ -66,6 +66,8 @@ public final class PluginLoader implements AutoCloseable {
 
   @Nullable private KeelPluginManager manager;
   @Nullable private Path workDir;
+  /** Expanded zip directories and the zips they came from, so that failures name the user's file. */
+  private final Map<Path, Path> expandedFrom = new HashMap<>();
   private boolean closed;
 
   private PluginLoader(Builder b, Function<String, KeelContext> contextFactory) {
@@ -114,9 +116,8 @@ public final class PluginLoader implements AutoCloseable {
         new KeelPluginManager(systemVersion, hostClassLoader, contextFactory, enabledPlugins, disabledPlugins);
     manager = pf4j;
     List<PluginFailure> failures = new ArrayList<>();
-    KeelPluginManager.FailureSink sink = (id, path, reason) -> {
-      failures.add(new PluginFailure(id, path, reason));
-    };
+    KeelPluginManager.FailureSink sink = (id, path, reason) ->
+        failures.add(new PluginFailure(id, path == null ? null : expandedFrom.getOrDefault(path, path), reason));
     if (pluginsRoot != null) {
       loadPlugins(pf4j, pluginsRoot, sink);
     }
@@ -149,11 +150,12 @@ public final class PluginLoader implements AutoCloseable {
     Map<String, Path> loadedFrom = new HashMap<>();
     for (Path candidate : candidates) {
       String id = PluginArchives.baseName(candidate);
+      Path loadable = candidate;
       try {
-        Path loadable = candidate;
         if (PluginArchives.kind(candidate) == PluginArchives.Kind.ZIP) {
           try {
             loadable = PluginArchives.expand(candidate, workDir());
+            expandedFrom.put(loadable, candidate);
           } catch (IOException e) {
             throw new IllegalArgumentException("is not a readable plugin zip: " + KeelExtensionFactory.describe(e), e);
           }
@@ -182,6 +184,9 @@ public final class PluginLoader implements AutoCloseable {
         log.warn("Skipping plugin '{}' ({}): {}", id, candidate, reason);
         sink.fail(id, candidate, reason);
         loadedFrom.remove(id, candidate);
+        if (!loadable.equals(candidate) && pf4j.getPlugin(id) == null) {
+          PluginArchives.deleteQuietly(loadable);
+        }
       }
     }
     if (enabledPlugins != null) {

@@ -136,7 +136,7 @@ class PluginFailuresTest {
 
   @Test
   void anExtensionWhoseConstructorThrowsIsReportedAndItsSiblingsLoad() throws Exception {
-    TestPlugins.copy(plugins, "keel-test-plugin.zip");
+    Path zip = TestPlugins.copy(plugins, "keel-test-plugin.zip");
     TestPlugins.variant(plugins, "other-widgets", Map.of("plugin.requires", "*"));
     config.put(TestPlugins.ID, Map.of("quota.limit", "lots"));
 
@@ -145,6 +145,7 @@ class PluginFailuresTest {
 
       assertThat(loaded.failures()).singleElement().satisfies(f -> {
         assertThat(f.pluginId()).isEqualTo(TestPlugins.ID);
+        assertThat(f.path()).as("the user's zip, not the directory it was expanded into").isEqualTo(zip);
         assertThat(f.reason()).isEqualTo("extension dev.keel.testplugin.QuotaConstraintEvaluator of plugin '"
             + TestPlugins.ID + "' could not be constructed: java.lang.IllegalArgumentException: "
             + "quota.limit must be a positive whole number, not 'lots'");
@@ -196,12 +197,14 @@ class PluginFailuresTest {
 
   @Test
   void aPluginThatFailsToStartIsReportedWithTheCause() throws Exception {
-    TestPlugins.variant(plugins, "failing-start", Map.of("plugin.class", "dev.keel.testplugin.FailingStartPlugin"));
+    Path zip = TestPlugins.variant(plugins, "failing-start",
+        Map.of("plugin.class", "dev.keel.testplugin.FailingStartPlugin"));
     TestPlugins.copy(plugins, "keel-test-plugin.zip");
 
     try (PluginLoader loader = loader().build()) {
       LoadedExtensions loaded = loader.load();
 
+      assertThat(loaded.failures()).extracting(PluginFailure::path).containsExactly(zip);
       assertThat(loaded.failures()).extracting(PluginFailure::pluginId, PluginFailure::reason).containsExactly(
           tuple("failing-start",
               "failed to start: java.lang.IllegalStateException: widget backend unreachable"));

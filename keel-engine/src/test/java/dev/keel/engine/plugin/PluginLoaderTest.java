@@ -124,6 +124,19 @@ class PluginLoaderTest {
   }
 
   @Test
+  void loadsAnExpandedPluginDirectory() throws Exception {
+    Path dir = PluginArchives.expand(TestPlugins.pluginZip(), plugins);
+
+    try (PluginLoader loader = loader().includeHostExtensions(false).build()) {
+      LoadedExtensions loaded = loader.load();
+
+      assertThat(loaded.failures()).isEmpty();
+      assertThat(loaded.handlers()).extracting(Loaded::pluginId).containsExactly(TestPlugins.ID);
+    }
+    assertThat(dir.resolve("plugin.properties")).as("a directory plugin is the user's: left in place").exists();
+  }
+
+  @Test
   void loadsExtensionsListedOnTheHostClasspathAsPluginHost() {
     try (PluginLoader loader = PluginLoader.builder().clock(TestPlugins.CLOCK).build()) {
       LoadedExtensions loaded = loader.load();
