@@ -20,6 +20,7 @@ import javax.annotation.Nullable;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.DependencyResolver;
 import org.pf4j.ExtensionFactory;
+import org.pf4j.ExtensionFinder;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginFactory;
@@ -93,6 +94,13 @@ final class KeelPluginManager extends DefaultPluginManager {
   @Override
   protected PluginLoader createPluginLoader() {
     return KeelPluginLoaders.create(this, () -> host);
+  }
+
+  @Override
+  protected ExtensionFinder createExtensionFinder() {
+    KeelExtensionFinder finder = new KeelExtensionFinder(this, () -> host);
+    addPluginStateListener(finder);
+    return finder;
   }
 
   @Override

@@ -152,6 +152,21 @@ class PluginLoaderTest {
   }
 
   @Test
+  void readsHostExtensionsThroughTheGivenHostClassLoader() throws Exception {
+    Path index = Files.createDirectories(plugins.resolve("host/META-INF")).resolve("extensions.idx");
+    Files.writeString(index, "# written by the test\n" + UnindexedHostVeto.class.getName() + "\n");
+
+    try (URLClassLoader host = new URLClassLoader(new URL[] {plugins.resolve("host").toUri().toURL()},
+            getClass().getClassLoader());
+        PluginLoader loader = PluginLoader.builder().clock(TestPlugins.CLOCK).hostClassLoader(host).build()) {
+      LoadedExtensions loaded = loader.load();
+
+      assertThat(loaded.vetoes()).extracting(v -> v.extension().name())
+          .containsExactly("host-veto", "unindexed-host-veto");
+    }
+  }
+
+  @Test
   void leavesHostExtensionsOutWhenAskedTo() throws Exception {
     TestPlugins.copy(plugins, "keel-test-plugin.zip");
 
