@@ -267,8 +267,10 @@ public final class PluginLoader implements AutoCloseable {
     }
 
     /**
-     * The version {@code Plugin-Requires} is checked against; by default {@link #engineVersion()}. A bare
-     * {@code 1.2.3} in a plugin's requires means {@code >=1.2.3}.
+     * The version {@code Plugin-Requires} is checked against; by default {@link #engineVersion()}. A
+     * plugin's requires is a PF4J version expression ({@code >=1.2.0}, {@code >=1.0.0 & <2.0.0}; a bare
+     * {@code 1.2.3} means {@code >=1.2.3}) or Spinnaker's list ({@code keel>=1.2.0, orca>=2.0.0}), whose
+     * {@code keel} entry is checked; a list without one rejects the plugin.
      *
      * @param systemVersion a semantic version such as {@code 1.4.0}
      * @return this builder

@@ -77,13 +77,30 @@ class PluginFailuresTest {
 
   @Test
   void anUnreadablePluginRequiresIsReported() throws Exception {
-    TestPlugins.variant(plugins, "odd-widgets", Map.of("plugin.requires", "keel>=1.0.0"));
+    TestPlugins.variant(plugins, "odd-widgets", Map.of("plugin.requires", ">=one.two"));
 
     try (PluginLoader loader = loader().build()) {
       assertThat(loader.load().failures()).singleElement().satisfies(f -> {
         assertThat(f.pluginId()).isEqualTo("odd-widgets");
-        assertThat(f.reason()).startsWith("its Plugin-Requires 'keel>=1.0.0' is not a version expression");
+        assertThat(f.reason()).startsWith("its Plugin-Requires '>=one.two' is not a version expression");
       });
+    }
+  }
+
+  @Test
+  void spinnakerStylePluginRequiresIsCheckedOnItsKeelEntry() throws Exception {
+    TestPlugins.variant(plugins, "for-keel-and-orca", Map.of("plugin.requires", "keel>=0.0.1, orca>=2.0.0"));
+    TestPlugins.variant(plugins, "for-future-keel", Map.of("plugin.requires", "orca>=0.0.1,keel>=9.0.0"));
+    TestPlugins.variant(plugins, "for-orca", Map.of("plugin.requires", "orca>=2.0.0"));
+
+    try (PluginLoader loader = loader().build()) {
+      LoadedExtensions loaded = loader.load();
+
+      assertThat(loaded.handlers()).extracting(Loaded::pluginId).containsExactly("for-keel-and-orca");
+      assertThat(loaded.failures()).extracting(PluginFailure::pluginId, PluginFailure::reason).containsExactly(
+          tuple("for-future-keel", "requires engine >=9.0.0 but this engine is " + PluginLoader.engineVersion()),
+          tuple("for-orca", "its Plugin-Requires 'orca>=2.0.0' names no requirement for keel: "
+              + "it is a plugin for another service"));
     }
   }
 
