@@ -136,6 +136,12 @@ public final class PluginLoader implements AutoCloseable {
     return loaded;
   }
 
+  /** The PF4J manager behind this loader, once loaded; for tests in this package. */
+  @Nullable
+  KeelPluginManager pf4j() {
+    return manager;
+  }
+
   private void loadPlugins(KeelPluginManager pf4j, Path root, KeelPluginManager.FailureSink sink) {
     if (!Files.isDirectory(root)) {
       throw new IllegalArgumentException("The plugins root " + root + " is not a directory");

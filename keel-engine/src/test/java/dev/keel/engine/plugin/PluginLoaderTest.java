@@ -76,6 +76,19 @@ class PluginLoaderTest {
   }
 
   @Test
+  void pf4jHandsOutTheSameExtensionInstancesAsTheLoad() throws Exception {
+    TestPlugins.copy(plugins, "keel-test-plugin.zip");
+
+    try (PluginLoader loader = loader().build()) {
+      LoadedExtensions loaded = loader.load();
+
+      List<?> again = loader.pf4j().getExtensions(ResourceHandler.class, TestPlugins.ID);
+      assertThat(again).singleElement().isSameAs(loaded.handlers().get(0).extension());
+      assertThat(loader.pf4j().getExtensions(ResourceHandler.class, TestPlugins.ID).get(0)).isSameAs(again.get(0));
+    }
+  }
+
+  @Test
   void extensionsShareTheHostsSpiTypes() throws Exception {
     TestPlugins.copy(plugins, "keel-test-plugin.zip");
 
