@@ -231,10 +231,22 @@ public final class KindRegistry {
      * @return this builder
      */
     public Builder evaluator(ConstraintEvaluator<?> evaluator) {
+      return evaluator(evaluator, evaluator.getClass().getName());
+    }
+
+    /**
+     * Registers the constraint type of an evaluator under a named owner, such as the plugin that
+     * contributed it. An evaluator for a built-in type with the built-in class joins that type.
+     *
+     * @param evaluator the evaluator
+     * @param owner who registers it, for conflict messages
+     * @return this builder
+     */
+    public Builder evaluator(ConstraintEvaluator<?> evaluator, String owner) {
       if (evaluator.constraintClass().equals(constraints.get(evaluator.type()))) {
         return this;
       }
-      return constraint(evaluator.type(), evaluator.constraintClass(), evaluator.getClass().getName());
+      return constraint(evaluator.type(), evaluator.constraintClass(), owner);
     }
 
     /**
@@ -258,7 +270,18 @@ public final class KindRegistry {
      * @return this builder
      */
     public Builder verificationEvaluator(VerificationEvaluator<?> evaluator) {
-      return verification(evaluator.type(), evaluator.verificationClass(), evaluator.getClass().getName());
+      return verificationEvaluator(evaluator, evaluator.getClass().getName());
+    }
+
+    /**
+     * Registers the verification type of an evaluator under a named owner.
+     *
+     * @param evaluator the evaluator
+     * @param owner who registers it, for conflict messages
+     * @return this builder
+     */
+    public Builder verificationEvaluator(VerificationEvaluator<?> evaluator, String owner) {
+      return verification(evaluator.type(), evaluator.verificationClass(), owner);
     }
 
     /**
