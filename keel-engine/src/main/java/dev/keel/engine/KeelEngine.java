@@ -14,6 +14,10 @@ import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.plan.Plan;
 import dev.keel.engine.plan.ResourcePlan;
+import dev.keel.engine.plugin.Loaded;
+import dev.keel.engine.plugin.LoadedExtensions;
+import dev.keel.engine.plugin.PluginFailure;
+import dev.keel.engine.plugin.PluginLoader;
 import dev.keel.engine.schedule.Cancellable;
 import dev.keel.engine.schedule.Priority;
 import dev.keel.engine.schedule.Scheduler;
@@ -30,6 +34,7 @@ import dev.keel.engine.store.StoredResource;
 import dev.keel.engine.store.SubmitResult;
 import dev.keel.spi.ArtifactView;
 import dev.keel.spi.ConstraintEvaluator;
+import dev.keel.spi.PluginEvent;
 import dev.keel.spi.ResourceHandler;
 import dev.keel.spi.Resolver;
 import dev.keel.spi.SpecMigrator;
@@ -52,6 +57,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -88,10 +94,12 @@ public final class KeelEngine implements AutoCloseable {
   private final boolean ownsScheduler;
   private final KindRegistry registry;
   private final ConfigReader reader;
-  private final ResourceChecker checker;
+  private volatile ResourceChecker checker;
   private final TaskTracker tasks;
   private final WorkQueue<String> queue;
   private final EventBus bus = new EventBus();
+  private final PluginLoader plugins;
+  private final List<PluginFailure> pluginFailures;
   private final SplittableRandom random;
   private final Object lock = new Object();
   private Cancellable pumpTimer;
@@ -105,7 +113,28 @@ public final class KeelEngine implements AutoCloseable {
     this.ownsScheduler = b.scheduler == null;
     this.scheduler = b.scheduler != null ? b.scheduler : new SystemScheduler(b.clock, "keel-" + config.instanceId());
     this.random = new SplittableRandom(config.randomSeed());
-    KindRegistry.Builder kinds = KindRegistry.builder();
+    LoadedExtensions loaded = LoadedExtensions.empty();
+    if (b.pluginsRoot != null || b.hostExtensions) {
+      PluginLoader.Builder loader = PluginLoader.builder()
+          .includeHostExtensions(b.hostExtensions)
+          .disabledPlugins(b.disabledPlugins)
+          .contextFactory(pluginId -> new EngineContext(scheduler.clock(), b.pluginConfig.getOrDefault(pluginId, Map.of()),
+              b.services, b.artifacts, this::publishPluginEvent));
+      if (b.pluginsRoot != null) {
+        loader.pluginsRoot(b.pluginsRoot);
+      }
+      this.plugins = loader.build();
+      loaded = plugins.load();
+    } else {
+      this.plugins = null;
+    }
+    this.pluginFailures = loaded.failures();
+    // Plugin extensions first, then those given to the builder; the builder's lists stay untouched.
+    List<ResourceHandler<?, ?>> handlerList = join(loaded.handlers(), b.handlers);
+    List<Resolver<?>> resolverList = join(loaded.resolvers(), b.resolvers);
+    List<Veto> vetoList = join(loaded.vetoes(), b.vetoes);
+    List<TaskMonitor> monitorList = join(loaded.taskMonitors(), b.taskMonitors);
+    KindRegistry.Builder kinds = loaded.registerInto(KindRegistry.builder());
     b.handlers.forEach(kinds::handler);
     b.migrators.forEach(m -> kinds.migrator(m, m.getClass().getName()));
     b.constraintEvaluators.forEach(kinds::evaluator);
@@ -113,11 +142,11 @@ public final class KeelEngine implements AutoCloseable {
     this.registry = kinds.build();
     this.reader = ConfigReader.builder().registry(registry).build();
     Map<ResourceKind, ResourceHandler<?, ?>> handlers = new LinkedHashMap<>();
-    b.handlers.forEach(h -> handlers.put(h.supportedKind().kind(), h));
+    handlerList.forEach(h -> handlers.put(h.supportedKind().kind(), h));
     ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
-    CheckExtensions extensions = new CheckExtensions(handlers, b.resolvers, b.vetoes,
+    CheckExtensions extensions = new CheckExtensions(handlers, resolverList, vetoList,
         name -> !config.disabledResolvers().contains(name));
-    this.tasks = new TaskTracker(store, scheduler, b.taskMonitors, config.callTimeout(), this::record, this::triggerCheck);
+    this.tasks = new TaskTracker(store, scheduler, monitorList, config.callTimeout(), this::record, this::triggerCheck);
     tasks.interval(config.taskPollInterval());
     this.checker = ResourceChecker.builder()
         .store(store)
@@ -145,6 +174,33 @@ public final class KeelEngine implements AutoCloseable {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  private static <T> List<T> join(List<Loaded<T>> loaded, List<? extends T> given) {
+    List<T> all = loaded.stream().map(Loaded::extension).collect(Collectors.toCollection(ArrayList::new));
+    all.addAll(given);
+    return all;
+  }
+
+  /** Records an extension's event in the history of the resource it names; other events are only logged. */
+  private void publishPluginEvent(PluginEvent event) {
+    ResourceChecker c = checker;
+    String id = event.resourceId();
+    Optional<StoredResource> resource = id == null ? Optional.empty() : store.resource(id);
+    if (c == null || resource.isEmpty()) {
+      LOG.info("{}: {} ({})", event.source(), event.message(), event.type());
+      return;
+    }
+    c.record(new ResourceEvent.FromPlugin(id, resource.get().resource().application(), clock().instant(), event));
+  }
+
+  /**
+   * The plugins and extensions that could not be loaded, and why. The rest of the engine works without them.
+   *
+   * @return the failures, empty when every plugin loaded
+   */
+  public List<PluginFailure> pluginFailures() {
+    return pluginFailures;
   }
 
   // ---- configs
@@ -444,6 +500,9 @@ public final class KeelEngine implements AutoCloseable {
     if (ownsScheduler) {
       scheduler.close();
     }
+    if (plugins != null) {
+      plugins.close();
+    }
   }
 
   // ---- the loop
@@ -554,8 +613,73 @@ public final class KeelEngine implements AutoCloseable {
     private final List<SpecMigrator<?, ?>> migrators = new ArrayList<>();
     private final List<ConstraintEvaluator<?>> constraintEvaluators = new ArrayList<>();
     private final List<VerificationEvaluator<?>> verificationEvaluators = new ArrayList<>();
+    private Path pluginsRoot;
+    private boolean hostExtensions;
+    private Set<String> disabledPlugins = Set.of();
+    private final Map<String, Map<String, Object>> pluginConfig = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> services = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Loads PF4J plugins (zips, jars or directories) from a directory. A plugin that fails to load is
+     * skipped and listed in {@link KeelEngine#pluginFailures()}.
+     *
+     * @param directory the plugins directory
+     * @return this builder
+     */
+    public Builder plugins(Path directory) {
+      this.pluginsRoot = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Also loads the extensions on the host's classpath (those indexed by PF4J's annotation processor).
+     *
+     * @param include whether to load them; false by default
+     * @return this builder
+     */
+    public Builder hostExtensions(boolean include) {
+      this.hostExtensions = include;
+      return this;
+    }
+
+    /**
+     * Plugins not to load, by id.
+     *
+     * @param ids the plugin ids
+     * @return this builder
+     */
+    public Builder disabledPlugins(Set<String> ids) {
+      this.disabledPlugins = Set.copyOf(ids);
+      return this;
+    }
+
+    /**
+     * The configuration a plugin's extensions find in {@link dev.keel.spi.KeelContext#config()}.
+     *
+     * @param pluginId the plugin ({@code host} for classpath extensions)
+     * @param settings plain values: maps, lists, strings, numbers, booleans
+     * @return this builder
+     */
+    public Builder pluginConfig(String pluginId, Map<String, Object> settings) {
+      pluginConfig.put(Objects.requireNonNull(pluginId, "pluginId"), Map.copyOf(settings));
+      return this;
+    }
+
+    /**
+     * A host service plugins find through {@link dev.keel.spi.KeelContext#service(Class)}, such as a
+     * cloud client.
+     *
+     * @param type the type plugins ask for
+     * @param service the service
+     * @param <T> the type
+     * @return this builder
+     */
+    public <T> Builder service(Class<T> type, T service) {
+      services.put(Objects.requireNonNull(type, "type"), type.cast(Objects.requireNonNull(service, "service")));
+      return this;
+    }
 
     /**
      * The clock, when the engine makes its own scheduler; the system UTC clock by default.

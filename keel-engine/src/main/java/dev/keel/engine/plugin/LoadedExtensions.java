@@ -52,6 +52,16 @@ public record LoadedExtensions(
   }
 
   /**
+   * No extensions and no failures: what an engine without plugins starts from.
+   *
+   * @return the empty value
+   */
+  public static LoadedExtensions empty() {
+    return new LoadedExtensions(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of());
+  }
+
+  /**
    * Registers the handlers' kinds, the spec migrators, and the constraint and verification evaluators'
    * types, each owned by {@link Loaded#owner()} (plugin id and class), so that a name claimed twice fails
    * naming both claimants.

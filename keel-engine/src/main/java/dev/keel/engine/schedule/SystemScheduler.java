@@ -78,9 +78,16 @@ public final class SystemScheduler implements Scheduler {
     return this::execute;
   }
 
+  /** Stops the timer and interrupts the workers, waiting a few seconds for them to end. */
   @Override
   public void close() {
     timers.shutdownNow();
     workers.shutdownNow();
+    try {
+      timers.awaitTermination(5, TimeUnit.SECONDS);
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

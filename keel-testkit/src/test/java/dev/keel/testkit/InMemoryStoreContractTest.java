@@ -1,0 +1,11 @@
+package dev.keel.testkit;
+
+import dev.keel.engine.store.InMemoryStore;
+import dev.keel.engine.store.KeelStore;
+
+class InMemoryStoreContractTest extends StoreContract {
+  @Override
+  protected KeelStore newStore() {
+    return new InMemoryStore();
+  }
+}
