@@ -20,6 +20,12 @@ final class Shape {
   boolean fastEquals;
   boolean hasSensitive;
 
+  static {
+    // Field initialisers ran while UNTYPED was still null.
+    UNTYPED.element = UNTYPED;
+    UNTYPED.value = UNTYPED;
+  }
+
   Shape(Class<?> raw, TypeNode fixed) {
     this.raw = raw;
     this.fixed = fixed;

@@ -50,7 +50,7 @@ final class Walker {
     this.rules = options.rules();
     this.canonical = canonical;
     this.nullEqualsEmpty = options.nullEqualsEmpty();
-    this.shortcuts = !options.asymmetricNormalizers();
+    this.shortcuts = options.shortcuts() && !options.asymmetricNormalizers();
     this.maxDepth = options.maxDepth();
     this.emitting = emitting;
   }
