@@ -283,10 +283,17 @@ final class Walker {
     return v;
   }
 
-  private static boolean isEmpty(Object v, TypeNode n) {
+  /** Empty in the null-equals-empty sense: a map counts as empty when all its values are absent or empty. */
+  private boolean isEmpty(Object v, TypeNode n) {
     switch (n.kind) {
       case MAP:
-        return ((Map<?, ?>) v).isEmpty();
+        for (Object value : ((Map<?, ?>) v).values()) {
+          Object u = unwrap(value);
+          if (u != null && !isEmpty(u, plans.node(u.getClass()))) {
+            return false;
+          }
+        }
+        return true;
       case COLLECTION:
         return ((Collection<?>) v).isEmpty();
       case ARRAY:
