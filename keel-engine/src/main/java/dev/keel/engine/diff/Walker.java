@@ -78,8 +78,8 @@ final class Walker {
     }
     d = unwrap(d);
     c = unwrap(c);
-    TypeNode dn = d == null ? null : nodeOf(d, shape);
-    TypeNode cn = c == null ? null : nodeOf(c, shape);
+    TypeNode dn = d == null ? null : desiredNode(d, shape);
+    TypeNode cn = c == null ? null : currentNode(c, shape);
     if (dn != null && dn.normalizeDesired != null) {
       d = unwrap(dn.normalizeDesired.apply(d));
       dn = d == null ? null : nodeOf(d, shape);
@@ -232,6 +232,40 @@ final class Walker {
   TypeNode nodeOf(Object v, Shape shape) {
     TypeNode f = shape.fixed;
     return f != null && f.type == v.getClass() ? f : plans.node(v.getClass());
+  }
+
+  private TypeNode desiredNode(Object v, Shape shape) {
+    TypeNode f = shape.fixed;
+    if (f != null && f.type == v.getClass()) {
+      return f;
+    }
+    TypeNode last = shape.lastDesired;
+    if (last != null && last.type == v.getClass()) {
+      return last;
+    }
+    last = plans.node(v.getClass());
+    if (shape != Shape.UNTYPED) {
+      // UNTYPED is shared by every differ, and plans are per differ.
+      shape.lastDesired = last;
+    }
+    return last;
+  }
+
+  private TypeNode currentNode(Object v, Shape shape) {
+    TypeNode f = shape.fixed;
+    if (f != null && f.type == v.getClass()) {
+      return f;
+    }
+    TypeNode last = shape.lastCurrent;
+    if (last != null && last.type == v.getClass()) {
+      return last;
+    }
+    last = plans.node(v.getClass());
+    if (shape != Shape.UNTYPED) {
+      // UNTYPED is shared by every differ, and plans are per differ.
+      shape.lastCurrent = last;
+    }
+    return last;
   }
 
   private static boolean sameFamily(TypeNode a, TypeNode b, Object d, Object c) {
