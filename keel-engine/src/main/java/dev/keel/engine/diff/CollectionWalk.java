@@ -25,7 +25,9 @@ final class CollectionWalk {
     Shape es = shape.element;
     CollectionSemantics sem = pathSemantics != null ? pathSemantics.semantics() : shape.semantics;
     Property[] keys = null;
-    if (sem == null || sem == CollectionSemantics.KEYED) {
+    if (sem == CollectionSemantics.KEYED && pathSemantics == null && es.fixed != null) {
+      keys = es.fixed.keyProperties;
+    } else if (sem == null || sem == CollectionSemantics.KEYED) {
       keys = keysOf(w, d, c, es, pathSemantics);
       if (sem == null) {
         sem = keys.length > 0 ? CollectionSemantics.KEYED
@@ -231,26 +233,49 @@ final class CollectionWalk {
     if (zipped == n && zipped == m) {
       return equal;
     }
+    if (m <= 64) {
+      // Small collections, the usual case: scan, with a bit mask for the matched current elements.
+      long used = 0;
+      for (int i = zipped; i < n; i++) {
+        int found = -1;
+        for (int j = zipped; j < m && found < 0; j++) {
+          if ((used & (1L << j)) == 0 && dk.sameKey(i, ck, j)) {
+            found = j;
+          }
+        }
+        if (found >= 0) {
+          used |= 1L << found;
+        }
+        if (!matched(w, dk, i, ck, found, es, state, flags)) {
+          equal = false;
+          if (!w.emitting) {
+            return false;
+          }
+        }
+      }
+      for (int j = zipped; j < m; j++) {
+        if ((used & (1L << j)) == 0) {
+          equal = false;
+          if (!w.emitting) {
+            return false;
+          }
+          removed(w, ck, j, es, flags);
+        }
+      }
+      return equal;
+    }
     int[] match = dk.match(ck, zipped);
     boolean[] used = new boolean[m];
     for (int i = zipped; i < n; i++) {
       int j = match[i - zipped];
       if (j >= 0) {
         used[j] = true;
-        if (!pair(w, dk, i, ck, j, es, state, flags)) {
-          equal = false;
-          if (!w.emitting) {
-            return false;
-          }
-        }
-      } else {
+      }
+      if (!matched(w, dk, i, ck, j, es, state, flags)) {
         equal = false;
         if (!w.emitting) {
           return false;
         }
-        w.push(Walker.KEYED, dk.element(i), dk.keys(i), -1);
-        w.emit(ChangeOp.ADD, dk.element(i), null, es, flags);
-        w.pop();
       }
     }
     for (int j = zipped; j < m; j++) {
@@ -259,12 +284,30 @@ final class CollectionWalk {
         if (!w.emitting) {
           return false;
         }
-        w.push(Walker.KEYED, ck.element(j), ck.keys(j), j);
-        w.emit(ChangeOp.REMOVE, null, ck.element(j), es, flags);
-        w.pop();
+        removed(w, ck, j, es, flags);
       }
     }
     return equal;
+  }
+
+  /** Walks a matched pair, or reports the desired element as added when {@code j < 0}. */
+  private static boolean matched(Walker w, KeyedElements dk, int i, KeyedElements ck, int j, Shape es, long state,
+      int flags) {
+    if (j >= 0) {
+      return pair(w, dk, i, ck, j, es, state, flags);
+    }
+    if (w.emitting) {
+      w.push(Walker.KEYED, dk.element(i), dk.keys(i), -1);
+      w.emit(ChangeOp.ADD, dk.element(i), null, es, flags);
+      w.pop();
+    }
+    return false;
+  }
+
+  private static void removed(Walker w, KeyedElements ck, int j, Shape es, int flags) {
+    w.push(Walker.KEYED, ck.element(j), ck.keys(j), j);
+    w.emit(ChangeOp.REMOVE, null, ck.element(j), es, flags);
+    w.pop();
   }
 
   private static boolean pair(Walker w, KeyedElements dk, int i, KeyedElements ck, int j, Shape es, long state,

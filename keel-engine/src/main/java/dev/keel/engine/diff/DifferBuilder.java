@@ -28,6 +28,7 @@ public final class DifferBuilder {
   private final List<Options.TypeEntry<UnaryOperator<Object>>> currentNormalizers = new ArrayList<>();
   private boolean nullEqualsEmpty = true;
   private int maxDepth = 256;
+  private boolean shortcuts = true;
 
   DifferBuilder() {}
 
@@ -234,6 +235,12 @@ public final class DifferBuilder {
     return this;
   }
 
+  /** Switches the reference and {@code equals()} shortcuts off; tests use it to prove they change nothing. */
+  DifferBuilder shortcuts(boolean enabled) {
+    this.shortcuts = enabled;
+    return this;
+  }
+
   /**
    * Builds the differ and validates the type options (key and ignored property names must exist).
    *
@@ -242,7 +249,7 @@ public final class DifferBuilder {
   public Differ build() {
     Options options = new Options(mapper != null ? mapper : JsonMapper.builder().findAndAddModules().build(),
         rules.build(), Map.copyOf(ignoredProperties), Map.copyOf(keys), List.copyOf(comparators),
-        List.copyOf(desiredNormalizers), List.copyOf(currentNormalizers), nullEqualsEmpty, maxDepth);
+        List.copyOf(desiredNormalizers), List.copyOf(currentNormalizers), nullEqualsEmpty, maxDepth, shortcuts);
     return new Differ(options);
   }
 

@@ -10,19 +10,23 @@ final class KeyedElements {
   private static final int SCAN_LIMIT = 16;
 
   private final Object[] elements;
+  /** Per element, or null when every element has {@link #uniform} keys (one element class, the usual case). */
   private final Property[][] keys;
+  private final Property[] uniform;
 
-  private KeyedElements(Object[] elements, Property[][] keys) {
+  private KeyedElements(Object[] elements, Property[][] keys, Property[] uniform) {
     this.elements = elements;
     this.keys = keys;
+    this.uniform = uniform;
   }
 
   static KeyedElements of(Walker w, Collection<?> c, Shape es, Property[] sampleKeys, List<String> keyNames,
       String side) {
     Object[] elements = c.toArray();
-    Property[][] keys = new Property[elements.length][];
+    Property[][] keys = null;
     TypeNode last = null;
     Property[] lastKeys = sampleKeys;
+    Property[] uniform = null;
     for (int i = 0; i < elements.length; i++) {
       Object e = Walker.unwrap(elements[i]);
       if (e == null) {
@@ -38,9 +42,17 @@ final class KeyedElements {
               + w.currentPath() + " has no key properties");
         }
       }
-      keys[i] = lastKeys;
+      if (i == 0) {
+        uniform = lastKeys;
+      } else if (lastKeys != uniform && keys == null) {
+        keys = new Property[elements.length][];
+        java.util.Arrays.fill(keys, 0, i, uniform);
+      }
+      if (keys != null) {
+        keys[i] = lastKeys;
+      }
     }
-    KeyedElements out = new KeyedElements(elements, keys);
+    KeyedElements out = new KeyedElements(elements, keys, uniform);
     out.checkDuplicates(w, side);
     return out;
   }
@@ -66,14 +78,18 @@ final class KeyedElements {
   }
 
   Property[] keys(int i) {
-    return keys[i];
+    return keys == null ? uniform : keys[i];
   }
 
   boolean sameKey(int i, KeyedElements other, int j) {
-    return keysEqual(elements[i], keys[i], other.elements[j], other.keys[j]);
+    return keysEqual(elements[i], keys(i), other.elements[j], other.keys(j));
   }
 
   private static boolean keysEqual(Object a, Property[] ka, Object b, Property[] kb) {
+    if (ka == kb && ka.length == 1 && ka[0].primitive == Property.REF) {
+      // The common case: one key property on one element class.
+      return ScalarEquivalence.equivalent(ka[0].get(a), ka[0].get(b));
+    }
     if (ka.length != kb.length) {
       return false;
     }
@@ -93,7 +109,7 @@ final class KeyedElements {
 
   private int keyHash(int i) {
     int h = 1;
-    for (Property p : keys[i]) {
+    for (Property p : keys(i)) {
       h = 31 * h + p.name.hashCode();
       h = 31 * h + ScalarEquivalence.hash(p.get(elements[i]));
     }
@@ -133,7 +149,7 @@ final class KeyedElements {
   }
 
   private DuplicateKeyException duplicate(Walker w, String side, int i) {
-    return new DuplicateKeyException(w.currentPath(), side, w.canonical.selector(elements[i], keys[i]));
+    return new DuplicateKeyException(w.currentPath(), side, w.canonical.selector(elements[i], keys(i)));
   }
 
   /**

@@ -15,7 +15,8 @@ record Options(
     List<TypeEntry<UnaryOperator<Object>>> desiredNormalizers,
     List<TypeEntry<UnaryOperator<Object>>> currentNormalizers,
     boolean nullEqualsEmpty,
-    int maxDepth) {
+    int maxDepth,
+    boolean shortcuts) {
 
   /** A type-keyed option; the last registered entry whose type is assignable wins. */
   record TypeEntry<V>(Class<?> type, V value) {}

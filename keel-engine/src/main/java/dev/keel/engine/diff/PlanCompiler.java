@@ -298,7 +298,8 @@ final class PlanCompiler {
           + ": its getter is not accessible (open the package to the differ)");
     }
     boolean ignored = has(annotated, DiffIgnore.class) || ignoredByOption.contains(def.getName());
-    return new Property(def.getName(), field, getter, ignored, has(annotated, Sensitive.class),
+    Method accessorMethod = accessor instanceof AnnotatedMethod m ? m.getAnnotated() : null;
+    return new Property(def.getName(), field, getter, accessorMethod, ignored, has(annotated, Sensitive.class),
         has(annotated, DiffKey.class));
   }
 

@@ -3,11 +3,16 @@ package dev.keel.engine.diff;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * One JSON-visible property of a bean plan: its JSON name, how to read it, its declared shape and its
- * flags. Record components are read from their fields, and primitives through the typed
- * {@link Field} getters, so reading a leaf boxes nothing.
+ * flags. Getters are read through spun lambdas, primitives through primitive functional interfaces, so
+ * reading a leaf boxes nothing; fields and inaccessible getters fall back to reflection.
  */
 final class Property {
 
@@ -27,10 +32,18 @@ final class Property {
   final int primitive;
   private final Field field;
   private final Method getter;
+  /** A spun lambda reading the property (see {@link Accessors}), or null to read reflectively. */
+  private final Function<Object, Object> reader;
+  private final ToIntFunction<Object> intReader;
+  private final ToLongFunction<Object> longReader;
+  private final ToDoubleFunction<Object> doubleReader;
+  private final Predicate<Object> booleanReader;
   /** Set once the owning plan is compiled; the shape graph may be cyclic. */
   Shape shape;
 
-  Property(String name, Field field, Method getter, boolean ignored, boolean sensitive, boolean key) {
+  @SuppressWarnings("unchecked")
+  Property(String name, Field field, Method getter, Method accessor, boolean ignored, boolean sensitive,
+      boolean key) {
     this.name = name;
     this.field = field;
     this.getter = getter;
@@ -51,9 +64,18 @@ final class Property {
     } else {
       primitive = OTHER_PRIMITIVE;
     }
+    Object spun = accessor == null ? null : Accessors.spin(accessor);
+    reader = spun instanceof Function<?, ?> f ? (Function<Object, Object>) f : null;
+    intReader = spun instanceof ToIntFunction<?> f ? (ToIntFunction<Object>) f : null;
+    longReader = spun instanceof ToLongFunction<?> f ? (ToLongFunction<Object>) f : null;
+    doubleReader = spun instanceof ToDoubleFunction<?> f ? (ToDoubleFunction<Object>) f : null;
+    booleanReader = spun instanceof Predicate<?> f ? (Predicate<Object>) f : null;
   }
 
   Object get(Object bean) {
+    if (reader != null) {
+      return reader.apply(bean);
+    }
     try {
       if (field != null) {
         return field.get(bean);
@@ -69,6 +91,31 @@ final class Property {
 
   /** Compares a primitive property of two beans without boxing. */
   boolean primitiveEquals(Object d, Object c) {
+    switch (primitive) {
+      case INT:
+        if (intReader != null) {
+          return intReader.applyAsInt(d) == intReader.applyAsInt(c);
+        }
+        break;
+      case LONG:
+        if (longReader != null) {
+          return longReader.applyAsLong(d) == longReader.applyAsLong(c);
+        }
+        break;
+      case DOUBLE:
+        if (doubleReader != null) {
+          double x = doubleReader.applyAsDouble(d);
+          double y = doubleReader.applyAsDouble(c);
+          return x == y || (Double.isNaN(x) && Double.isNaN(y));
+        }
+        break;
+      case BOOLEAN:
+        if (booleanReader != null) {
+          return booleanReader.test(d) == booleanReader.test(c);
+        }
+        break;
+      default:
+    }
     try {
       switch (primitive) {
         case INT:

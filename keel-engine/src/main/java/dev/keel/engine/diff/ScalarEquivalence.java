@@ -140,10 +140,13 @@ final class ScalarEquivalence {
     if (a == null || b == null) {
       return false;
     }
+    if (a instanceof String) {
+      return a.equals(b);
+    }
     if (a instanceof Number x && b instanceof Number y) {
       return numbersEqual(x, y);
     }
-    if (a.getClass().getName().startsWith("java.time")) {
+    if (a instanceof java.time.temporal.TemporalAccessor || a instanceof java.time.temporal.TemporalAmount) {
       return temporalEqual(a, b);
     }
     return a.equals(b);
@@ -157,7 +160,7 @@ final class ScalarEquivalence {
     if (a instanceof Number n) {
       return numberHash(n);
     }
-    if (a.getClass().getName().startsWith("java.time")) {
+    if (a instanceof java.time.temporal.TemporalAccessor || a instanceof java.time.temporal.TemporalAmount) {
       return temporalHash(a);
     }
     return a.hashCode();

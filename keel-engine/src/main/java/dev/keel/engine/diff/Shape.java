@@ -19,6 +19,19 @@ final class Shape {
   CollectionSemantics semantics;
   boolean fastEquals;
   boolean hasSensitive;
+  /**
+   * The last plans looked up for values of this shape, one slot per side because desired and current
+   * often differ in implementation class (LinkedHashSet against HashSet). Volatile: written only on a
+   * miss, and the plans they point to were fully built before they were published.
+   */
+  volatile TypeNode lastDesired;
+  volatile TypeNode lastCurrent;
+
+  static {
+    // Field initialisers ran while UNTYPED was still null.
+    UNTYPED.element = UNTYPED;
+    UNTYPED.value = UNTYPED;
+  }
 
   Shape(Class<?> raw, TypeNode fixed) {
     this.raw = raw;

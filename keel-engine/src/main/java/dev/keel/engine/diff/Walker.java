@@ -50,7 +50,7 @@ final class Walker {
     this.rules = options.rules();
     this.canonical = canonical;
     this.nullEqualsEmpty = options.nullEqualsEmpty();
-    this.shortcuts = !options.asymmetricNormalizers();
+    this.shortcuts = options.shortcuts() && !options.asymmetricNormalizers();
     this.maxDepth = options.maxDepth();
     this.emitting = emitting;
   }
@@ -78,8 +78,8 @@ final class Walker {
     }
     d = unwrap(d);
     c = unwrap(c);
-    TypeNode dn = d == null ? null : nodeOf(d, shape);
-    TypeNode cn = c == null ? null : nodeOf(c, shape);
+    TypeNode dn = d == null ? null : desiredNode(d, shape);
+    TypeNode cn = c == null ? null : currentNode(c, shape);
     if (dn != null && dn.normalizeDesired != null) {
       d = unwrap(dn.normalizeDesired.apply(d));
       dn = d == null ? null : nodeOf(d, shape);
@@ -234,6 +234,40 @@ final class Walker {
     return f != null && f.type == v.getClass() ? f : plans.node(v.getClass());
   }
 
+  private TypeNode desiredNode(Object v, Shape shape) {
+    TypeNode f = shape.fixed;
+    if (f != null && f.type == v.getClass()) {
+      return f;
+    }
+    TypeNode last = shape.lastDesired;
+    if (last != null && last.type == v.getClass()) {
+      return last;
+    }
+    last = plans.node(v.getClass());
+    if (shape != Shape.UNTYPED) {
+      // UNTYPED is shared by every differ, and plans are per differ.
+      shape.lastDesired = last;
+    }
+    return last;
+  }
+
+  private TypeNode currentNode(Object v, Shape shape) {
+    TypeNode f = shape.fixed;
+    if (f != null && f.type == v.getClass()) {
+      return f;
+    }
+    TypeNode last = shape.lastCurrent;
+    if (last != null && last.type == v.getClass()) {
+      return last;
+    }
+    last = plans.node(v.getClass());
+    if (shape != Shape.UNTYPED) {
+      // UNTYPED is shared by every differ, and plans are per differ.
+      shape.lastCurrent = last;
+    }
+    return last;
+  }
+
   private static boolean sameFamily(TypeNode a, TypeNode b, Object d, Object c) {
     Kind ka = a.kind == Kind.ARRAY ? Kind.COLLECTION : a.kind;
     Kind kb = b.kind == Kind.ARRAY ? Kind.COLLECTION : b.kind;
@@ -283,10 +317,17 @@ final class Walker {
     return v;
   }
 
-  private static boolean isEmpty(Object v, TypeNode n) {
+  /** Empty in the null-equals-empty sense: a map counts as empty when all its values are absent or empty. */
+  private boolean isEmpty(Object v, TypeNode n) {
     switch (n.kind) {
       case MAP:
-        return ((Map<?, ?>) v).isEmpty();
+        for (Object value : ((Map<?, ?>) v).values()) {
+          Object u = unwrap(value);
+          if (u != null && !isEmpty(u, plans.node(u.getClass()))) {
+            return false;
+          }
+        }
+        return true;
       case COLLECTION:
         return ((Collection<?>) v).isEmpty();
       case ARRAY:

@@ -31,12 +31,18 @@ final class ClusterModel {
       Scaling scaling,
       Map<String, String> tags,
       Map<String, Object> metadata,
+      List<Listener> listeners,
       @Sensitive String userData) {}
+
+  record Listener(@DiffKey int port, @DiffKey String protocol, String certificate, @DiffIgnore String arn) {}
 
   record Location(String account, String region, Set<String> availabilityZones, String subnet) {}
 
   record LaunchConfiguration(String image, String appVersion, String instanceType, boolean ebsOptimized,
-      @DiffIgnore String iamRole, String keyPair) {}
+      @DiffIgnore String iamRole, String keyPair, List<String> args, Set<BlockDevice> blockDevices) {}
+
+  /** A set element without a key: matched by its compared fields, whatever its ignored snapshot id. */
+  record BlockDevice(String device, int sizeGb, @DiffIgnore String snapshotId) {}
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
   @JsonSubTypes({
@@ -66,7 +72,9 @@ final class ClusterModel {
     }
     return new ServerGroup("fnord-main-v001",
         new Location("test", region, Set.of(region + "a", region + "b", region + "c"), "internal"),
-        new LaunchConfiguration("ami-123", "fnord-1.0.0", "m5.large", true, "fnordInstanceProfile", "nf-keypair"),
+        new LaunchConfiguration("ami-123", "fnord-1.0.0", "m5.large", true, "fnordInstanceProfile", "nf-keypair",
+            List.of("-Xmx2g", "-server"),
+            Set.of(new BlockDevice("/dev/sda", 40, "snap-1"), new BlockDevice("/dev/sdb", 100, "snap-2"))),
         new DefaultCapacity(1, 6, 4),
         new Dependencies(Set.of("fnord", "fnord-elb"), Set.of("fnord-lb")),
         new Health(Duration.ofSeconds(10), Duration.ofMinutes(5), Set.of("OldestInstance")),
@@ -76,6 +84,7 @@ final class ClusterModel {
             List.of(new StepPolicy("Latency", 100, 1))),
         tagMap,
         Map.of("owner", "keel", "weight", 2),
+        List.of(new Listener(443, "HTTPS", "cert-1", "arn:1"), new Listener(80, "HTTP", null, "arn:2")),
         "secret-user-data");
   }
 
