@@ -42,6 +42,7 @@ public final class FakeHandler implements ResourceHandler<FakeSpec, FakeModel> {
   private final Predicate<String> hangCurrent;
   private final Predicate<String> throwOnCurrent;
   private final Predicate<String> unresolvable;
+  private final boolean reportsInProgress;
   private final List<Actuation> executed = new ArrayList<>();
 
   private FakeHandler(Builder b) {
@@ -53,6 +54,7 @@ public final class FakeHandler implements ResourceHandler<FakeSpec, FakeModel> {
     this.hangCurrent = b.hangCurrent;
     this.throwOnCurrent = b.throwOnCurrent;
     this.unresolvable = b.unresolvable;
+    this.reportsInProgress = b.reportsInProgress;
   }
 
   /**
@@ -127,7 +129,7 @@ public final class FakeHandler implements ResourceHandler<FakeSpec, FakeModel> {
 
   @Override
   public boolean actuationInProgress(Resource<FakeSpec> resource, ResourceContext context) {
-    return cloud.hasRunningTask(resource.spec().name());
+    return reportsInProgress && cloud.hasRunningTask(resource.spec().name());
   }
 
   /**
@@ -151,6 +153,7 @@ public final class FakeHandler implements ResourceHandler<FakeSpec, FakeModel> {
     private Predicate<String> hangCurrent = n -> false;
     private Predicate<String> throwOnCurrent = n -> false;
     private Predicate<String> unresolvable = n -> false;
+    private boolean reportsInProgress = true;
 
     private Builder(FakeCloud cloud, VirtualScheduler scheduler) {
       this.cloud = Objects.requireNonNull(cloud, "cloud");
@@ -190,6 +193,18 @@ public final class FakeHandler implements ResourceHandler<FakeSpec, FakeModel> {
     /** @param which things whose desired state is not resolvable yet @return this builder */
     public Builder unresolvable(Predicate<String> which) {
       this.unresolvable = which;
+      return this;
+    }
+
+    /**
+     * Whether {@code actuationInProgress} reports running tasks; true by default. A handler that does not
+     * relies on the engine's own task records.
+     *
+     * @param reports whether to report
+     * @return this builder
+     */
+    public Builder reportsActuationInProgress(boolean reports) {
+      this.reportsInProgress = reports;
       return this;
     }
 

@@ -64,6 +64,21 @@ class EngineScenarioTest {
   }
 
   @Test
+  void aResourceWithRunningTasksIsNotActedOnAgainEvenIfItsHandlerCannotTell() {
+    EngineHarness h = harness(FakeHandler.builder(cloud, scheduler).taskDuration(Duration.ofMinutes(10))
+        .reportsActuationInProgress(false).build());
+    h.engine().submit(Configs.single("fnord", "test", Configs.thing("web", "fnord", 3)));
+
+    h.advance(Duration.ofMinutes(8));
+    assertThat(cloud.launchedTasks()).isEqualTo(1);
+    assertThat(h.status("fake:thing:web")).isEqualTo(ResourceStatus.ACTUATING);
+
+    h.advance(Duration.ofMinutes(4));
+    assertThat(cloud.launchedTasks()).isEqualTo(1);
+    assertThat(h.status("fake:thing:web")).isEqualTo(ResourceStatus.HAPPY);
+  }
+
+  @Test
   void driftIsDetectedAndFixed() {
     EngineHarness h = harness(FakeHandler.builder(cloud, scheduler).build());
     cloud.put("web", new FakeModel(3, "1.0"));

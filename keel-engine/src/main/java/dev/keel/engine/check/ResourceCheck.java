@@ -80,6 +80,10 @@ final class ResourceCheck {
   }
 
   CompletableFuture<CheckReport> run() {
+    if (execute && checker.store().tasks(id()).stream().anyMatch(t -> t.state() == TaskState.RUNNING)) {
+      // The engine's own record: tasks it launched are still running, whatever the handler says.
+      return CompletableFuture.completedFuture(skipped("tasks launched earlier are still running"));
+    }
     return call("actuationInProgress", () -> handler.actuationInProgress(resource, context))
         .thenCompose(inProgress -> Boolean.TRUE.equals(inProgress)
             ? CompletableFuture.completedFuture(skipped("an actuation is in progress"))

@@ -106,7 +106,7 @@ public final class ResourceChecker {
     if (stored.isEmpty()) {
       return ResourceStatus.UNKNOWN;
     }
-    boolean actuating = store.incompleteTasks().stream().anyMatch(t -> t.resourceId().equals(resourceId));
+    boolean actuating = store.tasks(resourceId).stream().anyMatch(t -> t.state() == dev.keel.spi.actuation.TaskState.RUNNING);
     return statusOf(store.state(resourceId), isPaused(stored.get()), actuating);
   }
 

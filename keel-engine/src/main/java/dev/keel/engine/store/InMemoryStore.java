@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * A thread-safe store in memory: the default, and the reference for keel-testkit's StoreContract.
  * Every operation holds one lock, which keeps each atomic (a submitted config is stored whole or not at
- * all). History keeps the newest {@value #HISTORY_LIMIT} events per resource and application.
+ * all). History keeps the newest {@value #HISTORY_LIMIT} events per resource and application, and the
+ * newest {@value #HISTORY_LIMIT} tasks per resource (incomplete tasks are always kept).
  */
 public final class InMemoryStore implements KeelStore {
 
@@ -46,7 +47,8 @@ public final class InMemoryStore implements KeelStore {
   private final Map<String, Deque<ResourceEvent>> resourceHistory = new HashMap<>();
   private final Map<String, Deque<ApplicationEvent>> applicationHistory = new HashMap<>();
   private final Map<String, Pause> pauses = new HashMap<>();
-  private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
+  private final Map<String, Deque<TaskRecord>> tasksByResource = new HashMap<>();
+  private final Map<String, TaskRecord> incomplete = new LinkedHashMap<>();
   private final Map<String, Slot> slots = new HashMap<>();
   private final TreeSet<Slot> unclaimed = new TreeSet<>(BY_DUE);
   private final TreeSet<Slot> claimed = new TreeSet<>(BY_LEASE);
@@ -283,25 +285,40 @@ public final class InMemoryStore implements KeelStore {
   @Override
   public void saveTask(TaskRecord task) {
     synchronized (lock) {
-      tasks.put(task.task().id(), task);
+      Deque<TaskRecord> own = tasksByResource.computeIfAbsent(task.resourceId(), k -> new ArrayDeque<>());
+      List<TaskRecord> ordered = new ArrayList<>(own);
+      int at = -1;
+      for (int i = 0; i < ordered.size() && at < 0; i++) {
+        at = ordered.get(i).task().id().equals(task.task().id()) ? i : -1;
+      }
+      if (at >= 0) {
+        ordered.set(at, task); // an update keeps the task's place among the newest-first launches
+        own.clear();
+        own.addAll(ordered);
+      } else {
+        bounded(own, task);
+      }
+      if (task.state() == TaskState.RUNNING) {
+        incomplete.put(task.task().id(), task);
+      } else {
+        incomplete.remove(task.task().id());
+      }
     }
   }
 
   @Override
   public List<TaskRecord> incompleteTasks() {
     synchronized (lock) {
-      return tasks.values().stream().filter(t -> t.state() == TaskState.RUNNING)
-          .sorted(Comparator.comparing(TaskRecord::launchedAt)).collect(Collectors.toList());
+      return incomplete.values().stream().sorted(Comparator.comparing(TaskRecord::launchedAt))
+          .collect(Collectors.toList());
     }
   }
 
   @Override
   public List<TaskRecord> tasks(String resourceId) {
     synchronized (lock) {
-      List<TaskRecord> found = tasks.values().stream().filter(t -> t.resourceId().equals(resourceId))
-          .collect(Collectors.toCollection(ArrayList::new));
-      java.util.Collections.reverse(found);
-      return found;
+      Deque<TaskRecord> own = tasksByResource.get(resourceId);
+      return own == null ? List.of() : List.copyOf(own);
     }
   }
 
