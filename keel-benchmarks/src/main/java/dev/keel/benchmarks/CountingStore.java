@@ -2,7 +2,13 @@ package dev.keel.benchmarks;
 
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.promotion.ConstraintState;
+import dev.keel.engine.promotion.EnvironmentArtifact;
+import dev.keel.engine.promotion.Pin;
+import dev.keel.engine.promotion.PromotionRecord;
+import dev.keel.engine.promotion.VerificationState;
 import dev.keel.engine.store.DueCheck;
+import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.engine.store.InMemoryStore;
 import dev.keel.engine.store.KeelStore;
 import dev.keel.engine.store.Pause;
@@ -149,5 +155,60 @@ final class CountingStore implements KeelStore {
   @Override
   public Optional<Instant> dueAt(String resourceId) {
     return delegate.dueAt(resourceId);
+  }
+
+  @Override
+  public boolean storeArtifactVersion(ArtifactVersion version) {
+    return delegate.storeArtifactVersion(version);
+  }
+
+  @Override
+  public List<ArtifactVersion> artifactVersions(String type, String name) {
+    return delegate.artifactVersions(type, name);
+  }
+
+  @Override
+  public List<PromotionRecord> promotions(EnvironmentArtifact where) {
+    return delegate.promotions(where);
+  }
+
+  @Override
+  public void savePromotions(List<PromotionRecord> records) {
+    delegate.savePromotions(records);
+  }
+
+  @Override
+  public List<ConstraintState> constraintStates(EnvironmentArtifact where, String version) {
+    return delegate.constraintStates(where, version);
+  }
+
+  @Override
+  public void saveConstraintState(ConstraintState state) {
+    delegate.saveConstraintState(state);
+  }
+
+  @Override
+  public Optional<Pin> pin(EnvironmentArtifact where) {
+    return delegate.pin(where);
+  }
+
+  @Override
+  public void savePin(Pin pin) {
+    delegate.savePin(pin);
+  }
+
+  @Override
+  public boolean removePin(EnvironmentArtifact where) {
+    return delegate.removePin(where);
+  }
+
+  @Override
+  public List<VerificationState> verificationStates(EnvironmentArtifact where) {
+    return delegate.verificationStates(where);
+  }
+
+  @Override
+  public void saveVerificationState(VerificationState state) {
+    delegate.saveVerificationState(state);
   }
 }

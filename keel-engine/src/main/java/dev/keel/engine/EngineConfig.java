@@ -25,6 +25,9 @@ import java.util.Set;
  * @param claimLease how long a claimed check is reserved for this instance before another may take it
  * @param instanceId this engine instance's name in the store's claims
  * @param randomSeed the seed of the jitter, so runs on virtual time repeat exactly
+ * @param promotionCheckInterval how often each config's promotion (constraints, approvals, verifications)
+ *     is checked when nothing triggers it sooner
+ * @param maxConsideredVersions how many of an artifact's newest versions each promotion check considers
  */
 public record EngineConfig(
     Duration checkInterval,
@@ -40,7 +43,9 @@ public record EngineConfig(
     Set<String> disabledResolvers,
     Duration claimLease,
     String instanceId,
-    long randomSeed) {
+    long randomSeed,
+    Duration promotionCheckInterval,
+    int maxConsideredVersions) {
 
   /** Checks the values and copies the collections. */
   public EngineConfig {
@@ -62,6 +67,10 @@ public record EngineConfig(
     disabledResolvers = Set.copyOf(disabledResolvers);
     positive(claimLease, "claimLease");
     Objects.requireNonNull(instanceId, "instanceId");
+    positive(promotionCheckInterval, "promotionCheckInterval");
+    if (maxConsideredVersions < 1) {
+      throw new IllegalArgumentException("maxConsideredVersions must be at least 1");
+    }
   }
 
   private static void positive(Duration d, String name) {
@@ -73,7 +82,8 @@ public record EngineConfig(
 
   /**
    * The defaults: check every minute ±10%, 50 checks at once, no rate limits, 2-minute call deadlines,
-   * Keel's give-up policy, retries from 10 seconds up to 10 minutes, tasks polled every 15 seconds.
+   * Keel's give-up policy, retries from 10 seconds up to 10 minutes, tasks polled every 15 seconds,
+   * promotion checked every minute over the 15 newest versions.
    *
    * @return the default configuration
    */
@@ -111,6 +121,8 @@ public record EngineConfig(
     b.claimLease = claimLease;
     b.instanceId = instanceId;
     b.randomSeed = randomSeed;
+    b.promotionCheckInterval = promotionCheckInterval;
+    b.maxConsideredVersions = maxConsideredVersions;
     return b;
   }
 
@@ -140,8 +152,22 @@ public record EngineConfig(
     private Duration claimLease = Duration.ofMinutes(10);
     private String instanceId = "keel";
     private long randomSeed = 0x6b65656cL;
+    private Duration promotionCheckInterval = Duration.ofMinutes(1);
+    private int maxConsideredVersions = 15;
 
     private Builder() {}
+
+    /** @param interval how often promotion is checked without a trigger @return this builder */
+    public Builder promotionCheckInterval(Duration interval) {
+      this.promotionCheckInterval = interval;
+      return this;
+    }
+
+    /** @param max how many newest versions a promotion check considers @return this builder */
+    public Builder maxConsideredVersions(int max) {
+      this.maxConsideredVersions = max;
+      return this;
+    }
 
     /** @param d the default check interval @return this builder */
     public Builder checkInterval(Duration d) {
@@ -236,7 +262,7 @@ public record EngineConfig(
     public EngineConfig build() {
       return new EngineConfig(checkInterval, checkIntervalByKind, jitter, maxConcurrentChecks, rateLimits,
           defaultRateLimit, callTimeout, giveUpPolicy, retryBackoff, taskPollInterval, disabledResolvers, claimLease,
-          instanceId, randomSeed);
+          instanceId, randomSeed, promotionCheckInterval, maxConsideredVersions);
     }
   }
 }

@@ -18,6 +18,8 @@ import dev.keel.engine.plugin.Loaded;
 import dev.keel.engine.plugin.LoadedExtensions;
 import dev.keel.engine.plugin.PluginFailure;
 import dev.keel.engine.plugin.PluginLoader;
+import dev.keel.engine.promotion.EnvironmentPromotion;
+import dev.keel.engine.promotion.Promotions;
 import dev.keel.engine.schedule.Cancellable;
 import dev.keel.engine.schedule.Priority;
 import dev.keel.engine.schedule.Scheduler;
@@ -33,6 +35,7 @@ import dev.keel.engine.store.ResourceState;
 import dev.keel.engine.store.StoredResource;
 import dev.keel.engine.store.SubmitResult;
 import dev.keel.spi.ArtifactView;
+import dev.keel.spi.ArtifactSupplier;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.PluginEvent;
 import dev.keel.spi.ResourceHandler;
@@ -41,6 +44,7 @@ import dev.keel.spi.SpecMigrator;
 import dev.keel.spi.TaskMonitor;
 import dev.keel.spi.VerificationEvaluator;
 import dev.keel.spi.Veto;
+import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Resource;
@@ -97,6 +101,9 @@ public final class KeelEngine implements AutoCloseable {
   private volatile ResourceChecker checker;
   private final TaskTracker tasks;
   private final WorkQueue<String> queue;
+  private final WorkQueue<String> promotionQueue;
+  private final Promotions promotions;
+  private final List<ArtifactSupplier> suppliers;
   private final EventBus bus = new EventBus();
   private final PluginLoader plugins;
   private final List<PluginFailure> pluginFailures;
@@ -144,6 +151,11 @@ public final class KeelEngine implements AutoCloseable {
     Map<ResourceKind, ResourceHandler<?, ?>> handlers = new LinkedHashMap<>();
     handlerList.forEach(h -> handlers.put(h.supportedKind().kind(), h));
     ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+    List<ConstraintEvaluator<?>> evaluatorList = join(loaded.constraintEvaluators(), b.constraintEvaluators);
+    List<VerificationEvaluator<?>> verifierList = join(loaded.verificationEvaluators(), b.verificationEvaluators);
+    this.suppliers = join(loaded.artifactSuppliers(), b.suppliers);
+    this.promotions = new Promotions(store, scheduler.clock(), evaluatorList, verifierList, this::triggerCheck,
+        this::triggerPromotion, config.maxConsideredVersions());
     CheckExtensions extensions = new CheckExtensions(handlers, resolverList, vetoList,
         name -> !config.disabledResolvers().contains(name));
     this.tasks = new TaskTracker(store, scheduler, monitorList, config.callTimeout(), this::record, this::triggerCheck);
@@ -155,7 +167,8 @@ public final class KeelEngine implements AutoCloseable {
         .extensions(extensions)
         .giveUpPolicy(config.giveUpPolicy())
         .callTimeout(config.callTimeout())
-        .artifacts(b.artifacts)
+        .artifacts(b.artifacts != null ? b.artifacts : promotions.view())
+        .gate(promotions.gate())
         .publisher(bus)
         .monitoredSystems(tasks.systems())
         .build();
@@ -165,6 +178,7 @@ public final class KeelEngine implements AutoCloseable {
         .defaultRateLimit(config.defaultRateLimit());
     config.rateLimits().forEach(queueBuilder::rateLimit);
     this.queue = queueBuilder.build();
+    this.promotionQueue = WorkQueue.<String>builder(scheduler, this::promote).maxConcurrency(4).build();
   }
 
   /**
@@ -251,6 +265,7 @@ public final class KeelEngine implements AutoCloseable {
     result.updated().stream().sorted().forEach(id -> record(new ResourceEvent.Updated(id, app, now,
         store.resource(id).map(StoredResource::version).orElse(0L))));
     result.removed().stream().sorted().forEach(id -> record(new ResourceEvent.Removed(id, app, now)));
+    triggerPromotion(deliveryConfig.name());
     pump();
     return result;
   }
@@ -480,6 +495,7 @@ public final class KeelEngine implements AutoCloseable {
       started = true;
     }
     tasks.start();
+    store.deliveryConfigs().forEach(c -> triggerPromotion(c.name()));
     pump();
   }
 
@@ -496,12 +512,179 @@ public final class KeelEngine implements AutoCloseable {
       }
     }
     queue.close();
+    promotionQueue.close();
     tasks.close();
     if (ownsScheduler) {
       scheduler.close();
     }
     if (plugins != null) {
       plugins.close();
+    }
+  }
+
+  // ---- promotion
+
+  /**
+   * Records a published version of an artifact (as a CI system would announce it) and checks the
+   * promotion of every config whose artifact accepts it.
+   *
+   * @param version the version; a Debian version without its package name gets it as a prefix
+   * @return the names of the configs that accept it
+   */
+  public Set<String> publishArtifactVersion(ArtifactVersion version) {
+    Set<String> affected = promotions.publish(version, store.deliveryConfigs());
+    affected.forEach(this::triggerPromotion);
+    return affected;
+  }
+
+  /**
+   * Pins a version in an environment; it is deployed there whatever is approved, until unpinned.
+   *
+   * @param application the application
+   * @param environment the environment
+   * @param artifactReference the artifact
+   * @param version a published version
+   * @param by who pins
+   * @param comment why, or null
+   * @throws NoSuchElementException if the application, environment, artifact or version is unknown
+   */
+  public void pin(String application, String environment, String artifactReference, String version, String by,
+      @Nullable String comment) {
+    promotions.pin(configOf(application), environment, artifactReference, version, by, comment);
+  }
+
+  /**
+   * Removes a pin.
+   *
+   * @param application the application
+   * @param environment the environment
+   * @param artifactReference the artifact
+   * @return whether there was a pin
+   */
+  public boolean unpin(String application, String environment, String artifactReference) {
+    return promotions.unpin(configOf(application), environment, artifactReference);
+  }
+
+  /**
+   * Marks a version bad in an environment; the environment falls back to its best remaining approved
+   * version. See {@link Promotions#veto}.
+   *
+   * @param application the application
+   * @param environment the environment
+   * @param artifactReference the artifact
+   * @param version the version
+   * @param by who vetoes
+   * @param comment why, or null
+   * @throws dev.keel.engine.promotion.InvalidVetoException if the version is pinned, unknown there, or a fallback
+   */
+  public void veto(String application, String environment, String artifactReference, String version, String by,
+      @Nullable String comment) {
+    promotions.veto(configOf(application), environment, artifactReference, version, by, comment, false);
+  }
+
+  /**
+   * Undoes a veto.
+   *
+   * @param application the application
+   * @param environment the environment
+   * @param artifactReference the artifact
+   * @param version the version
+   * @return whether it was vetoed
+   */
+  public boolean unveto(String application, String environment, String artifactReference, String version) {
+    return promotions.unveto(configOf(application), environment, artifactReference, version);
+  }
+
+  /**
+   * Judges a stateful constraint, such as a manual judgement, for a version.
+   *
+   * @param application the application
+   * @param environment the environment
+   * @param artifactReference the artifact
+   * @param version the version
+   * @param constraintType the constraint type, such as {@code manual-judgement}
+   * @param pass whether to let the version through
+   * @param by who judges
+   * @param comment why, or null
+   */
+  public void judge(String application, String environment, String artifactReference, String version,
+      String constraintType, boolean pass, String by, @Nullable String comment) {
+    promotions.judge(configOf(application), environment, artifactReference, version, constraintType, pass, by, comment);
+  }
+
+  /**
+   * Runs a finished verification of a version again.
+   *
+   * @param application the application
+   * @param environment the environment
+   * @param artifactReference the artifact
+   * @param version the version
+   * @param verificationId the verification
+   * @param by who asks
+   * @return whether there was a finished verification to retry
+   */
+  public boolean retryVerification(String application, String environment, String artifactReference, String version,
+      String verificationId, String by) {
+    return promotions.retryVerification(configOf(application), environment, artifactReference, version, verificationId, by);
+  }
+
+  /**
+   * For each environment and artifact of an application, its versions and their states, newest first.
+   *
+   * @param application the application
+   * @return the statuses; empty if the application has no config
+   */
+  public List<EnvironmentPromotion> promotionStatus(String application) {
+    return store.deliveryConfigForApplication(application)
+        .map(c -> promotions.status(c, config.maxConsideredVersions() * 2)).orElse(List.of());
+  }
+
+  private DeliveryConfig configOf(String application) {
+    return store.deliveryConfigForApplication(application)
+        .orElseThrow(() -> new NoSuchElementException("No delivery config for application " + application));
+  }
+
+  private void triggerPromotion(String configName) {
+    synchronized (lock) {
+      if (!started || closed) {
+        return;
+      }
+    }
+    promotionQueue.add(configName, clock().instant(), Priority.CHANGED);
+  }
+
+  private CompletionStage<?> promote(String configName) {
+    return CompletableFuture.runAsync(() -> {
+      Optional<DeliveryConfig> deliveryConfig = store.deliveryConfig(configName);
+      if (deliveryConfig.isEmpty()) {
+        return;
+      }
+      try {
+        intake(deliveryConfig.get());
+        promotions.check(deliveryConfig.get());
+      } catch (RuntimeException e) {
+        LOG.error("Promotion check of {} failed", configName, e);
+      }
+      promotionQueue.add(configName, clock().instant().plus(config.promotionCheckInterval()), Priority.PERIODIC);
+    }, scheduler.executor());
+  }
+
+  /** Asks the artifact suppliers for new versions of the config's artifacts. */
+  private void intake(DeliveryConfig deliveryConfig) {
+    for (var artifact : deliveryConfig.artifacts()) {
+      for (ArtifactSupplier supplier : suppliers) {
+        if (!supplier.artifactType().equals(artifact.type())) {
+          continue;
+        }
+        try {
+          List<ArtifactVersion> latest = supplier.latestVersions(artifact, config.maxConsideredVersions());
+          if (latest != null) {
+            latest.forEach(v -> promotions.publish(v, List.of(deliveryConfig)));
+          }
+        } catch (RuntimeException | LinkageError e) {
+          LOG.warn("Artifact supplier {} failed for {}", supplier.getClass().getName(), artifact.reference(), e);
+        }
+      }
     }
   }
 
@@ -605,7 +788,8 @@ public final class KeelEngine implements AutoCloseable {
     private Scheduler scheduler;
     private KeelStore store;
     private EngineConfig config = EngineConfig.defaults();
-    private ArtifactView artifacts = ArtifactView.empty();
+    private ArtifactView artifacts;
+    private final List<ArtifactSupplier> suppliers = new ArrayList<>();
     private final List<ResourceHandler<?, ?>> handlers = new ArrayList<>();
     private final List<Resolver<?>> resolvers = new ArrayList<>();
     private final List<Veto> vetoes = new ArrayList<>();
@@ -727,7 +911,7 @@ public final class KeelEngine implements AutoCloseable {
     }
 
     /**
-     * The artifact view extensions read; empty until promotion is wired in.
+     * Replaces the artifact view extensions read; by default it is the engine's own promotion state.
      *
      * @param view the view
      * @return this builder
@@ -758,6 +942,12 @@ public final class KeelEngine implements AutoCloseable {
     /** @param monitor a task monitor @return this builder */
     public Builder taskMonitor(TaskMonitor monitor) {
       taskMonitors.add(Objects.requireNonNull(monitor, "monitor"));
+      return this;
+    }
+
+    /** @param supplier fetches published versions of one artifact type @return this builder */
+    public Builder artifactSupplier(ArtifactSupplier supplier) {
+      suppliers.add(Objects.requireNonNull(supplier, "supplier"));
       return this;
     }
 

@@ -50,6 +50,17 @@ public interface ConstraintEvaluator<C extends Constraint> extends ExtensionPoin
   }
 
   /**
+   * Whether a stateful constraint is evaluated again even after it passed or failed, because its outcome
+   * can flip (a time window that closes and opens). False by default; a user's judgement is never
+   * re-evaluated.
+   *
+   * @return true to evaluate every time
+   */
+  default boolean reevaluates() {
+    return false;
+  }
+
+  /**
    * Evaluates the constraint. For an implicit constraint the engine passes the instance from
    * {@link #implicitInstance()}.
    *

@@ -35,4 +35,16 @@ public final class Configs {
   public static Resource<FakeSpec> thing(String name, String application, int size) {
     return new Resource<>(FakeSpec.KIND, new FakeSpec(name, application, size, "1.0"));
   }
+
+  /**
+   * A fake thing that deploys an artifact.
+   *
+   * @param name its name and id
+   * @param application its application
+   * @param artifactReference the artifact it deploys
+   * @return the resource, with no version until one is resolved
+   */
+  public static Resource<FakeSpec> deploying(String name, String application, String artifactReference) {
+    return new Resource<>(FakeSpec.KIND, new FakeSpec(name, application, 1, null, artifactReference));
+  }
 }

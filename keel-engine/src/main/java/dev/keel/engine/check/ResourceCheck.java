@@ -283,10 +283,16 @@ final class ResourceCheck {
       if (!execute) {
         return done(report(result, action, null, actuation.operations(), null));
       }
-      reportDrift();
       if (actuation.isEmpty()) {
+        reportDrift();
         return done(report(result, action, null, List.of(), "The handler planned no operations for this drift"));
       }
+      String held = checker.gate().beforeExecute(stored, resolved);
+      if (held != null) {
+        reportDrift();
+        return done(vetoed("environment lease", held, ResourceStatus.WAITING));
+      }
+      reportDrift();
       return call("execute", () -> handler.execute(resolved, actuation, context))
           .handle((tasks, error) -> finish(launched(actuation, result, action, tasks, error)));
     });
@@ -346,10 +352,22 @@ final class ResourceCheck {
   /** Persists state and history, unless only planning. */
   private CheckReport finish(CheckReport report) {
     if (execute && report.result() != null) {
-      checker.store().saveState(finalState(report.result(), report.plan().message()));
+      checker.store().saveState(finalState(report.result(), report.plan().message()).withArtifactVersion(version()));
       events.forEach(checker::record);
+      try {
+        checker.gate().afterCheck(stored, report, resolved);
+      } catch (RuntimeException e) {
+        checker.logFailure(id(), "after check", e);
+      }
     }
     return report;
+  }
+
+  /** The artifact version the resolvers wrote into the spec, if it deploys one. */
+  @Nullable
+  private String version() {
+    return resolved != null && resolved.spec() instanceof dev.keel.spi.model.ArtifactReferencing a
+        ? a.artifactVersion() : null;
   }
 
   /** The state this check leaves: a veto has already recorded itself, other results are recorded here. */

@@ -42,6 +42,7 @@ public final class ResourceChecker {
   private final ArtifactView artifacts;
   private final Consumer<KeelEvent> publisher;
   private final Set<String> monitoredSystems;
+  private final ActuationGate gate;
 
   private ResourceChecker(Builder b) {
     this.store = Objects.requireNonNull(b.store, "store");
@@ -54,6 +55,7 @@ public final class ResourceChecker {
     this.artifacts = b.artifacts;
     this.publisher = b.publisher;
     this.monitoredSystems = Set.copyOf(b.monitoredSystems);
+    this.gate = b.gate;
   }
 
   /**
@@ -230,6 +232,10 @@ public final class ResourceChecker {
     return artifacts;
   }
 
+  ActuationGate gate() {
+    return gate;
+  }
+
   /** Configures a {@link ResourceChecker}. */
   public static final class Builder {
     private KeelStore store;
@@ -241,8 +247,15 @@ public final class ResourceChecker {
     private ArtifactView artifacts = ArtifactView.empty();
     private Consumer<KeelEvent> publisher = e -> { };
     private Set<String> monitoredSystems = Set.of();
+    private ActuationGate gate = ActuationGate.OPEN;
 
     private Builder() {}
+
+    /** @param actuationGate what holds actuations back and learns of results @return this builder */
+    public Builder gate(ActuationGate actuationGate) {
+      this.gate = Objects.requireNonNull(actuationGate, "actuationGate");
+      return this;
+    }
 
     /** @param store the store @return this builder */
     public Builder store(KeelStore store) {

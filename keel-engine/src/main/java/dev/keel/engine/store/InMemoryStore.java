@@ -3,7 +3,13 @@ package dev.keel.engine.store;
 import dev.keel.engine.event.ApplicationEvent;
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.promotion.ConstraintState;
+import dev.keel.engine.promotion.EnvironmentArtifact;
+import dev.keel.engine.promotion.Pin;
+import dev.keel.engine.promotion.PromotionRecord;
+import dev.keel.engine.promotion.VerificationState;
 import dev.keel.spi.actuation.TaskState;
+import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Resource;
@@ -50,6 +56,11 @@ public final class InMemoryStore implements KeelStore {
   private final Map<String, Deque<TaskRecord>> tasksByResource = new HashMap<>();
   private final Map<String, TaskRecord> incomplete = new LinkedHashMap<>();
   private final Map<String, Slot> slots = new HashMap<>();
+  private final Map<List<String>, Map<String, ArtifactVersion>> artifactVersions = new HashMap<>();
+  private final Map<EnvironmentArtifact, Map<String, PromotionRecord>> promotions = new HashMap<>();
+  private final Map<EnvironmentArtifact, Map<List<String>, ConstraintState>> constraintStates = new HashMap<>();
+  private final Map<EnvironmentArtifact, Pin> pins = new HashMap<>();
+  private final Map<EnvironmentArtifact, Map<List<String>, VerificationState>> verificationStates = new HashMap<>();
   private final TreeSet<Slot> unclaimed = new TreeSet<>(BY_DUE);
   private final TreeSet<Slot> claimed = new TreeSet<>(BY_LEASE);
 
@@ -415,6 +426,87 @@ public final class InMemoryStore implements KeelStore {
     synchronized (lock) {
       Slot slot = slots.get(resourceId);
       return slot == null || slot.owner != null ? Optional.empty() : Optional.of(slot.due);
+    }
+  }
+
+  @Override
+  public boolean storeArtifactVersion(ArtifactVersion version) {
+    synchronized (lock) {
+      return artifactVersions.computeIfAbsent(List.of(version.type(), version.name()), k -> new LinkedHashMap<>())
+          .putIfAbsent(version.version(), version) == null;
+    }
+  }
+
+  @Override
+  public List<ArtifactVersion> artifactVersions(String type, String name) {
+    synchronized (lock) {
+      return List.copyOf(artifactVersions.getOrDefault(List.of(type, name), Map.of()).values());
+    }
+  }
+
+  @Override
+  public List<PromotionRecord> promotions(EnvironmentArtifact where) {
+    synchronized (lock) {
+      return List.copyOf(promotions.getOrDefault(where, Map.of()).values());
+    }
+  }
+
+  @Override
+  public void savePromotions(List<PromotionRecord> records) {
+    synchronized (lock) {
+      records.forEach(r -> promotions.computeIfAbsent(r.where(), k -> new LinkedHashMap<>()).put(r.version(), r));
+    }
+  }
+
+  @Override
+  public List<ConstraintState> constraintStates(EnvironmentArtifact where, String version) {
+    synchronized (lock) {
+      return constraintStates.getOrDefault(where, Map.of()).values().stream()
+          .filter(c -> c.version().equals(version)).collect(Collectors.toList());
+    }
+  }
+
+  @Override
+  public void saveConstraintState(ConstraintState state) {
+    synchronized (lock) {
+      constraintStates.computeIfAbsent(state.where(), k -> new LinkedHashMap<>())
+          .put(List.of(state.version(), state.type()), state);
+    }
+  }
+
+  @Override
+  public Optional<Pin> pin(EnvironmentArtifact where) {
+    synchronized (lock) {
+      return Optional.ofNullable(pins.get(where));
+    }
+  }
+
+  @Override
+  public void savePin(Pin pin) {
+    synchronized (lock) {
+      pins.put(pin.where(), pin);
+    }
+  }
+
+  @Override
+  public boolean removePin(EnvironmentArtifact where) {
+    synchronized (lock) {
+      return pins.remove(where) != null;
+    }
+  }
+
+  @Override
+  public List<VerificationState> verificationStates(EnvironmentArtifact where) {
+    synchronized (lock) {
+      return List.copyOf(verificationStates.getOrDefault(where, Map.of()).values());
+    }
+  }
+
+  @Override
+  public void saveVerificationState(VerificationState state) {
+    synchronized (lock) {
+      verificationStates.computeIfAbsent(state.where(), k -> new LinkedHashMap<>())
+          .put(List.of(state.version(), state.verificationId()), state);
     }
   }
 }

@@ -2,6 +2,12 @@ package dev.keel.engine.store;
 
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.promotion.ConstraintState;
+import dev.keel.engine.promotion.EnvironmentArtifact;
+import dev.keel.engine.promotion.Pin;
+import dev.keel.engine.promotion.PromotionRecord;
+import dev.keel.engine.promotion.VerificationState;
+import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,4 +224,93 @@ public interface KeelStore {
    * @return the due time, if managed and not claimed
    */
   Optional<Instant> dueAt(String resourceId);
+
+  // ---- artifacts and promotion
+
+  /**
+   * Records a published artifact version; versions are global, shared by every config using the artifact.
+   *
+   * @param version the version
+   * @return whether it was new
+   */
+  boolean storeArtifactVersion(ArtifactVersion version);
+
+  /**
+   * The known versions of an artifact, in no particular order.
+   *
+   * @param type the artifact type
+   * @param name the artifact name
+   * @return the versions
+   */
+  List<ArtifactVersion> artifactVersions(String type, String name);
+
+  /**
+   * The promotion records of an artifact in an environment; a version without one is PENDING there.
+   *
+   * @param where the environment and artifact
+   * @return the records, in no particular order
+   */
+  List<PromotionRecord> promotions(EnvironmentArtifact where);
+
+  /**
+   * Saves promotion records together, replacing those of the same versions: a transition that touches
+   * several versions (one becomes CURRENT, the old one PREVIOUS) is stored whole.
+   *
+   * @param records the records
+   */
+  void savePromotions(List<PromotionRecord> records);
+
+  /**
+   * The constraint states of a version in an environment.
+   *
+   * @param where the environment and artifact
+   * @param version the version
+   * @return the states, one per constraint type
+   */
+  List<ConstraintState> constraintStates(EnvironmentArtifact where, String version);
+
+  /**
+   * Saves a constraint state, replacing the one of the same version and type.
+   *
+   * @param state the state
+   */
+  void saveConstraintState(ConstraintState state);
+
+  /**
+   * The pin of an artifact in an environment.
+   *
+   * @param where the environment and artifact
+   * @return the pin, if any
+   */
+  Optional<Pin> pin(EnvironmentArtifact where);
+
+  /**
+   * Saves a pin, replacing any earlier one.
+   *
+   * @param pin the pin
+   */
+  void savePin(Pin pin);
+
+  /**
+   * Removes a pin.
+   *
+   * @param where the environment and artifact
+   * @return whether there was one
+   */
+  boolean removePin(EnvironmentArtifact where);
+
+  /**
+   * The verification states of an artifact in an environment.
+   *
+   * @param where the environment and artifact
+   * @return the states, in no particular order
+   */
+  List<VerificationState> verificationStates(EnvironmentArtifact where);
+
+  /**
+   * Saves a verification state, replacing the one of the same version and verification.
+   *
+   * @param state the state
+   */
+  void saveVerificationState(VerificationState state);
 }

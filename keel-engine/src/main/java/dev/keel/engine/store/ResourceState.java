@@ -25,6 +25,8 @@ import javax.annotation.Nullable;
  * @param everResolved whether the desired state was ever computed, which separates WAITING from
  *     CURRENTLY_UNRESOLVABLE
  * @param lastTasks the tasks of the last actuation
+ * @param artifactVersion the artifact version the last check resolved into the spec, or null for a resource
+ *     that deploys no artifact (or before resolution)
  */
 public record ResourceState(
     String resourceId,
@@ -40,7 +42,8 @@ public record ResourceState(
     @Nullable String vetoedBy,
     @Nullable ResourceStatus suggestedStatus,
     boolean everResolved,
-    List<Task> lastTasks) {
+    List<Task> lastTasks,
+    @Nullable String artifactVersion) {
 
   /** Copies the tasks. */
   public ResourceState {
@@ -55,7 +58,7 @@ public record ResourceState(
    * @return the initial state
    */
   public static ResourceState initial(String resourceId) {
-    return new ResourceState(resourceId, null, null, null, null, 0, null, false, 0, null, null, null, false, List.of());
+    return new ResourceState(resourceId, null, null, null, null, 0, null, false, 0, null, null, null, false, List.of(), null);
   }
 
   /**
@@ -69,7 +72,7 @@ public record ResourceState(
   public ResourceState checked(CheckResult result, Instant at, @Nullable String why) {
     boolean failed = result == CheckResult.ERROR || result == CheckResult.TIMED_OUT;
     return new ResourceState(resourceId, result, at, diffFingerprint, firstDriftAt, actionsTaken, nextActionAllowedAt,
-        gaveUp, failed ? consecutiveErrors + 1 : 0, why, null, null, everResolved, lastTasks);
+        gaveUp, failed ? consecutiveErrors + 1 : 0, why, null, null, everResolved, lastTasks, artifactVersion);
   }
 
   /**
@@ -83,10 +86,10 @@ public record ResourceState(
   public ResourceState withDrift(@Nullable String fingerprint, Instant at) {
     if (Objects.equals(fingerprint, diffFingerprint)) {
       return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt, actionsTaken,
-          nextActionAllowedAt, gaveUp, consecutiveErrors, message, vetoedBy, suggestedStatus, true, lastTasks);
+          nextActionAllowedAt, gaveUp, consecutiveErrors, message, vetoedBy, suggestedStatus, true, lastTasks, artifactVersion);
     }
     return new ResourceState(resourceId, lastResult, lastCheckedAt, fingerprint, fingerprint == null ? null : at, 0,
-        null, false, consecutiveErrors, message, vetoedBy, suggestedStatus, true, lastTasks);
+        null, false, consecutiveErrors, message, vetoedBy, suggestedStatus, true, lastTasks, artifactVersion);
   }
 
   /**
@@ -100,7 +103,7 @@ public record ResourceState(
    */
   public ResourceState vetoed(String veto, String reason, @Nullable ResourceStatus status, Instant at) {
     return new ResourceState(resourceId, CheckResult.VETOED, at, diffFingerprint, firstDriftAt, actionsTaken,
-        nextActionAllowedAt, gaveUp, 0, reason, veto, status, everResolved, lastTasks);
+        nextActionAllowedAt, gaveUp, 0, reason, veto, status, everResolved, lastTasks, artifactVersion);
   }
 
   /**
@@ -113,7 +116,19 @@ public record ResourceState(
   public ResourceState actuated(List<Task> tasks, boolean counted) {
     return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt,
         counted ? actionsTaken + 1 : actionsTaken, nextActionAllowedAt, gaveUp, consecutiveErrors, message, vetoedBy,
-        suggestedStatus, everResolved, tasks);
+        suggestedStatus, everResolved, tasks, artifactVersion);
+  }
+
+  /**
+   * A copy recording the artifact version resolved into the spec.
+   *
+   * @param version the version, or null
+   * @return the copy
+   */
+  public ResourceState withArtifactVersion(@Nullable String version) {
+    return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt, actionsTaken,
+        nextActionAllowedAt, gaveUp, consecutiveErrors, message, vetoedBy, suggestedStatus, everResolved, lastTasks,
+        version);
   }
 
   /**
@@ -125,6 +140,6 @@ public record ResourceState(
    */
   public ResourceState withGiveUp(@Nullable Instant nextAllowed, boolean gaveUpNow) {
     return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt, actionsTaken,
-        nextAllowed, gaveUpNow, consecutiveErrors, message, vetoedBy, suggestedStatus, everResolved, lastTasks);
+        nextAllowed, gaveUpNow, consecutiveErrors, message, vetoedBy, suggestedStatus, everResolved, lastTasks, artifactVersion);
   }
 }

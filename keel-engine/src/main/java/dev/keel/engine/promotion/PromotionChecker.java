@@ -1,0 +1,186 @@
+package dev.keel.engine.promotion;
+
+import dev.keel.spi.ArtifactView;
+import dev.keel.spi.ConstraintEvaluator;
+import dev.keel.spi.ConstraintOutcome;
+import dev.keel.spi.model.ArtifactVersion;
+import dev.keel.spi.model.Constraint;
+import dev.keel.spi.model.DeliveryArtifact;
+import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.Environment;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides which versions enter each environment (Keel's algorithm): per artifact and environment, walk the
+ * pending candidates newest first (at most {@code maxConsidered}), evaluating stateless constraints before
+ * stateful ones; stop at the first version that passes, or whose stateful constraint is pending, so that
+ * a version awaiting judgement blocks falling back to older ones; re-evaluate older versions with pending
+ * stateful constraints oldest first, so they can pass, fail or time out; approve what passed, oldest first.
+ * A pinned environment approves its pin and nothing else.
+ */
+final class PromotionChecker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PromotionChecker.class);
+
+  private final PromotionLedger ledger;
+  private final Clock clock;
+  private final Map<String, ConstraintEvaluator<?>> evaluators;
+  private final List<ConstraintEvaluator<?>> implicit;
+  private final ArtifactView view;
+  private final int maxConsidered;
+
+  PromotionChecker(PromotionLedger ledger, Clock clock, Map<String, ConstraintEvaluator<?>> evaluators,
+      ArtifactView view, int maxConsidered) {
+    this.ledger = ledger;
+    this.clock = clock;
+    this.evaluators = Map.copyOf(evaluators);
+    this.implicit = evaluators.values().stream().filter(ConstraintEvaluator::implicit).toList();
+    this.view = view;
+    this.maxConsidered = maxConsidered;
+  }
+
+  /** The result of evaluating every constraint of a version for an environment. */
+  enum Verdict { PASS, FAIL, PENDING }
+
+  /**
+   * Checks a config's environments.
+   *
+   * @param approved told of each (environment and artifact, version) approved
+   */
+  void check(DeliveryConfig config, Consumer<PromotionRecord> approved) {
+    for (DeliveryArtifact artifact : config.artifacts()) {
+      List<ArtifactVersion> versions = ledger.versions(artifact);
+      if (versions.isEmpty()) {
+        continue;
+      }
+      List<ArtifactVersion> considered = versions.subList(0, Math.min(maxConsidered, versions.size()));
+      for (Environment env : PromotionLedger.environmentsUsing(config, artifact.reference())) {
+        checkEnvironment(config, env, artifact, considered, approved);
+      }
+    }
+  }
+
+  private void checkEnvironment(DeliveryConfig config, Environment env, DeliveryArtifact artifact,
+      List<ArtifactVersion> considered, Consumer<PromotionRecord> approved) {
+    EnvironmentArtifact where = new EnvironmentArtifact(config.name(), env.name(), artifact.reference());
+    Map<String, PromotionRecord> records = ledger.records(where);
+    Optional<Pin> pin = ledger.store().pin(where);
+    if (pin.isPresent()) {
+      if (!records.containsKey(pin.get().version())) {
+        approve(where, pin.get().version(), approved);
+      }
+      return;
+    }
+    List<ArtifactVersion> pending = considered.stream().filter(v -> !records.containsKey(v.version())).toList();
+    List<String> toApprove = new ArrayList<>();
+    int selected = -1;
+    for (int i = 0; i < pending.size(); i++) {
+      Verdict verdict = evaluate(config, env, artifact, pending.get(i).version());
+      if (verdict == Verdict.PASS) {
+        toApprove.add(pending.get(i).version());
+        selected = i;
+        break;
+      }
+      if (verdict == Verdict.PENDING) {
+        selected = i;
+        break;
+      }
+    }
+    // Older versions waiting on a stateful constraint get their chance to pass, fail or time out.
+    for (int i = pending.size() - 1; i > selected && selected >= 0; i--) {
+      String version = pending.get(i).version();
+      boolean waiting = ledger.store().constraintStates(where, version).stream()
+          .anyMatch(s -> s.status() == ConstraintStatus.PENDING);
+      if (waiting && evaluate(config, env, artifact, version) == Verdict.PASS) {
+        toApprove.add(0, version);
+      }
+    }
+    toApprove.forEach(v -> approve(where, v, approved));
+  }
+
+  private void approve(EnvironmentArtifact where, String version, Consumer<PromotionRecord> approved) {
+    PromotionRecord record = PromotionRecord.approved(where, version, clock.instant());
+    ledger.store().savePromotions(List.of(record));
+    approved.accept(record);
+  }
+
+  /** Stateless constraints first; stateful ones only when every stateless one passes. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  Verdict evaluate(DeliveryConfig config, Environment env, DeliveryArtifact artifact, String version) {
+    List<Constraint> constraints = new ArrayList<>(env.constraints());
+    implicit.forEach(e -> constraints.add(e.implicitInstance()));
+    EnvironmentArtifact where = new EnvironmentArtifact(config.name(), env.name(), artifact.reference());
+    Instant now = clock.instant();
+    List<Constraint> stateful = new ArrayList<>();
+    for (Constraint c : constraints) {
+      ConstraintEvaluator evaluator = evaluators.get(c.type());
+      if (evaluator == null || evaluator.stateful()) {
+        stateful.add(c);
+        continue;
+      }
+      ConstraintOutcome outcome = outcome(evaluator, c, new Evaluation(config, env, artifact, version, clock, view, now,
+          Map.of()));
+      if (outcome.result() != ConstraintOutcome.Result.PASS) {
+        return Verdict.FAIL;
+      }
+    }
+    Verdict verdict = Verdict.PASS;
+    for (Constraint c : stateful) {
+      ConstraintState state = ledger.store().constraintStates(where, version).stream()
+          .filter(s -> s.type().equals(c.type())).findFirst()
+          .orElseGet(() -> {
+            ConstraintState fresh = new ConstraintState(where, version, c.type(), ConstraintStatus.PENDING, now, null,
+                null, null, Map.of());
+            ledger.store().saveConstraintState(fresh);
+            return fresh;
+          });
+      ConstraintEvaluator evaluator = evaluators.get(c.type());
+      boolean judgedByPerson = state.status() == ConstraintStatus.OVERRIDE_PASS || state.status() == ConstraintStatus.OVERRIDE_FAIL;
+      if (evaluator != null && !judgedByPerson && (!state.status().complete() || evaluator.reevaluates())) {
+        ConstraintOutcome outcome = outcome(evaluator, c, new Evaluation(config, env, artifact, version, clock, view,
+            state.createdAt(), state.attributes()));
+        ConstraintStatus status = switch (outcome.result()) {
+          case PASS -> ConstraintStatus.PASS;
+          case FAIL -> ConstraintStatus.FAIL;
+          case PENDING -> ConstraintStatus.PENDING;
+        };
+        if (status != state.status() || !outcome.attributes().equals(state.attributes())) {
+          state = state.judged(status, "keel:" + c.type(), now, outcome.message(), outcome.attributes());
+          ledger.store().saveConstraintState(state);
+        }
+      } else if (evaluator == null && state.comment() == null) {
+        state = state.judged(ConstraintStatus.PENDING, "keel", now,
+            "No evaluator is registered for constraint type '" + c.type() + "'", Map.of());
+        ledger.store().saveConstraintState(state);
+      }
+      if (state.status() == ConstraintStatus.FAIL || state.status() == ConstraintStatus.OVERRIDE_FAIL) {
+        return Verdict.FAIL;
+      }
+      if (!state.status().passes()) {
+        verdict = Verdict.PENDING;
+      }
+    }
+    return verdict;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static ConstraintOutcome outcome(ConstraintEvaluator evaluator, Constraint c, Evaluation context) {
+    try {
+      ConstraintOutcome outcome = evaluator.evaluate(c, context);
+      return outcome == null ? ConstraintOutcome.fail(evaluator.type() + " returned no outcome") : outcome;
+    } catch (RuntimeException | LinkageError e) {
+      // A failing evaluator keeps the version out; the rest of the promotion check goes on.
+      LOG.warn("Constraint evaluator {} failed for {} in {}", evaluator.type(), context.version(),
+          context.environment().name(), e);
+      return ConstraintOutcome.fail(evaluator.type() + " failed: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.keel.engine.promotion;
+
+import dev.keel.engine.artifact.VersionOrder;
+import dev.keel.engine.store.KeelStore;
+import dev.keel.spi.model.ArtifactVersion;
+import dev.keel.spi.model.DeliveryArtifact;
+import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.Environment;
+import dev.keel.spi.model.Verification;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Read access to promotion state shared by the checker, the tracker, the built-in evaluators and the
+ * artifact view: known versions in order, records by version, the desired version of an environment.
+ */
+final class PromotionLedger {
+
+  private final KeelStore store;
+
+  PromotionLedger(KeelStore store) {
+    this.store = store;
+  }
+
+  KeelStore store() {
+    return store;
+  }
+
+  /** The artifact's accepted versions, newest first. */
+  List<ArtifactVersion> versions(DeliveryArtifact artifact) {
+    return store.artifactVersions(artifact.type(), artifact.name()).stream()
+        .filter(v -> VersionOrder.accepts(artifact, v))
+        .sorted(VersionOrder.newestFirst(artifact))
+        .collect(Collectors.toList());
+  }
+
+  Map<String, PromotionRecord> records(EnvironmentArtifact where) {
+    return store.promotions(where).stream().collect(Collectors.toMap(PromotionRecord::version, Function.identity()));
+  }
+
+  /** The pin, else the highest-sorting approved version that is not vetoed. */
+  Optional<String> desiredVersion(DeliveryConfig config, EnvironmentArtifact where) {
+    Optional<Pin> pin = store.pin(where);
+    if (pin.isPresent()) {
+      return Optional.of(pin.get().version());
+    }
+    Optional<DeliveryArtifact> artifact = config.artifact(where.artifactReference());
+    if (artifact.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, ArtifactVersion> known = versions(artifact.get()).stream()
+        .collect(Collectors.toMap(ArtifactVersion::version, Function.identity(), (a, b) -> a));
+    Comparator<ArtifactVersion> newest = VersionOrder.newestFirst(artifact.get());
+    return store.promotions(where).stream()
+        .filter(r -> r.status() != PromotionStatus.VETOED && r.status() != PromotionStatus.PENDING)
+        .map(r -> known.get(r.version()))
+        .filter(java.util.Objects::nonNull)
+        .min(newest)
+        .map(ArtifactVersion::version);
+  }
+
+  /** Whether a version was ever current in an environment and passed its verifications there. */
+  boolean deployedAndVerified(DeliveryConfig config, EnvironmentArtifact where, String version) {
+    PromotionRecord r = records(where).get(version);
+    boolean deployed = r != null && (r.deployedAt() != null
+        || r.status() == PromotionStatus.CURRENT || r.status() == PromotionStatus.PREVIOUS);
+    if (!deployed) {
+      return false;
+    }
+    Environment env = config.environment(where.environment());
+    List<String> required = env.verifyWith().stream().map(Verification::id).collect(Collectors.toList());
+    Map<String, ConstraintStatus> results = store.verificationStates(where).stream()
+        .filter(s -> s.version().equals(version))
+        .collect(Collectors.toMap(VerificationState::verificationId, VerificationState::status));
+    return required.stream().allMatch(id -> results.getOrDefault(id, ConstraintStatus.PENDING).passes());
+  }
+
+  /** The environments of a config that deploy an artifact. */
+  static List<Environment> environmentsUsing(DeliveryConfig config, String artifactReference) {
+    return config.environments().stream()
+        .filter(e -> e.resources().stream().anyMatch(r -> r.spec() instanceof dev.keel.spi.model.ArtifactReferencing a
+            && artifactReference.equals(a.artifactReference())))
+        .collect(Collectors.toList());
+  }
+}
