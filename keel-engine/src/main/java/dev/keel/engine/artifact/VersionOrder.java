@@ -58,7 +58,7 @@ public final class VersionOrder {
     } else if (artifact instanceof DockerArtifact d) {
       versions = docker(d);
     } else if (artifact instanceof NpmArtifact) {
-      versions = VersionOrder.<SemVer>keyed(v -> SemVer.parse(netflixOrWhole(v)), Comparator.<SemVer>naturalOrder());
+      versions = VersionOrder.<SemVer>keyed(VersionOrder::npmVersion, Comparator.<SemVer>naturalOrder());
     } else {
       versions = VersionOrder.<SemVer>keyed(SemVer::parse, Comparator.<SemVer>naturalOrder());
     }
@@ -133,9 +133,15 @@ public final class VersionOrder {
     return m.find() ? m.group() : null;
   }
 
-  private static String netflixOrWhole(String version) {
+  /** The whole version as semver, else the Netflix version inside it ({@code fnord-1.2.3-h4.abc}). */
+  @Nullable
+  private static SemVer npmVersion(String version) {
+    SemVer whole = SemVer.parse(version);
+    if (whole != null) {
+      return whole;
+    }
     String n = netflixVersion(version);
-    return n == null ? version : n;
+    return n == null ? null : SemVer.parse(n);
   }
 
   /**

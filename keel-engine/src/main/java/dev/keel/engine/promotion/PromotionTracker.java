@@ -160,12 +160,20 @@ final class PromotionTracker implements ActuationGate {
   private boolean markCurrent(DeliveryConfig config, EnvironmentArtifact where, String version) {
     Map<String, PromotionRecord> records = ledger.records(where);
     PromotionRecord target = records.get(version);
-    if (target != null && (target.status() == PromotionStatus.CURRENT || target.status() == PromotionStatus.VETOED)) {
+    boolean pinned = ledger.store().pin(where).map(p -> p.version().equals(version)).orElse(false);
+    // Only a version the environment was meant to run becomes current there (as in Keel): one approved
+    // (or overtaken, or previous) or pinned; not one that merely happens to run, and never a vetoed one.
+    if (target == null ? !pinned
+        : target.status() == PromotionStatus.CURRENT || target.status() == PromotionStatus.VETOED
+            || target.status() == PromotionStatus.PENDING) {
       return false;
     }
     Instant now = clock.instant();
     List<PromotionRecord> changes = new ArrayList<>();
     changes.add((target == null ? PromotionRecord.approved(where, version, now) : target).current(now));
+    records.values().stream()
+        .filter(r -> r.status() == PromotionStatus.CURRENT && !r.version().equals(version))
+        .forEach(r -> changes.add(r.replaced(PromotionStatus.PREVIOUS, version, now)));
     DeliveryArtifact artifact = config.artifact(where.artifactReference()).orElseThrow();
     Comparator<ArtifactVersion> newest = VersionOrder.newestFirst(artifact);
     List<ArtifactVersion> known = ledger.versions(artifact);
@@ -177,7 +185,7 @@ final class PromotionTracker implements ActuationGate {
       PromotionRecord r = records.get(v.version());
       boolean older = self != null && newest.compare(v, self) > 0;
       if (r != null && r.status() == PromotionStatus.CURRENT) {
-        changes.add(r.replaced(PromotionStatus.PREVIOUS, version, now));
+        continue; // demoted above
       } else if (older && r != null && (r.status() == PromotionStatus.APPROVED || r.status() == PromotionStatus.DEPLOYING)) {
         changes.add(r.replaced(PromotionStatus.SKIPPED, version, now));
       } else if (older && r == null) {

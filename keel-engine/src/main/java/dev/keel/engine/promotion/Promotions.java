@@ -245,7 +245,14 @@ public final class Promotions {
       return false;
     }
     List<PromotionRecord> changes = new ArrayList<>();
-    changes.add(r.unvetoed());
+    PromotionRecord restored = r.unvetoed();
+    boolean otherCurrent = records.values().stream()
+        .anyMatch(o -> o.status() == PromotionStatus.CURRENT && !o.version().equals(version));
+    if (restored.status() == PromotionStatus.CURRENT && otherCurrent) {
+      // Another version became current while this one was vetoed: it goes back as previous, not current.
+      restored = restored.withStatus(PromotionStatus.PREVIOUS);
+    }
+    changes.add(restored);
     records.values().stream().filter(o -> version.equals(o.rollbackOf())).forEach(o -> changes.add(o.rollbackOf(null)));
     ledger.store().savePromotions(changes);
     recheck(config, where);
@@ -300,7 +307,6 @@ public final class Promotions {
     if (state.isEmpty() || !state.get().status().complete()) {
       return false;
     }
-    VerificationState s = state.get();
     ledger.store().saveVerificationState(new VerificationState(where, version, verificationId,
         ConstraintStatus.NOT_EVALUATED, clock.instant(), null, Map.of("retryRequestedBy", by), by));
     recheckConfig.accept(config.name());
