@@ -190,7 +190,7 @@ final class CollectionWalk {
         if (!w.emitting) {
           return false;
         }
-        w.push(Walker.MEMBER, Walker.unwrap(da[i]), es, -1);
+        w.pushElement(Walker.MEMBER, Walker.unwrap(da[i]), es, -1, flags);
         w.emit(ChangeOp.ADD, da[i], null, es, flags);
         w.pop();
       }
@@ -201,7 +201,7 @@ final class CollectionWalk {
         if (!w.emitting) {
           return false;
         }
-        w.push(Walker.MEMBER, Walker.unwrap(ca[j]), es, j);
+        w.pushElement(Walker.MEMBER, Walker.unwrap(ca[j]), es, j, flags);
         w.emit(ChangeOp.REMOVE, null, ca[j], es, flags);
         w.pop();
       }
@@ -297,7 +297,7 @@ final class CollectionWalk {
       return pair(w, dk, i, ck, j, es, state, flags);
     }
     if (w.emitting) {
-      w.push(Walker.KEYED, dk.element(i), dk.keys(i), -1);
+      w.pushElement(Walker.KEYED, dk.element(i), dk.keys(i), -1, flags);
       w.emit(ChangeOp.ADD, dk.element(i), null, es, flags);
       w.pop();
     }
@@ -305,7 +305,7 @@ final class CollectionWalk {
   }
 
   private static void removed(Walker w, KeyedElements ck, int j, Shape es, int flags) {
-    w.push(Walker.KEYED, ck.element(j), ck.keys(j), j);
+    w.pushElement(Walker.KEYED, ck.element(j), ck.keys(j), j, flags);
     w.emit(ChangeOp.REMOVE, null, ck.element(j), es, flags);
     w.pop();
   }
@@ -314,7 +314,7 @@ final class CollectionWalk {
       int flags) {
     Object de = dk.element(i);
     long st = elementState(w, state, Walker.KEYED, de, dk.keys(i), j);
-    w.push(Walker.KEYED, de, dk.keys(i), j);
+    w.pushElement(Walker.KEYED, de, dk.keys(i), j, flags);
     boolean eq = w.walk(de, ck.element(j), es, st, flags);
     w.pop();
     return eq;

@@ -28,6 +28,8 @@ final class Walker {
   static final byte INDEX = 2;
   static final byte KEYED = 3;
   static final byte MEMBER = 4;
+  /** An element of a sensitive collection: its selector would show the secret, so it renders as a mask. */
+  static final byte MASKED = 5;
 
   final PlanCompiler plans;
   final PathRules rules;
@@ -383,6 +385,15 @@ final class Walker {
     depth++;
   }
 
+  /** Pushes a keyed or set element, masked when it lies under a {@code @Sensitive} property. */
+  void pushElement(byte k, Object element, Object auxiliary, int idx, int flags) {
+    if ((flags & SENSITIVE) != 0) {
+      push(MASKED, null, null, idx);
+    } else {
+      push(k, element, auxiliary, idx);
+    }
+  }
+
   void pop() {
     depth--;
     seg[depth] = null;
@@ -400,8 +411,10 @@ final class Walker {
         return Integer.toString(idx);
       case KEYED:
         return canonical.selector(segment, (Property[]) auxiliary);
-      default:
+      case MEMBER:
         return canonical.member(segment, (Shape) auxiliary);
+      default:
+        return "[" + Canonical.MASK + "]";
     }
   }
 

@@ -196,6 +196,20 @@ class DifferOptionsTest {
     assertThat(diff.render() + diff.toDeltaJson() + diff.toJsonPatch()).doesNotContain("hunter2");
   }
 
+  record Vault(@Sensitive Set<String> tokens, @Sensitive List<Rule> rules) {}
+
+  @Test
+  void elementsOfASensitiveCollectionHaveMaskedSelectors() {
+    Differ differ = Differ.builder().keyed(Rule.class, "cidr").build();
+    Vault d = new Vault(Set.of("tok-1", "tok-2"), List.of(new Rule("tcp", 1, "secret-cidr", "x")));
+    Vault c = new Vault(Set.of("tok-1", "tok-3"), List.of(new Rule("tcp", 2, "secret-cidr", "x")));
+    ResourceDiff<Vault> diff = differ.diff(d, c);
+    assertThat(diff.changes()).extracting(Change::path).containsExactly(
+        "/rules/[****]/port", "/tokens/[****]", "/tokens/[****]");
+    assertThat(diff.render() + diff.toDeltaJson() + diff.toJsonPatch() + diff.changes())
+        .doesNotContain("tok-").doesNotContain("secret-cidr");
+  }
+
   @Test
   void jsonTreesAndUntypedMapsCompareByValue() throws Exception {
     JsonNode tree = ClusterModel.MAPPER.readTree("{\"a\":1,\"b\":[1,2],\"c\":{\"d\":null},\"e\":\"x\"}");
