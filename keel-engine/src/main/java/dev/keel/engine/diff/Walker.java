@@ -167,8 +167,14 @@ final class Walker {
           pop();
         }
       } else {
+        Object dv = p.get(d);
+        Object cv = p.get(c);
+        if (st == 0 && shortcuts && p.shape.fastEquals && (dv == cv || (dv != null && dv.equals(cv)))) {
+          // The shape proves equals() sound here: skip the walk's dispatch for an equal property.
+          continue;
+        }
         push(PROP, p.name, null, -1);
-        eq = walk(p.get(d), p.get(c), p.shape, st, f);
+        eq = walk(dv, cv, p.shape, st, f);
         pop();
       }
       if (!eq) {
