@@ -22,6 +22,9 @@ final class CollectionWalk {
 
   static boolean walk(Walker w, Collection<?> d, Collection<?> c, Shape shape, long state, int flags,
       PathRule.Semantics pathSemantics) {
+    if (d.isEmpty() && c.isEmpty()) {
+      return true;
+    }
     Shape es = shape.element;
     CollectionSemantics sem = pathSemantics != null ? pathSemantics.semantics() : shape.semantics;
     Property[] keys = null;

@@ -64,6 +64,12 @@ class DifferOptionsTest {
   }
 
   @Test
+  void emptyKeyedCollectionsConfiguredByPathAreEqual() {
+    Differ differ = Differ.builder().keyed("/rules", "protocol").build();
+    assertThat(differ.diff(new Group("g", List.of()), new Group("g", new ArrayList<>())).hasChanges()).isFalse();
+  }
+
+  @Test
   void aKeyedCollectionWithADuplicateKeyIsATypedError() {
     Differ differ = Differ.builder().keyed("/rules", "protocol").build();
     Group d = new Group("g", List.of(new Rule("tcp", 80, "a", "x"), new Rule("tcp", 443, "b", "y")));
