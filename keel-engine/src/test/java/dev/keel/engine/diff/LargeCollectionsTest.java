@@ -77,6 +77,13 @@ class LargeCollectionsTest {
   }
 
   @Test
+  void aDuplicateKeyInASmallAlignedKeyedListIsFound() {
+    List<Route> d = List.of(new Route("10.0.0.0/8", "a", "1"), new Route("10.0.0.0/8", "b", "2"));
+    assertThatThrownBy(() -> differ.diff(new Table(d), new Table(List.copyOf(d))))
+        .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.key()).isEqualTo("[cidr=10.0.0.0/8]"));
+  }
+
+  @Test
   void aDuplicateKeyInALargeKeyedListIsFound() {
     List<Route> c = routes(100, "a");
     c.add(new Route(c.get(42).cidr(), "other", "z"));
