@@ -79,7 +79,7 @@ class LargeCollectionsTest {
   @Test
   void aDuplicateKeyInASmallAlignedKeyedListIsFound() {
     List<Route> d = List.of(new Route("10.0.0.0/8", "a", "1"), new Route("10.0.0.0/8", "b", "2"));
-    assertThatThrownBy(() -> differ.diff(new Table(d), new Table(List.copyOf(d))))
+    assertThatThrownBy(() -> differ.diff(new Table(d), new Table(new ArrayList<>(d))))
         .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.key()).isEqualTo("[cidr=10.0.0.0/8]"));
   }
 
