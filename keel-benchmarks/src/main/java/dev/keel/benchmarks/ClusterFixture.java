@@ -101,7 +101,10 @@ public final class ClusterFixture {
 
   @SafeVarargs
   private static <T> Set<T> set(boolean reversed, T... items) {
-    List<T> list = new ArrayList<>(List.of(items));
+    List<T> list = new ArrayList<>();
+    for (T item : items) {
+      list.add(item);
+    }
     if (reversed) {
       Collections.reverse(list);
     }

@@ -77,6 +77,7 @@ final class RecordIntrospector implements Introspector {
     }
 
     @Override
+    @Deprecated
     public boolean isExcludedByAnnotation() {
       return false;
     }

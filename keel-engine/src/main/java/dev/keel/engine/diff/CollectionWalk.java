@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -22,6 +23,9 @@ final class CollectionWalk {
 
   static boolean walk(Walker w, Collection<?> d, Collection<?> c, Shape shape, long state, int flags,
       PathRule.Semantics pathSemantics) {
+    if (d.isEmpty() && c.isEmpty()) {
+      return true;
+    }
     Shape es = shape.element;
     CollectionSemantics sem = pathSemantics != null ? pathSemantics.semantics() : shape.semantics;
     Property[] keys = null;
@@ -190,7 +194,7 @@ final class CollectionWalk {
         if (!w.emitting) {
           return false;
         }
-        w.push(Walker.MEMBER, Walker.unwrap(da[i]), es, -1);
+        w.pushElement(Walker.MEMBER, Walker.unwrap(da[i]), es, -1, flags);
         w.emit(ChangeOp.ADD, da[i], null, es, flags);
         w.pop();
       }
@@ -201,7 +205,7 @@ final class CollectionWalk {
         if (!w.emitting) {
           return false;
         }
-        w.push(Walker.MEMBER, Walker.unwrap(ca[j]), es, j);
+        w.pushElement(Walker.MEMBER, Walker.unwrap(ca[j]), es, j, flags);
         w.emit(ChangeOp.REMOVE, null, ca[j], es, flags);
         w.pop();
       }
@@ -215,6 +219,11 @@ final class CollectionWalk {
 
   private static boolean keyed(Walker w, Collection<?> d, Collection<?> c, Shape es, Property[] sampleKeys,
       List<String> keyNames, long state, int flags) {
+    if ((keyNames == null || keyNames.isEmpty()) && d instanceof List<?> dl && c instanceof List<?> cl
+        && d instanceof RandomAccess && c instanceof RandomAccess && dl.size() == cl.size()
+        && dl.size() <= ALIGNED_LIMIT && aligned(w, dl, cl, es)) {
+      return alignedLists(w, dl, cl, es, state, flags);
+    }
     KeyedElements dk = KeyedElements.of(w, d, es, sampleKeys, keyNames, "desired");
     KeyedElements ck = KeyedElements.of(w, c, es, sampleKeys, keyNames, "current");
     boolean equal = true;
@@ -290,6 +299,64 @@ final class CollectionWalk {
     return equal;
   }
 
+  /** Above this size, checking an aligned list for duplicate keys pairwise costs more than copying it. */
+  private static final int ALIGNED_LIMIT = 16;
+
+  /**
+   * Keyed lists usually come back from the cloud in the order they were sent. When both sides have the
+   * same keys at the same positions they are walked in place, without copying anything.
+   */
+  private static boolean aligned(Walker w, List<?> d, List<?> c, Shape es) {
+    for (int i = 0; i < d.size(); i++) {
+      Object de = Walker.unwrap(d.get(i));
+      Object ce = Walker.unwrap(c.get(i));
+      if (de == null || ce == null
+          || !KeyedElements.keysEqual(de, declaredKeys(w, de, es), ce, declaredKeys(w, ce, es))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean alignedLists(Walker w, List<?> d, List<?> c, Shape es, long state, int flags) {
+    int n = d.size();
+    for (int i = 0; i < n; i++) {
+      Object a = Walker.unwrap(d.get(i));
+      for (int j = i + 1; j < n; j++) {
+        Object b = Walker.unwrap(d.get(j));
+        if (KeyedElements.keysEqual(a, declaredKeys(w, a, es), b, declaredKeys(w, b, es))) {
+          // Keys line up on both sides, so current has the same duplicate; desired is reported.
+          throw new DuplicateKeyException(w.currentPath(), "desired", w.canonical.selector(a, declaredKeys(w, a, es)));
+        }
+      }
+    }
+    boolean equal = true;
+    for (int i = 0; i < n; i++) {
+      Object de = Walker.unwrap(d.get(i));
+      Property[] keys = declaredKeys(w, de, es);
+      long st = elementState(w, state, Walker.KEYED, de, keys, i);
+      w.pushElement(Walker.KEYED, de, keys, i, flags);
+      boolean eq = w.walk(de, c.get(i), es, st, flags);
+      w.pop();
+      if (!eq) {
+        equal = false;
+        if (!w.emitting) {
+          return false;
+        }
+      }
+    }
+    return equal;
+  }
+
+  private static Property[] declaredKeys(Walker w, Object element, Shape es) {
+    Property[] keys = w.nodeOf(element, es).keyProperties;
+    if (keys.length == 0) {
+      throw new DiffConfigurationException("element " + element.getClass().getName() + " of the KEYED collection at "
+          + w.currentPath() + " has no key properties");
+    }
+    return keys;
+  }
+
   /** Walks a matched pair, or reports the desired element as added when {@code j < 0}. */
   private static boolean matched(Walker w, KeyedElements dk, int i, KeyedElements ck, int j, Shape es, long state,
       int flags) {
@@ -297,7 +364,7 @@ final class CollectionWalk {
       return pair(w, dk, i, ck, j, es, state, flags);
     }
     if (w.emitting) {
-      w.push(Walker.KEYED, dk.element(i), dk.keys(i), -1);
+      w.pushElement(Walker.KEYED, dk.element(i), dk.keys(i), -1, flags);
       w.emit(ChangeOp.ADD, dk.element(i), null, es, flags);
       w.pop();
     }
@@ -305,7 +372,7 @@ final class CollectionWalk {
   }
 
   private static void removed(Walker w, KeyedElements ck, int j, Shape es, int flags) {
-    w.push(Walker.KEYED, ck.element(j), ck.keys(j), j);
+    w.pushElement(Walker.KEYED, ck.element(j), ck.keys(j), j, flags);
     w.emit(ChangeOp.REMOVE, null, ck.element(j), es, flags);
     w.pop();
   }
@@ -314,7 +381,7 @@ final class CollectionWalk {
       int flags) {
     Object de = dk.element(i);
     long st = elementState(w, state, Walker.KEYED, de, dk.keys(i), j);
-    w.push(Walker.KEYED, de, dk.keys(i), j);
+    w.pushElement(Walker.KEYED, de, dk.keys(i), j, flags);
     boolean eq = w.walk(de, ck.element(j), es, st, flags);
     w.pop();
     return eq;

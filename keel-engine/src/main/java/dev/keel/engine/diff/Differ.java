@@ -68,9 +68,11 @@ public final class Differ {
     if (changes.size() > 1) {
       changes = new ArrayList<>(changes);
       changes.sort(BY_PATH);
-      // Duplicate-collapsing sets can name one member twice; a path is reported once.
+      // Duplicate-collapsing sets and masked secrets can name one element twice; report it once.
       for (int i = changes.size() - 1; i > 0; i--) {
-        if (changes.get(i).path().equals(changes.get(i - 1).path())) {
+        ChangeRecord a = changes.get(i);
+        ChangeRecord b = changes.get(i - 1);
+        if (a.path().equals(b.path()) && a.op() == b.op()) {
           changes.remove(i);
         }
       }

@@ -209,8 +209,8 @@ public final class DifferBuilder {
   }
 
   /**
-   * Whether null, an empty collection, an empty map, an empty {@code Optional} and an absent map entry
-   * are all equivalent. Default true.
+   * Whether null, an empty collection, an empty map and an empty {@code Optional} are all equivalent.
+   * Default true. A map entry whose value is null always counts as absent.
    *
    * @param enabled the setting
    * @return this builder

@@ -85,7 +85,7 @@ final class KeyedElements {
     return keysEqual(elements[i], keys(i), other.elements[j], other.keys(j));
   }
 
-  private static boolean keysEqual(Object a, Property[] ka, Object b, Property[] kb) {
+  static boolean keysEqual(Object a, Property[] ka, Object b, Property[] kb) {
     if (ka == kb && ka.length == 1 && ka[0].primitive == Property.REF) {
       // The common case: one key property on one element class.
       return ScalarEquivalence.equivalent(ka[0].get(a), ka[0].get(b));

@@ -36,6 +36,7 @@ final class ObjectNodeMap extends AbstractMap<String, Object> {
   public Set<Entry<String, Object>> entrySet() {
     return new AbstractSet<>() {
       @Override
+      @SuppressWarnings("deprecation") // properties() replaces fields() only from Jackson 2.15; hosts run 2.13
       public Iterator<Entry<String, Object>> iterator() {
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         return new Iterator<>() {

@@ -353,18 +353,16 @@ final class PlanCompiler {
   }
 
   /**
-   * Computes fastEquals and hasSensitive for everything in the pass as a greatest fixed point: start
+   * Computes fastEquals for everything in the pass as a greatest fixed point: start
    * from true, clear until stable. That is the right reading for recursive types, whose values are
    * finite trees.
    */
   private void computeFlags() {
     for (TypeNode n : pendingNodes.values()) {
       n.fastEquals = n.kind == Kind.BEAN;
-      n.hasSensitive = false;
     }
     for (Shape s : pendingShapes.values()) {
       s.fastEquals = true;
-      s.hasSensitive = false;
     }
     boolean changed = true;
     while (changed) {
@@ -375,23 +373,18 @@ final class PlanCompiler {
         }
         boolean fast = n.generatedEquals && !n.anyIgnored && n.normalizeDesired == null
             && n.normalizeCurrent == null && n.comparator == null;
-        boolean sensitive = false;
         for (Property p : n.properties) {
           fast &= shapeFast(p.shape);
-          sensitive |= p.sensitive || p.shape.hasSensitive;
         }
-        if (fast != n.fastEquals || sensitive != n.hasSensitive) {
+        if (fast != n.fastEquals) {
           n.fastEquals = fast;
-          n.hasSensitive = sensitive;
           changed = true;
         }
       }
       for (Shape s : pendingShapes.values()) {
         boolean fast = computeShapeFast(s);
-        boolean sensitive = shapeSensitive(s);
-        if (fast != s.fastEquals || sensitive != s.hasSensitive) {
+        if (fast != s.fastEquals) {
           s.fastEquals = fast;
-          s.hasSensitive = sensitive;
           changed = true;
         }
       }
@@ -438,26 +431,5 @@ final class PlanCompiler {
         }
         return false;
     }
-  }
-
-  private boolean shapeSensitive(Shape s) {
-    if (s == Shape.UNTYPED) {
-      return false;
-    }
-    if (s.fixed != null && s.fixed.hasSensitive) {
-      return true;
-    }
-    if (s.raw.isSealed()) {
-      for (Class<?> sub : s.raw.getPermittedSubclasses()) {
-        TypeNode n = nodes.get(sub);
-        if (n == null) {
-          n = pendingNodes.get(sub);
-        }
-        if (n != null && n.hasSensitive) {
-          return true;
-        }
-      }
-    }
-    return s.element.hasSensitive || s.value.hasSensitive;
   }
 }

@@ -18,7 +18,6 @@ final class Shape {
   /** Declared default semantics for a collection, or null to decide at run time. */
   CollectionSemantics semantics;
   boolean fastEquals;
-  boolean hasSensitive;
   /**
    * The last plans looked up for values of this shape, one slot per side because desired and current
    * often differ in implementation class (LinkedHashSet against HashSet). Volatile: written only on a

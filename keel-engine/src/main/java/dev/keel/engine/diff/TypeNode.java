@@ -23,15 +23,10 @@ final class TypeNode {
   boolean anyIgnored;
   /** {@code equals()} proves there is no diff below, and is worth trying (no ignores or normalisers below). */
   boolean fastEquals;
-  boolean hasSensitive;
 
   TypeNode(Class<?> type, Kind kind) {
     this.type = type;
     this.kind = kind;
-  }
-
-  boolean isSet() {
-    return java.util.Set.class.isAssignableFrom(type);
   }
 
   Property property(String name) {

@@ -28,6 +28,8 @@ final class Walker {
   static final byte INDEX = 2;
   static final byte KEYED = 3;
   static final byte MEMBER = 4;
+  /** An element of a sensitive collection: its selector would show the secret, so it renders as a mask. */
+  static final byte MASKED = 5;
 
   final PlanCompiler plans;
   final PathRules rules;
@@ -165,8 +167,14 @@ final class Walker {
           pop();
         }
       } else {
+        Object dv = p.get(d);
+        Object cv = p.get(c);
+        if (st == 0 && shortcuts && p.shape.fastEquals && (dv == cv || (dv != null && dv.equals(cv)))) {
+          // The shape proves equals() sound here: skip the walk's dispatch for an equal property.
+          continue;
+        }
         push(PROP, p.name, null, -1);
-        eq = walk(p.get(d), p.get(c), p.shape, st, f);
+        eq = walk(dv, cv, p.shape, st, f);
         pop();
       }
       if (!eq) {
@@ -383,6 +391,15 @@ final class Walker {
     depth++;
   }
 
+  /** Pushes a keyed or set element, masked when it lies under a {@code @Sensitive} property. */
+  void pushElement(byte k, Object element, Object auxiliary, int idx, int flags) {
+    if ((flags & SENSITIVE) != 0) {
+      push(MASKED, null, null, idx);
+    } else {
+      push(k, element, auxiliary, idx);
+    }
+  }
+
   void pop() {
     depth--;
     seg[depth] = null;
@@ -400,8 +417,10 @@ final class Walker {
         return Integer.toString(idx);
       case KEYED:
         return canonical.selector(segment, (Property[]) auxiliary);
-      default:
+      case MEMBER:
         return canonical.member(segment, (Shape) auxiliary);
+      default:
+        return "[" + Canonical.MASK + "]";
     }
   }
 

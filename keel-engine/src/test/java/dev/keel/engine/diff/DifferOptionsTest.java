@@ -64,6 +64,12 @@ class DifferOptionsTest {
   }
 
   @Test
+  void emptyKeyedCollectionsConfiguredByPathAreEqual() {
+    Differ differ = Differ.builder().keyed("/rules", "protocol").build();
+    assertThat(differ.diff(new Group("g", List.of()), new Group("g", new ArrayList<>())).hasChanges()).isFalse();
+  }
+
+  @Test
   void aKeyedCollectionWithADuplicateKeyIsATypedError() {
     Differ differ = Differ.builder().keyed("/rules", "protocol").build();
     Group d = new Group("g", List.of(new Rule("tcp", 80, "a", "x"), new Rule("tcp", 443, "b", "y")));
@@ -194,6 +200,20 @@ class DifferOptionsTest {
     ResourceDiff<Map<String, Account>> diff = plain.diff(d, Map.of());
     assertThat(diff.changes()).extracting(Change::path, Change::op).containsExactly(tuple("/x", ChangeOp.ADD));
     assertThat(diff.render() + diff.toDeltaJson() + diff.toJsonPatch()).doesNotContain("hunter2");
+  }
+
+  record Vault(@Sensitive Set<String> tokens, @Sensitive List<Rule> rules) {}
+
+  @Test
+  void elementsOfASensitiveCollectionHaveMaskedSelectors() {
+    Differ differ = Differ.builder().keyed(Rule.class, "cidr").build();
+    Vault d = new Vault(Set.of("tok-1", "tok-2"), List.of(new Rule("tcp", 1, "secret-cidr", "x")));
+    Vault c = new Vault(Set.of("tok-1", "tok-3"), List.of(new Rule("tcp", 2, "secret-cidr", "x")));
+    ResourceDiff<Vault> diff = differ.diff(d, c);
+    assertThat(diff.changes()).extracting(Change::path).containsExactly(
+        "/rules/[****]/port", "/tokens/[****]", "/tokens/[****]");
+    assertThat(diff.render() + diff.toDeltaJson() + diff.toJsonPatch() + diff.changes())
+        .doesNotContain("tok-").doesNotContain("secret-cidr");
   }
 
   @Test

@@ -111,6 +111,25 @@ class KeelCasesTest {
   }
 
   @Test
+  void dateTimesCompareByTheInstantTheyDenote() {
+    java.time.OffsetDateTime utc = java.time.OffsetDateTime.parse("2026-01-01T10:00:00Z");
+    java.time.OffsetDateTime paris = java.time.OffsetDateTime.parse("2026-01-01T11:00:00+01:00");
+    assertThat(differ.diff(Map.of("t", utc), Map.of("t", paris)).hasChanges()).isFalse();
+    assertThat(differ.diff(Map.of("t", utc), Map.of("t", paris.plusSeconds(1))).hasChanges()).isTrue();
+  }
+
+  @Test
+  void oneDifferGivesTheSameAnswersFromManyThreadsWhileItCompilesPlans() {
+    Differ fresh = Differ.builder().objectMapper(ClusterModel.MAPPER).build();
+    Map<String, ServerGroup> desired = ClusterModel.cluster(8);
+    Map<String, ServerGroup> current = ClusterModel.roundTrip(desired);
+    current.put("us-west-2", ClusterGen.withCapacity(current.get("us-west-2"), new DefaultCapacity(1, 6, 6)));
+    List<String> answers = java.util.stream.IntStream.range(0, 400).parallel()
+        .mapToObj(i -> fresh.diff(desired, current).fingerprint()).distinct().toList();
+    assertThat(answers).containsExactly(differ.diff(desired, current).fingerprint());
+  }
+
+  @Test
   void durationsInDifferentUnitsAreEqual() {
     assertThat(differ.diff(Map.of("d", Duration.ofSeconds(600)), Map.of("d", Duration.ofMinutes(10))).hasChanges())
         .isFalse();

@@ -18,7 +18,7 @@ final class TreeOracle {
 
   private TreeOracle() {}
 
-  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final Set<String> IGNORED = Set.of("name", "iamRole", "arn", "snapshotId");
   private static final Set<String> UNORDERED = Set.of("availabilityZones", "securityGroupNames",
       "loadBalancerNames", "terminationPolicies", "targetTrackingPolicies", "blockDevices", "listeners");
