@@ -48,21 +48,49 @@ public final class VersionOrder {
    * @return the comparator
    */
   public static Comparator<ArtifactVersion> newestFirst(DeliveryArtifact artifact) {
+    return order(artifact, false);
+  }
+
+  /**
+   * Sorts versions newest first, parsing each version once (a comparator alone parses on every comparison).
+   *
+   * @param artifact the artifact
+   * @param versions the versions
+   * @return a new sorted list
+   */
+  public static java.util.List<ArtifactVersion> sortNewestFirst(DeliveryArtifact artifact,
+      java.util.Collection<ArtifactVersion> versions) {
+    java.util.List<ArtifactVersion> sorted = new java.util.ArrayList<>(versions);
+    sorted.sort(order(artifact, true));
+    return sorted;
+  }
+
+  private static Comparator<ArtifactVersion> order(DeliveryArtifact artifact, boolean memoize) {
     if (artifact.from() != null) {
       return total(Comparator.comparing(ArtifactVersion::createdAt,
           Comparator.nullsLast(Comparator.<Instant>reverseOrder())));
     }
     Comparator<String> versions;
     if (artifact instanceof DebianArtifact) {
-      versions = keyed(VersionOrder::netflixVersion, DebianVersions::compare);
+      versions = keyed(memo(VersionOrder::netflixVersion, memoize), DebianVersions::compare);
     } else if (artifact instanceof DockerArtifact d) {
-      versions = docker(d);
+      versions = keyed(memo(dockerKey(d), memoize), Comparator.<Comparable<Object>>naturalOrder());
     } else if (artifact instanceof NpmArtifact) {
-      versions = VersionOrder.<SemVer>keyed(VersionOrder::npmVersion, Comparator.<SemVer>naturalOrder());
+      versions = keyed(memo(VersionOrder::npmVersion, memoize), Comparator.<SemVer>naturalOrder());
     } else {
-      versions = VersionOrder.<SemVer>keyed(SemVer::parse, Comparator.<SemVer>naturalOrder());
+      versions = keyed(memo(SemVer::parse, memoize), Comparator.<SemVer>naturalOrder());
     }
     return total(Comparator.comparing(ArtifactVersion::version, versions));
+  }
+
+  /** A parsing function, cached per version text when sorting many versions at once. */
+  private static <K> java.util.function.Function<String, K> memo(java.util.function.Function<String, K> parse,
+      boolean memoize) {
+    if (!memoize) {
+      return parse;
+    }
+    java.util.Map<String, java.util.Optional<K>> cache = new java.util.HashMap<>();
+    return text -> cache.computeIfAbsent(text, t -> java.util.Optional.ofNullable(parse.apply(t))).orElse(null);
   }
 
   /** Newest first by a parsed key; unparseable versions last. */
@@ -81,21 +109,22 @@ public final class VersionOrder {
     return order.thenComparing(ArtifactVersion::version, Comparator.reverseOrder());
   }
 
-  private static Comparator<String> docker(DockerArtifact d) {
+  /** A Docker tag's sort key: a semver or a number, per the strategy; null when the tag has none. */
+  @SuppressWarnings("unchecked")
+  private static java.util.function.Function<String, Comparable<Object>> dockerKey(DockerArtifact d) {
     TagVersionStrategy strategy = d.tagVersionStrategy();
     Pattern custom = d.captureGroupRegex() == null ? null : Pattern.compile(d.captureGroupRegex());
     boolean semver = strategy == TagVersionStrategy.SEMVER_TAG || strategy == TagVersionStrategy.SEMVER_JOB_COMMIT_BY_SEMVER;
-    java.util.function.Function<String, String> extract = tag -> tagVersion(strategy, custom, tag);
-    if (semver) {
-      return VersionOrder.<SemVer>keyed(t -> {
-        String v = extract.apply(t);
-        return v == null ? null : SemVer.parse(v);
-      }, Comparator.<SemVer>naturalOrder());
-    }
-    return VersionOrder.<BigInteger>keyed(t -> {
-      String v = extract.apply(t);
-      return v == null || v.isEmpty() || !v.chars().allMatch(Character::isDigit) ? null : new BigInteger(v);
-    }, Comparator.<BigInteger>naturalOrder());
+    return tag -> {
+      String v = tagVersion(strategy, custom, tag);
+      if (v == null) {
+        return null;
+      }
+      // Within one artifact every key has the same type (semver or number), so they compare with each other.
+      Comparable<?> key = semver ? SemVer.parse(v)
+          : v.isEmpty() || !v.chars().allMatch(Character::isDigit) ? null : new BigInteger(v);
+      return (Comparable<Object>) key;
+    };
   }
 
   @Nullable

@@ -79,7 +79,11 @@ final class PromotionChecker {
       }
       return;
     }
-    List<ArtifactVersion> pending = considered.stream().filter(v -> !records.containsKey(v.version())).toList();
+    // Only versions newer than what the environment should already run can improve it.
+    Optional<String> desired = ledger.desiredVersion(where, considered);
+    int desiredIndex = desired.map(d -> indexOf(considered, d)).orElse(considered.size());
+    List<ArtifactVersion> pending = considered.subList(0, desiredIndex).stream()
+        .filter(v -> !records.containsKey(v.version())).toList();
     List<String> toApprove = new ArrayList<>();
     int selected = -1;
     for (int i = 0; i < pending.size(); i++) {
@@ -104,6 +108,15 @@ final class PromotionChecker {
       }
     }
     toApprove.forEach(v -> approve(where, v, approved));
+  }
+
+  private static int indexOf(List<ArtifactVersion> newestFirst, String version) {
+    for (int i = 0; i < newestFirst.size(); i++) {
+      if (newestFirst.get(i).version().equals(version)) {
+        return i;
+      }
+    }
+    return newestFirst.size();
   }
 
   private void approve(EnvironmentArtifact where, String version, Consumer<PromotionRecord> approved) {

@@ -7,7 +7,6 @@ import dev.keel.spi.model.DeliveryArtifact;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Verification;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +31,8 @@ final class PromotionLedger {
 
   /** The artifact's accepted versions, newest first. */
   List<ArtifactVersion> versions(DeliveryArtifact artifact) {
-    return store.artifactVersions(artifact.type(), artifact.name()).stream()
-        .filter(v -> VersionOrder.accepts(artifact, v))
-        .sorted(VersionOrder.newestFirst(artifact))
-        .collect(Collectors.toList());
+    return VersionOrder.sortNewestFirst(artifact, store.artifactVersions(artifact.type(), artifact.name()).stream()
+        .filter(v -> VersionOrder.accepts(artifact, v)).collect(Collectors.toList()));
   }
 
   Map<String, PromotionRecord> records(EnvironmentArtifact where) {
@@ -49,18 +46,23 @@ final class PromotionLedger {
       return Optional.of(pin.get().version());
     }
     Optional<DeliveryArtifact> artifact = config.artifact(where.artifactReference());
-    if (artifact.isEmpty()) {
-      return Optional.empty();
+    return artifact.isEmpty() ? Optional.empty() : desiredVersion(where, versions(artifact.get()));
+  }
+
+  /** The desired version given the artifact's versions already sorted newest first. */
+  Optional<String> desiredVersion(EnvironmentArtifact where, List<ArtifactVersion> newestFirst) {
+    Optional<Pin> pin = store.pin(where);
+    if (pin.isPresent()) {
+      return Optional.of(pin.get().version());
     }
-    Map<String, ArtifactVersion> known = versions(artifact.get()).stream()
-        .collect(Collectors.toMap(ArtifactVersion::version, Function.identity(), (a, b) -> a));
-    Comparator<ArtifactVersion> newest = VersionOrder.newestFirst(artifact.get());
-    return store.promotions(where).stream()
-        .filter(r -> r.status() != PromotionStatus.VETOED && r.status() != PromotionStatus.PENDING)
-        .map(r -> known.get(r.version()))
-        .filter(java.util.Objects::nonNull)
-        .min(newest)
-        .map(ArtifactVersion::version);
+    Map<String, PromotionRecord> records = records(where);
+    for (ArtifactVersion v : newestFirst) {
+      PromotionRecord r = records.get(v.version());
+      if (r != null && r.status() != PromotionStatus.VETOED && r.status() != PromotionStatus.PENDING) {
+        return Optional.of(v.version());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether a version was ever current in an environment and passed its verifications there. */
