@@ -3,6 +3,7 @@ package dev.keel.engine;
 import dev.keel.spi.ArtifactView;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.PluginEvent;
+import dev.keel.spi.SpecCodec;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.function.Consumer;
 
 /** The {@link KeelContext} the engine gives one plugin's extensions. */
 final class EngineContext implements KeelContext {
+
+  private static final SpecCodec CODEC = new dev.keel.engine.config.ConfigSpecCodec();
 
   private final Clock clock;
   private final Map<String, Object> config;
@@ -39,6 +42,9 @@ final class EngineContext implements KeelContext {
   @Override
   public <T> Optional<T> service(Class<T> type) {
     Object s = services.get(type);
+    if (s == null && type == SpecCodec.class) {
+      s = CODEC; // the engine's own, unless the host registered another
+    }
     return type.isInstance(s) ? Optional.of(type.cast(s)) : Optional.empty();
   }
 

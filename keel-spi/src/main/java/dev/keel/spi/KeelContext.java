@@ -43,6 +43,15 @@ public interface KeelContext {
   ArtifactView artifacts();
 
   /**
+   * The engine's spec codec, for extensions that edit specs by path.
+   *
+   * @return the codec, or empty when the host provides none
+   */
+  default Optional<SpecCodec> specCodec() {
+    return service(SpecCodec.class);
+  }
+
+  /**
    * Publishes an event to the resource's history and the host's subscribers.
    *
    * @param event the event
