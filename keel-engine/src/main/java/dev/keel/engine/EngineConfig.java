@@ -4,6 +4,8 @@ import dev.keel.engine.check.GiveUpPolicy;
 import dev.keel.engine.schedule.Backoff;
 import dev.keel.engine.schedule.RateLimit;
 import java.time.Duration;
+import dev.keel.engine.freeze.OperatorFreeze;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,6 +30,7 @@ import java.util.Set;
  * @param promotionCheckInterval how often each config's promotion (constraints, approvals, verifications)
  *     is checked when nothing triggers it sooner
  * @param maxConsideredVersions how many of an artifact's newest versions each promotion check considers
+ * @param operatorFreezes change freezes the operator declares (global, per account, per application)
  */
 public record EngineConfig(
     Duration checkInterval,
@@ -45,7 +48,8 @@ public record EngineConfig(
     String instanceId,
     long randomSeed,
     Duration promotionCheckInterval,
-    int maxConsideredVersions) {
+    int maxConsideredVersions,
+    List<OperatorFreeze> operatorFreezes) {
 
   /** Checks the values and copies the collections. */
   public EngineConfig {
@@ -71,6 +75,7 @@ public record EngineConfig(
     if (maxConsideredVersions < 1) {
       throw new IllegalArgumentException("maxConsideredVersions must be at least 1");
     }
+    operatorFreezes = List.copyOf(operatorFreezes);
   }
 
   private static void positive(Duration d, String name) {
@@ -123,6 +128,7 @@ public record EngineConfig(
     b.randomSeed = randomSeed;
     b.promotionCheckInterval = promotionCheckInterval;
     b.maxConsideredVersions = maxConsideredVersions;
+    b.operatorFreezes = operatorFreezes;
     return b;
   }
 
@@ -154,8 +160,15 @@ public record EngineConfig(
     private long randomSeed = 0x6b65656cL;
     private Duration promotionCheckInterval = Duration.ofMinutes(1);
     private int maxConsideredVersions = 15;
+    private List<OperatorFreeze> operatorFreezes = List.of();
 
     private Builder() {}
+
+    /** @param freezes the operator's change freezes @return this builder */
+    public Builder operatorFreezes(List<OperatorFreeze> freezes) {
+      this.operatorFreezes = freezes;
+      return this;
+    }
 
     /** @param interval how often promotion is checked without a trigger @return this builder */
     public Builder promotionCheckInterval(Duration interval) {
@@ -262,7 +275,7 @@ public record EngineConfig(
     public EngineConfig build() {
       return new EngineConfig(checkInterval, checkIntervalByKind, jitter, maxConcurrentChecks, rateLimits,
           defaultRateLimit, callTimeout, giveUpPolicy, retryBackoff, taskPollInterval, disabledResolvers, claimLease,
-          instanceId, randomSeed, promotionCheckInterval, maxConsideredVersions);
+          instanceId, randomSeed, promotionCheckInterval, maxConsideredVersions, operatorFreezes);
     }
   }
 }

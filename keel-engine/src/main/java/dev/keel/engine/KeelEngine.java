@@ -12,6 +12,8 @@ import dev.keel.engine.event.ApplicationEvent;
 import dev.keel.engine.event.EventStream;
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.freeze.FreezeStatus;
+import dev.keel.engine.freeze.Freezes;
 import dev.keel.engine.plan.Plan;
 import dev.keel.engine.plan.ResourcePlan;
 import dev.keel.engine.plugin.Loaded;
@@ -103,6 +105,7 @@ public final class KeelEngine implements AutoCloseable {
   private final WorkQueue<String> queue;
   private final WorkQueue<String> promotionQueue;
   private final Promotions promotions;
+  private final Freezes freezes;
   private final List<ArtifactSupplier> suppliers;
   private final EventBus bus = new EventBus();
   private final PluginLoader plugins;
@@ -139,7 +142,9 @@ public final class KeelEngine implements AutoCloseable {
     // Plugin extensions first, then those given to the builder; the builder's lists stay untouched.
     List<ResourceHandler<?, ?>> handlerList = join(loaded.handlers(), b.handlers);
     List<Resolver<?>> resolverList = join(loaded.resolvers(), b.resolvers);
-    List<Veto> vetoList = join(loaded.vetoes(), b.vetoes);
+    this.freezes = new Freezes(store, scheduler.clock(), config.operatorFreezes());
+    List<Veto> vetoList = new ArrayList<>(List.of(freezes)); // freezes are asked first
+    vetoList.addAll(join(loaded.vetoes(), b.vetoes));
     List<TaskMonitor> monitorList = join(loaded.taskMonitors(), b.taskMonitors);
     KindRegistry.Builder kinds = loaded.registerInto(KindRegistry.builder());
     b.handlers.forEach(kinds::handler);
@@ -639,6 +644,46 @@ public final class KeelEngine implements AutoCloseable {
         .map(c -> promotions.status(c, config.maxConsideredVersions() * 2)).orElse(List.of());
   }
 
+  // ---- freezes
+
+  /**
+   * Every change freeze covering an application's resources, with whether it is in force, until when,
+   * and when it next starts.
+   *
+   * @param application the application
+   * @return the freezes; empty if the application has no config
+   */
+  public List<FreezeStatus> freezes(String application) {
+    return store.deliveryConfigForApplication(application).map(freezes::statuses).orElse(List.of());
+  }
+
+  /**
+   * Lets one resource, or every resource of an environment, through the change freezes in force until
+   * they end. Who and why are recorded in the history of each resource concerned.
+   *
+   * @param application the application
+   * @param environment the environment
+   * @param resourceId one resource of it, or null for the whole environment
+   * @param by who
+   * @param reason why
+   * @throws NoSuchElementException if the application, environment or resource is unknown
+   */
+  public void overrideFreeze(String application, String environment, @Nullable String resourceId, String by,
+      String reason) {
+    DeliveryConfig deliveryConfig = configOf(application);
+    Environment env = deliveryConfig.environment(environment);
+    if (resourceId != null && env.resource(resourceId).isEmpty()) {
+      throw new NoSuchElementException("Environment " + environment + " has no resource " + resourceId);
+    }
+    Instant now = clock().instant();
+    String key = resourceId != null ? Freezes.resourceKey(resourceId) : Freezes.environmentKey(deliveryConfig.name(), environment);
+    store.savePause(new Pause(PauseScope.FREEZE_OVERRIDE, key, by, now, reason));
+    env.resources().stream().map(Resource::id).filter(id -> resourceId == null || id.equals(resourceId)).forEach(id -> {
+      record(new ResourceEvent.FreezeOverridden(id, application, now, by, reason));
+      triggerCheck(id);
+    });
+  }
+
   private DeliveryConfig configOf(String application) {
     return store.deliveryConfigForApplication(application)
         .orElseThrow(() -> new NoSuchElementException("No delivery config for application " + application));
@@ -767,7 +812,16 @@ public final class KeelEngine implements AutoCloseable {
     } else {
       wait = jittered(config.checkInterval(kindOf(resourceId)));
     }
-    store.reschedule(resourceId, config.instanceId(), now.plus(wait));
+    Instant next = now.plus(wait);
+    if (result == CheckResult.VETOED && Freezes.NAME.equals(store.state(resourceId).vetoedBy())) {
+      // A frozen resource is checked again the moment its freeze ends (the queue's rate limits still pace it).
+      Optional<StoredResource> stored = store.resource(resourceId);
+      Optional<Instant> thaw = stored.flatMap(r -> freezes.frozenUntil(r.deliveryConfig(), r.environment(), r.resource()));
+      if (thaw.isPresent() && thaw.get().isBefore(next)) {
+        next = thaw.get();
+      }
+    }
+    store.reschedule(resourceId, config.instanceId(), next);
   }
 
   private Duration jittered(Duration interval) {

@@ -11,7 +11,7 @@ import dev.keel.engine.promotion.EnvironmentPromotion;
 import dev.keel.engine.promotion.InvalidVetoException;
 import dev.keel.engine.promotion.ManualJudgementConstraint;
 import dev.keel.engine.promotion.PromotionStatus;
-import dev.keel.engine.promotion.TimeWindow;
+import dev.keel.spi.model.TimeWindow;
 import dev.keel.spi.ConstraintOutcome;
 import dev.keel.spi.VerificationContext;
 import dev.keel.spi.VerificationEvaluator;

@@ -245,6 +245,9 @@ final class ResourceCheck {
 
   private CheckReport vetoed(String veto, String reason, @Nullable ResourceStatus suggested) {
     state = state.vetoed(veto, reason, suggested, now);
+    if (events.stream().noneMatch(e -> e instanceof ResourceEvent.DeltaDetected || e instanceof ResourceEvent.Missing)) {
+      reportDrift(); // a veto holds the actuation back, not the news that the resource has drifted
+    }
     event(new ResourceEvent.ActuationVetoed(id(), app(), now, veto, reason, suggested));
     return report(CheckResult.VETOED, PlannedAction.BLOCKED, veto, List.of(), reason);
   }
@@ -353,7 +356,7 @@ final class ResourceCheck {
   private CheckReport finish(CheckReport report) {
     if (execute && report.result() != null) {
       checker.store().saveState(finalState(report.result(), report.plan().message()).withArtifactVersion(version()));
-      events.forEach(checker::record);
+      checker.recordCheck(events);
       try {
         checker.gate().afterCheck(stored, report, resolved);
       } catch (RuntimeException e) {

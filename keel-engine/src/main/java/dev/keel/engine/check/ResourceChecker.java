@@ -14,6 +14,7 @@ import dev.keel.engine.schedule.DeadlineCalls;
 import dev.keel.engine.schedule.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -145,14 +146,34 @@ public final class ResourceChecker {
    * @param event the event
    */
   public void record(ResourceEvent event) {
-    if (event.isCheckResult()) {
-      Optional<ResourceEvent> last = store.lastResourceEvent(event.resourceId());
-      if (last.isPresent() && sameContent(last.get(), event)) {
-        return;
+    recordCheck(List.of(event));
+  }
+
+  /**
+   * Records one check's events. Its check results (such as a drift and the veto that held it back) are
+   * dropped together when they repeat, with the same content, the results the previous check recorded;
+   * other events are always recorded.
+   *
+   * @param events the check's events, in order
+   */
+  void recordCheck(List<ResourceEvent> events) {
+    List<ResourceEvent> results = events.stream().filter(ResourceEvent::isCheckResult).toList();
+    boolean repeat = false;
+    if (!results.isEmpty() && results.size() == events.size()) {
+      List<KeelEvent> recent = store.history(results.get(0).resourceId(), results.size());
+      repeat = recent.size() == results.size();
+      for (int i = 0; repeat && i < results.size(); i++) {
+        KeelEvent previous = recent.get(results.size() - 1 - i);
+        repeat = previous instanceof ResourceEvent r && sameContent(r, results.get(i));
       }
     }
-    store.appendEvent(event);
-    publish(event);
+    if (repeat) {
+      return;
+    }
+    for (ResourceEvent e : events) {
+      store.appendEvent(e);
+      publish(e);
+    }
   }
 
   /**

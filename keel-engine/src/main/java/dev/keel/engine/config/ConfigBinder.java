@@ -8,6 +8,7 @@ import dev.keel.spi.model.Constraint;
 import dev.keel.spi.model.DeliveryArtifact;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
+import dev.keel.spi.model.Freeze;
 import dev.keel.spi.model.Locatable;
 import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.NotificationConfig;
@@ -40,7 +41,7 @@ final class ConfigBinder {
   private static final Set<String> CONFIG_KEYS =
       Set.of("apiVersion", "application", "name", "serviceAccount", "artifacts", "environments");
   private static final Set<String> ENVIRONMENT_KEYS =
-      Set.of("name", "resources", "constraints", "verifyWith", "notifications", "locations");
+      Set.of("name", "resources", "constraints", "verifyWith", "notifications", "locations", "freezes");
   private static final Set<String> RESOURCE_KEYS = Set.of("kind", "metadata", "spec", "apiVersion");
   private static final Set<String> UNSUPPORTED = Set.of("previewEnvironments", "postDeploy", "metadata");
 
@@ -152,11 +153,12 @@ final class ConfigBinder {
     List<Verification> verifications = list(node, path, "verifyWith", this::verification);
     List<NotificationConfig> notifications = list(node, path, "notifications",
         (n, p) -> typed.bind(n, NotificationConfig.class, p, "notification", problems));
+    List<Freeze> freezes = list(node, path, "freezes", (n, p) -> typed.bind(n, Freeze.class, p, "freeze", problems));
     if (name == null) {
       return null;
     }
     try {
-      Environment env = new Environment(name, resources, constraints, verifications, notifications, locations);
+      Environment env = new Environment(name, resources, constraints, verifications, notifications, locations, freezes);
       pathOf.put(env, path);
       return env;
     } catch (IllegalArgumentException e) {

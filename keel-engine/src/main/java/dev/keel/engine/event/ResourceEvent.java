@@ -396,4 +396,21 @@ public sealed interface ResourceEvent extends KeelEvent {
       return event.source() + ": " + event.message();
     }
   }
+
+  /**
+   * An operator let the resource through a change freeze.
+   *
+   * @param resourceId the id
+   * @param application the application
+   * @param at when
+   * @param by who
+   * @param reason why
+   */
+  record FreezeOverridden(String resourceId, String application, Instant at, String by, String reason)
+      implements ResourceEvent {
+    @Override
+    public String message() {
+      return "Change freeze overridden by " + by + ": " + reason;
+    }
+  }
 }

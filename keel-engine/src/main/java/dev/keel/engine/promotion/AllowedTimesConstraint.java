@@ -1,5 +1,7 @@
 package dev.keel.engine.promotion;
 
+import dev.keel.spi.model.TimeWindow;
+
 import dev.keel.spi.model.Constraint;
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -5,5 +5,7 @@ public enum PauseScope {
   /** Every resource of an application. */
   APPLICATION,
   /** One resource. */
-  RESOURCE
+  RESOURCE,
+  /** An override letting a resource or environment through a change freeze (not a pause). */
+  FREEZE_OVERRIDE
 }

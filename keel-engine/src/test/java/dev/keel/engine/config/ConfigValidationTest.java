@@ -294,4 +294,23 @@ class ConfigValidationTest {
     assertThat(problems("application: 'fn ord'")).singleElement()
         .satisfies(p -> assertThat(p.message()).contains("Invalid application name 'fn ord'"));
   }
+
+  @Test
+  void invalidFreezeWindowsAreReportedWithTheirPosition() {
+    var found = problems("""
+        application: fnord
+        environments:
+        - name: prod
+          freezes:
+          - {days: Caturday}
+          - {from: "2026-12-20T00:00", until: "2026-12-01T00:00", tz: Europe/Berlin}
+          - {reason: holidays}
+        """);
+
+    assertThat(found).extracting(ConfigProblem::line).containsExactly(5, 6, 7);
+    assertThat(found.get(0).message()).contains("Invalid day 'caturday'");
+    assertThat(found.get(0).path()).isEqualTo("environments[0].freezes[0]");
+    assertThat(found.get(1).message()).contains("'from' before 'until'");
+    assertThat(found.get(2).message()).contains("either 'from' and 'until'");
+  }
 }

@@ -15,6 +15,7 @@ import javax.annotation.Nullable;
  * @param verifyWith the verifications
  * @param notifications where to announce events
  * @param locations default locations for resources that omit their own, or null
+ * @param freezes change freezes that hold back actuations of this environment's resources
  */
 public record Environment(
     String name,
@@ -22,7 +23,8 @@ public record Environment(
     List<Constraint> constraints,
     List<Verification> verifyWith,
     List<NotificationConfig> notifications,
-    @Nullable Locations locations) {
+    @Nullable Locations locations,
+    List<Freeze> freezes) {
 
   /** Copies the lists. */
   public Environment {
@@ -34,6 +36,22 @@ public record Environment(
     constraints = constraints == null ? List.of() : List.copyOf(constraints);
     verifyWith = verifyWith == null ? List.of() : List.copyOf(verifyWith);
     notifications = notifications == null ? List.of() : List.copyOf(notifications);
+    freezes = freezes == null ? List.of() : List.copyOf(freezes);
+  }
+
+  /**
+   * An environment without freezes.
+   *
+   * @param name the name
+   * @param resources the resources
+   * @param constraints the promotion constraints
+   * @param verifyWith the verifications
+   * @param notifications where to announce events
+   * @param locations default locations, or null
+   */
+  public Environment(String name, List<Resource<?>> resources, List<Constraint> constraints,
+      List<Verification> verifyWith, List<NotificationConfig> notifications, @Nullable Locations locations) {
+    this(name, resources, constraints, verifyWith, notifications, locations, List.of());
   }
 
   /**

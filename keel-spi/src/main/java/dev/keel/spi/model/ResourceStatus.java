@@ -25,6 +25,8 @@ public enum ResourceStatus {
   WAITING,
   /** A difference exists but the handler declined to act on it. */
   DIFF_NOT_ACTIONABLE,
+  /** A change freeze holds actuation back; drift is still reported. */
+  FROZEN,
   /** Just submitted; not checked yet. */
   CREATED,
   /** Not known. */

@@ -1,4 +1,6 @@
-package dev.keel.engine.promotion;
+package dev.keel.spi.model;
+
+import dev.keel.spi.model.TimeWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,13 +33,5 @@ class TimeWindowTest {
     assertThatThrownBy(() -> new TimeWindow("Funday", null)).hasMessageContaining("Invalid day 'funday'");
     assertThatThrownBy(() -> new TimeWindow(null, "9-9")).hasMessageContaining("empty because the end hour is excluded");
     assertThatThrownBy(() -> new TimeWindow(null, "24")).hasMessageContaining("Invalid hour '24'");
-    assertThatThrownBy(() -> new AllowedTimesConstraint(java.util.List.of(new TimeWindow(null, null)), "Nowhere/City", null))
-        .hasMessageContaining("Unknown time zone 'Nowhere/City'");
-  }
-
-  @Test
-  void theDefaultTimeZoneIsKeelsPacificTime() {
-    assertThat(new AllowedTimesConstraint(java.util.List.of(new TimeWindow("Mon", null)), null, null).zone().getId())
-        .isEqualTo("America/Los_Angeles");
   }
 }

@@ -1,4 +1,4 @@
-package dev.keel.engine.promotion;
+package dev.keel.spi.model;
 
 import java.time.DayOfWeek;
 import java.util.Collections;
