@@ -40,6 +40,7 @@ public final class SimulatedEc2 implements Ec2Cloud {
   private final Map<String, List<SimTask>> waitingOn = new HashMap<>();
   private final List<TaskRequest> submitted = new ArrayList<>();
   private final Map<String, String> failNextStage = new HashMap<>();
+  private final Map<String, Integer> failCount = new HashMap<>();
   private int failReads;
   private int nextTaskId;
   private Duration stageDuration = Duration.ofSeconds(30);
@@ -121,7 +122,19 @@ public final class SimulatedEc2 implements Ec2Cloud {
    * @param message the failure, as the task will report it
    */
   public synchronized void failNextStage(String operationType, String message) {
+    failNextStages(operationType, message, 1);
+  }
+
+  /**
+   * Makes the next stages of an operation type fail with a message.
+   *
+   * @param operationType the operation type
+   * @param message the failure, as the tasks will report it
+   * @param count how many stages fail
+   */
+  public synchronized void failNextStages(String operationType, String message, int count) {
     failNextStage.put(operationType, message);
+    failCount.put(operationType, count);
   }
 
   /**
@@ -339,8 +352,12 @@ public final class SimulatedEc2 implements Ec2Cloud {
       return;
     }
     Ec2Operation op = ops.get(index);
-    String injected = failNextStage.remove(op.type());
+    String injected = failNextStage.get(op.type());
     if (injected != null) {
+      if (failCount.merge(op.type(), -1, Integer::sum) <= 0) {
+        failNextStage.remove(op.type());
+        failCount.remove(op.type());
+      }
       end(task, "Stage " + op.type() + " failed: " + injected);
       return;
     }
