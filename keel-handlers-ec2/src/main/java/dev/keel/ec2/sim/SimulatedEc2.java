@@ -180,6 +180,30 @@ public final class SimulatedEc2 implements Ec2Cloud {
     world.enable(account, region, serverGroup);
   }
 
+  /**
+   * Someone applies an operation by hand, at once and without a task: for example a security group or load
+   * balancer that exists outside any delivery config.
+   *
+   * @param operation the operation
+   * @throws IllegalStateException if the operation fails
+   */
+  public synchronized void externalApply(Ec2Operation operation) {
+    timeline.catchUp();
+    String[] failure = new String[1];
+    world.run(operation, new SimWorld.StageCallback() {
+      @Override
+      public void done() {}
+
+      @Override
+      public void failed(String message) {
+        failure[0] = message;
+      }
+    });
+    if (failure[0] != null) {
+      throw new IllegalStateException("Could not apply " + operation.description() + ": " + failure[0]);
+    }
+  }
+
   // ---- observation -------------------------------------------------------------------------------------
 
   /**

@@ -21,7 +21,8 @@ import org.pf4j.Extension;
 /**
  * Denies acting on an EC2 cluster or load balancer while a security group, load balancer (classic or
  * application, unlike Keel which only knew classic ones) or target group it depends on is missing in its
- * region, suggesting MISSING_DEPENDENCY. The artifact version is not vetoed.
+ * region, suggesting MISSING_DEPENDENCY. The artifact version is not vetoed. A load balancer's own
+ * {@code <app>-elb} group is not waited for: the cloud creates it with the load balancer.
  */
 @Extension
 public final class RequiredDependenciesVeto implements Veto {
@@ -62,7 +63,12 @@ public final class RequiredDependenciesVeto implements Veto {
     String account = locations.account();
     String vpc = locations.effectiveVpc();
     List<String> missing = new ArrayList<>();
+    boolean loadBalancer = !(spec instanceof ClusterSpec);
+    String elb = spec.application() + "-elb";
     for (Dependency d : ((Dependent) spec).dependsOn()) {
+      if (loadBalancer && d.name().equals(elb)) {
+        continue;
+      }
       boolean present = switch (d.type()) {
         case SECURITY_GROUP -> cloud.securityGroup(account, d.region(), vpc, d.name()).isPresent();
         case LOAD_BALANCER -> cloud.classicLoadBalancer(account, d.region(), d.name()).isPresent()

@@ -56,6 +56,9 @@ final class Ec2Scenario implements AutoCloseable {
         .resolver(new KeyPairResolver(cloud))
         .resolver(new NetworkResolver(cloud))
         .resolver(new LoadBalancerDefaultsResolver())
+        .migrator(new dev.keel.ec2.migrate.ClusterV1Migrator())
+        .migrator(new dev.keel.ec2.migrate.ApplicationLoadBalancerV1Migrator())
+        .migrator(new dev.keel.ec2.migrate.ApplicationLoadBalancerV1_1Migrator())
         .veto(new RequiredDependenciesVeto(cloud))).build();
   }
 
