@@ -5,6 +5,7 @@ import dev.keel.ec2.cloud.Ec2Operation;
 import dev.keel.ec2.model.ClassicLoadBalancer;
 import dev.keel.ec2.spec.ClassicLoadBalancerSpec;
 import dev.keel.ec2.spec.Ec2Kinds;
+import dev.keel.spi.Exportable;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.ResourceContext;
 import dev.keel.spi.ResourceHandler;
@@ -114,5 +115,14 @@ public final class ClassicLoadBalancerHandler
           lb.name())));
     }
     return new Actuation(List.copyOf(ops));
+  }
+
+  @Override
+  public ClassicLoadBalancerSpec export(Exportable e) {
+    Map<String, ClassicLoadBalancer> found = new TreeMap<>();
+    for (String region : new java.util.TreeSet<>(e.regions())) {
+      cloud.classicLoadBalancer(e.account(), region, e.moniker().toName()).ifPresent(lb -> found.put(region, lb));
+    }
+    return LoadBalancerExport.classic(e, found);
   }
 }

@@ -61,4 +61,25 @@ class ExportScenarioTest {
       assertThat(exported.overrides()).isEmpty();
     }
   }
+
+  @Test
+  void exportedLoadBalancersLeaveDefaultsOutAndConvergeToNothing() {
+    try (Ec2Scenario s = new Ec2Scenario()) {
+      var clb = dev.keel.ec2.handler.OtherKindsAccess.classic();
+      var alb = dev.keel.ec2.handler.OtherKindsAccess.application();
+      assertThat(s.converge(Ec2Scenario.config(clb, alb), Duration.ofHours(1))).isTrue();
+
+      var exportedClb = new dev.keel.ec2.handler.ClassicLoadBalancerHandler(s.cloud).export(new Exportable(
+          Ec2Kinds.CLASSIC_LOAD_BALANCER.kind(), "test", clb.spec().moniker(), Set.of("us-east-1"), "me"));
+      assertThat(exportedClb.listeners()).isEqualTo(clb.spec().listeners());
+      assertThat(exportedClb.locations().subnet()).isNull();
+      var exportedAlb = new dev.keel.ec2.handler.ApplicationLoadBalancerHandler(s.cloud).export(new Exportable(
+          Ec2Kinds.APPLICATION_LOAD_BALANCER.kind(), "test", alb.spec().moniker(), Set.of("us-east-1"), "me"));
+      assertThat(exportedAlb.targetGroups()).isEqualTo(alb.spec().targetGroups());
+
+      var reexported = new Resource<>(Ec2Kinds.APPLICATION_LOAD_BALANCER.kind(), Map.of(Resource.APPLICATION, "fnord"),
+          exportedAlb);
+      assertThat(s.plan(reexported).action()).isEqualTo(dev.keel.engine.plan.PlannedAction.NONE);
+    }
+  }
 }
