@@ -16,13 +16,16 @@ import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.pf4j.Extension;
 
 /**
  * Denies acting on an EC2 cluster or load balancer while a security group, load balancer (classic or
  * application, unlike Keel which only knew classic ones) or target group it depends on is missing in its
  * region, suggesting MISSING_DEPENDENCY. The artifact version is not vetoed. A load balancer's own
- * {@code <app>-elb} group is not waited for: the cloud creates it with the load balancer.
+ * {@code <app>-elb} group is not waited for: the cloud creates it with the load balancer. An application load
+ * balancer also waits for the certificates its HTTPS listeners name.
  */
 @Extension
 public final class RequiredDependenciesVeto implements Veto {
@@ -81,10 +84,27 @@ public final class RequiredDependenciesVeto implements Veto {
             + account + "/" + d.region());
       }
     }
+    if (spec instanceof ApplicationLoadBalancerSpec alb) {
+      Set<String> certificates = new TreeSet<>();
+      alb.listeners().forEach(l -> addCertificate(certificates, l));
+      alb.overrides().values().stream().filter(o -> o.listeners() != null).flatMap(o -> o.listeners().stream())
+          .forEach(l -> addCertificate(certificates, l));
+      for (String c : certificates) {
+        if (cloud.certificate(account, c).isEmpty()) {
+          missing.add("certificate " + c + " in " + account);
+        }
+      }
+    }
     if (missing.isEmpty()) {
       return VetoResponse.allow();
     }
     return VetoResponse.deny("Waiting for missing dependencies: " + String.join(", ", missing)
         + " (create them, or remove them from the spec)", ResourceStatus.MISSING_DEPENDENCY);
+  }
+
+  private static void addCertificate(Set<String> into, ApplicationLoadBalancerSpec.Listener listener) {
+    if (listener.certificate() != null) {
+      into.add(listener.certificate());
+    }
   }
 }

@@ -60,4 +60,17 @@ class RequiredDependenciesVetoTest {
   void aLoadBalancerDoesNotWaitForItsOwnElbGroup() {
     assertThat(veto.check(OtherKindsAccess.classic(), null).allowed()).isTrue();
   }
+
+  @Test
+  void anHttpsListenerWaitsForItsCertificate() {
+    var alb = OtherKindsAccess.application();
+    var https = new dev.keel.ec2.spec.ApplicationLoadBalancerSpec.Listener(443, "HTTPS", "fnord-cert", Set.of(),
+        alb.spec().listeners().iterator().next().defaultActions());
+    var spec = alb.spec().with(alb.spec().locations(), alb.spec().dependencies(), Set.of(https));
+    var resource = alb.withSpec(spec);
+
+    assertThat(veto.check(resource, null).message()).contains("certificate fnord-cert in test");
+    cloud.catalog().addCertificate("test", "fnord-cert");
+    assertThat(veto.check(resource, null).allowed()).isTrue();
+  }
 }
