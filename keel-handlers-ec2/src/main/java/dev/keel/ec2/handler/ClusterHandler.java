@@ -42,6 +42,10 @@ import org.pf4j.Extension;
  * newest enabled group), and each region that differs gets the decision of the shared cluster decision table
  * ({@link ClusterDecisions}) turned into EC2 operations, one task per region. Only regions that differ are
  * touched; deploys follow the declared strategy and stagger.
+ *
+ * <p>{@link #willTakeAction} and {@link #plan} read (never change) every server group of the regions that
+ * differ, because the decision table needs the disabled and extra enabled groups that the compared model
+ * (the active group) leaves out: rollback targets, the group to disable, the newest group's health.
  */
 @Extension
 public final class ClusterHandler implements ResourceHandler<ClusterSpec, Map<String, ServerGroup>> {
