@@ -1,0 +1,30 @@
+package dev.keel.ec2.handler;
+
+import dev.keel.ec2.model.ApplicationLoadBalancer;
+import dev.keel.ec2.model.ClassicLoadBalancer;
+import dev.keel.ec2.model.SecurityGroup;
+import dev.keel.ec2.sim.SimulatedEc2;
+import dev.keel.ec2.spec.ApplicationLoadBalancerSpec;
+import dev.keel.ec2.spec.ClassicLoadBalancerSpec;
+import dev.keel.ec2.spec.Ec2Kinds;
+import dev.keel.ec2.spec.LoadBalancerDependencies;
+import dev.keel.ec2.spec.PortRange;
+import dev.keel.ec2.spec.SecurityGroupRule;
+import dev.keel.ec2.spec.SecurityGroupSpec;
+import dev.keel.spi.model.Moniker;
+import dev.keel.spi.model.Resource;
+import dev.keel.testkit.HandlerContract;
+import dev.keel.testkit.HandlerFixture;
+import dev.keel.testkit.VirtualScheduler;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+class SecurityGroupContractTest extends HandlerContract<SecurityGroupSpec, Map<String, SecurityGroup>> {
+  @Override
+  protected HandlerFixture<SecurityGroupSpec, Map<String, SecurityGroup>> fixture(VirtualScheduler scheduler) {
+    SimulatedEc2 cloud = SimulatedEc2.withDefaults(scheduler.clock());
+    return new HandlerFixture<>(new SecurityGroupHandler(cloud), List.of(new Ec2TaskMonitor(cloud)), List.of(),
+        OtherKinds.securityGroup());
+  }
+}

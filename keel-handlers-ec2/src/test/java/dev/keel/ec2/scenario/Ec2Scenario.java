@@ -1,0 +1,112 @@
+package dev.keel.ec2.scenario;
+
+import dev.keel.ec2.cloud.Ec2Operation;
+import dev.keel.ec2.cloud.TaskRequest;
+import dev.keel.ec2.handler.ApplicationLoadBalancerHandler;
+import dev.keel.ec2.handler.ClassicLoadBalancerHandler;
+import dev.keel.ec2.handler.ClusterHandler;
+import dev.keel.ec2.handler.Ec2TaskMonitor;
+import dev.keel.ec2.handler.SecurityGroupHandler;
+import dev.keel.ec2.resolve.ImageResolver;
+import dev.keel.ec2.resolve.KeyPairResolver;
+import dev.keel.ec2.resolve.LoadBalancerDefaultsResolver;
+import dev.keel.ec2.resolve.NetworkResolver;
+import dev.keel.ec2.sim.SimulatedEc2;
+import dev.keel.ec2.veto.RequiredDependenciesVeto;
+import dev.keel.engine.EngineConfig;
+import dev.keel.engine.check.GiveUpPolicy;
+import dev.keel.engine.plan.Plan;
+import dev.keel.engine.plan.ResourcePlan;
+import dev.keel.spi.actuation.Operation;
+import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.Resource;
+import dev.keel.spi.model.ResourceStatus;
+import dev.keel.testkit.Configs;
+import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.VirtualScheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** An engine on virtual time with the EC2 plugin's extensions over one simulated EC2. */
+final class Ec2Scenario implements AutoCloseable {
+
+  final VirtualScheduler scheduler;
+  final SimulatedEc2 cloud;
+  final TestArtifactView artifacts = new TestArtifactView();
+  final EngineHarness harness;
+
+  Ec2Scenario() {
+    this(new GiveUpPolicy(1, Duration.ofMinutes(10), 3));
+  }
+
+  Ec2Scenario(GiveUpPolicy policy) {
+    scheduler = new VirtualScheduler(Instant.parse(EngineHarness.DEFAULT_START));
+    cloud = SimulatedEc2.withDefaults(scheduler.clock());
+    EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
+        .taskPollInterval(Duration.ofSeconds(10)).giveUpPolicy(policy).build();
+    harness = EngineHarness.builder().scheduler(scheduler).config(config).engine(b -> b
+        .artifacts(artifacts)
+        .handler(new ClusterHandler(cloud))
+        .handler(new SecurityGroupHandler(cloud))
+        .handler(new ClassicLoadBalancerHandler(cloud))
+        .handler(new ApplicationLoadBalancerHandler(cloud))
+        .taskMonitor(new Ec2TaskMonitor(cloud))
+        .resolver(new ImageResolver(cloud, "test"))
+        .resolver(new KeyPairResolver(cloud))
+        .resolver(new NetworkResolver(cloud))
+        .resolver(new LoadBalancerDefaultsResolver())
+        .migrator(new dev.keel.ec2.migrate.ClusterV1Migrator())
+        .migrator(new dev.keel.ec2.migrate.ApplicationLoadBalancerV1Migrator())
+        .migrator(new dev.keel.ec2.migrate.ApplicationLoadBalancerV1_1Migrator())
+        .veto(new RequiredDependenciesVeto(cloud))).build();
+  }
+
+  static DeliveryConfig config(Resource<?>... resources) {
+    return Configs.single("fnord", "test", resources);
+  }
+
+  /**
+   * Submits the config, lets at least one check happen, then lets virtual time run until every resource is
+   * HAPPY and no task runs.
+   */
+  boolean converge(DeliveryConfig config, Duration limit) {
+    harness.engine().submit(config);
+    harness.advance(Duration.ofMinutes(2));
+    return harness.advanceUntil(() -> allHappy(config) && noTaskRunning(), Duration.ofMinutes(1), limit);
+  }
+
+  boolean converge(Resource<?> resource) {
+    return converge(config(resource), Duration.ofHours(2));
+  }
+
+  boolean allHappy(DeliveryConfig config) {
+    return config.environments().stream().flatMap(e -> e.resources().stream())
+        .allMatch(r -> harness.status(r.id()) == ResourceStatus.HAPPY);
+  }
+
+  boolean noTaskRunning() {
+    return cloud.tasks().stream().allMatch(t -> t.state().isComplete());
+  }
+
+  ResourcePlan plan(Resource<?> resource) {
+    harness.runUntilIdle();
+    var future = harness.engine().planAsync(config(resource));
+    harness.runUntilIdle();
+    Plan plan = future.join();
+    return plan.resource(resource.id()).orElseThrow();
+  }
+
+  List<Operation> planned(Resource<?> resource) {
+    return plan(resource).operations();
+  }
+
+  List<Ec2Operation> submittedOperations() {
+    return cloud.submitted().stream().map(TaskRequest::operations).flatMap(List::stream).toList();
+  }
+
+  @Override
+  public void close() {
+    harness.close();
+  }
+}

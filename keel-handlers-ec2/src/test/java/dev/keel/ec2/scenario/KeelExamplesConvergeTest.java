@@ -1,0 +1,73 @@
+package dev.keel.ec2.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.ec2.cloud.Catalog;
+import dev.keel.ec2.cloud.Ec2Operation;
+import dev.keel.ec2.model.ClassicLoadBalancer;
+import dev.keel.ec2.model.Location;
+import dev.keel.ec2.model.SecurityGroup;
+import dev.keel.ec2.spec.ClassicLoadBalancerSpec;
+import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.ResourceStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each of Keel's example configs with EC2 resources plans and converges on a simulated EC2 seeded with the
+ * accounts, networks, images and the outside dependencies (security groups and load balancers the config
+ * names but does not declare) it needs, with artifact versions approved through the engine's artifact view.
+ */
+class KeelExamplesConvergeTest {
+
+  private static final Path EXAMPLES = Path.of(System.getProperty("keel.fixtures", "../fixtures"), "keel-examples");
+  private static final List<String> REGIONS = List.of("us-east-1", "us-west-1", "us-west-2", "eu-west-1");
+  private static final String VERSION = "fnord-1.0.0-h1.abc";
+
+  private static void seed(Ec2Scenario s) {
+    s.cloud.catalog().image(new Catalog.Image(VERSION + "-bionic", VERSION, "bionicbase",
+        Map.of("us-east-1", "ami-e1", "us-west-1", "ami-w1", "us-west-2", "ami-w2", "eu-west-1", "ami-eu"),
+        Instant.parse("2026-01-01T00:00:00Z")));
+    s.cloud.catalog().addCertificate("prod", "fnord.prod.illuminati.org-DigiCertSHA2SecureServerCA-20200205-20210205");
+    for (String account : List.of("test", "prod", "prod-account", "testaccount")) {
+      for (String region : REGIONS) {
+        for (String group : List.of("fnord", "fnord-internal-service", "fnord-infrastructure", "nf-datacenter",
+            "nf-infrastructure", "keeldemo", "datacenter-elb", "fnord-main-login-sg")) {
+          s.cloud.externalApply(new Ec2Operation.UpsertSecurityGroup(
+              new SecurityGroup(group, account, region, "vpc0", "outside", Set.of()), true));
+        }
+        for (String lb : List.of("fnord-main-login", "fnord-main")) {
+          s.cloud.externalApply(new Ec2Operation.UpsertClassicLoadBalancer(new ClassicLoadBalancer(lb,
+              new Location(account, region, "vpc0", "internal (vpc0)", Set.of()), true, Set.of(), Set.of(),
+              new ClassicLoadBalancerSpec.HealthCheck("HTTP:7001/health", null, null, null, null),
+              Duration.ofSeconds(60)), true));
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"alb-example.yml", "clb-example.yml", "cluster-example.yml",
+      "delivery-config-example.yml", "ec2-cluster-with-autoscaling-example.yml", "security-group-example.yml",
+      "security-group-with-cidr-rule-example.yml"})
+  void theExampleConvergesOnASeededSimulatedEc2(String file) {
+    try (Ec2Scenario s = new Ec2Scenario()) {
+      seed(s);
+      DeliveryConfig config = s.harness.engine().configReader().read(EXAMPLES.resolve(file));
+      config.environments().forEach(e -> s.artifacts.approve(e.name(), "fnord", VERSION));
+
+      boolean converged = s.converge(config, Duration.ofHours(6));
+
+      assertThat(converged).as("%s: %s", file, config.environments().stream().flatMap(e -> e.resources().stream())
+          .map(r -> r.id() + "=" + s.harness.status(r.id())).toList()).isTrue();
+      config.environments().stream().flatMap(e -> e.resources().stream())
+          .forEach(r -> assertThat(s.harness.status(r.id())).isEqualTo(ResourceStatus.HAPPY));
+    }
+  }
+}
