@@ -41,12 +41,20 @@ final class Ec2Scenario implements AutoCloseable {
   }
 
   Ec2Scenario(GiveUpPolicy policy) {
+    this(policy, false);
+  }
+
+  /**
+   * A scenario whose artifact versions come either from the test's {@link TestArtifactView} or, with
+   * {@code promoted}, from the engine's own promotion (publish, constraints, approvals).
+   */
+  Ec2Scenario(GiveUpPolicy policy, boolean promoted) {
     scheduler = new VirtualScheduler(Instant.parse(EngineHarness.DEFAULT_START));
     cloud = SimulatedEc2.withDefaults(scheduler.clock());
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
         .taskPollInterval(Duration.ofSeconds(10)).giveUpPolicy(policy).build();
-    harness = EngineHarness.builder().scheduler(scheduler).config(config).engine(b -> b
-        .artifacts(artifacts)
+    harness = EngineHarness.builder().scheduler(scheduler).config(config).engine(b -> (promoted
+        ? b.constraintEvaluator(new PassingPipelineEvaluator()) : b.artifacts(artifacts))
         .handler(new ClusterHandler(cloud))
         .handler(new SecurityGroupHandler(cloud))
         .handler(new ClassicLoadBalancerHandler(cloud))
@@ -60,6 +68,26 @@ final class Ec2Scenario implements AutoCloseable {
         .migrator(new dev.keel.ec2.migrate.ApplicationLoadBalancerV1Migrator())
         .migrator(new dev.keel.ec2.migrate.ApplicationLoadBalancerV1_1Migrator())
         .veto(new RequiredDependenciesVeto(cloud))).build();
+  }
+
+  /** Stands in for the Spinnaker adapter's pipeline evaluator: every pipeline "succeeds". */
+  static final class PassingPipelineEvaluator
+      implements dev.keel.spi.ConstraintEvaluator<dev.keel.engine.promotion.PipelineConstraint> {
+    @Override
+    public String type() {
+      return dev.keel.engine.promotion.PipelineConstraint.TYPE;
+    }
+
+    @Override
+    public Class<dev.keel.engine.promotion.PipelineConstraint> constraintClass() {
+      return dev.keel.engine.promotion.PipelineConstraint.class;
+    }
+
+    @Override
+    public dev.keel.spi.ConstraintOutcome evaluate(dev.keel.engine.promotion.PipelineConstraint constraint,
+        dev.keel.spi.PromotionContext context) {
+      return dev.keel.spi.ConstraintOutcome.pass();
+    }
   }
 
   static DeliveryConfig config(Resource<?>... resources) {

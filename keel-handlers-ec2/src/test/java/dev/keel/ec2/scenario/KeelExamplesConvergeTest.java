@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Each of Keel's example configs with EC2 resources plans and converges on a simulated EC2 seeded with the
  * accounts, networks, images and the outside dependencies (security groups and load balancers the config
- * names but does not declare) it needs, with artifact versions approved through the engine's artifact view.
+ * names but does not declare) it needs. The artifact version is published through the engine and promoted
+ * by it: each environment's constraints (depends-on, a manual judgement given by the test, a pipeline that
+ * a stand-in evaluator passes) decide when it arrives.
  */
 class KeelExamplesConvergeTest {
 
@@ -57,10 +59,15 @@ class KeelExamplesConvergeTest {
       "delivery-config-example.yml", "ec2-cluster-with-autoscaling-example.yml", "security-group-example.yml",
       "security-group-with-cidr-rule-example.yml"})
   void theExampleConvergesOnASeededSimulatedEc2(String file) {
-    try (Ec2Scenario s = new Ec2Scenario()) {
+    try (Ec2Scenario s = new Ec2Scenario(new dev.keel.engine.check.GiveUpPolicy(1, Duration.ofMinutes(10), 3), true)) {
       seed(s);
       DeliveryConfig config = s.harness.engine().configReader().read(EXAMPLES.resolve(file));
-      config.environments().forEach(e -> s.artifacts.approve(e.name(), "fnord", VERSION));
+      s.harness.engine().submit(config);
+      s.harness.engine().publishArtifactVersion(new dev.keel.spi.model.ArtifactVersion("deb", "fnord", "1.0.0-h1.abc",
+          Instant.parse("2026-01-01T00:00:00Z"), "main", Map.of()));
+      config.environments().stream().filter(e -> e.constraint("manual-judgement").isPresent()).forEach(e ->
+          s.harness.engine().judge(config.application(), e.name(), "fnord", VERSION, "manual-judgement", true,
+              "release-manager", "approved for the example"));
 
       boolean converged = s.converge(config, Duration.ofHours(6));
 
@@ -68,6 +75,8 @@ class KeelExamplesConvergeTest {
           .map(r -> r.id() + "=" + s.harness.status(r.id())).toList()).isTrue();
       config.environments().stream().flatMap(e -> e.resources().stream())
           .forEach(r -> assertThat(s.harness.status(r.id())).isEqualTo(ResourceStatus.HAPPY));
+      s.harness.engine().promotionStatus(config.application())
+          .forEach(p -> assertThat(p.current()).as("%s in %s", file, p.environment()).contains(VERSION));
     }
   }
 }
