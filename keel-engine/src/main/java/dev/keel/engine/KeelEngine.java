@@ -22,13 +22,8 @@ import dev.keel.engine.plugin.PluginFailure;
 import dev.keel.engine.plugin.PluginLoader;
 import dev.keel.engine.promotion.EnvironmentPromotion;
 import dev.keel.engine.promotion.Promotions;
-import dev.keel.engine.schedule.Cancellable;
-import dev.keel.engine.schedule.Priority;
 import dev.keel.engine.schedule.Scheduler;
 import dev.keel.engine.schedule.SystemScheduler;
-import dev.keel.engine.schedule.WorkQueue;
-import dev.keel.engine.store.CheckResult;
-import dev.keel.engine.store.DueCheck;
 import dev.keel.engine.store.InMemoryStore;
 import dev.keel.engine.store.KeelStore;
 import dev.keel.engine.store.Pause;
@@ -54,7 +49,6 @@ import dev.keel.spi.model.ResourceKind;
 import dev.keel.spi.model.ResourceStatus;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,9 +58,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import javax.annotation.Nullable;
 import org.slf4j.Logger;
@@ -102,18 +94,14 @@ public final class KeelEngine implements AutoCloseable {
   private final ConfigReader reader;
   private volatile ResourceChecker checker;
   private final TaskTracker tasks;
-  private final WorkQueue<String> queue;
-  private final WorkQueue<String> promotionQueue;
+  private final CheckLoop checks;
+  private final PromotionLoop promotionLoop;
   private final Promotions promotions;
   private final Freezes freezes;
-  private final List<ArtifactSupplier> suppliers;
   private final EventBus bus = new EventBus();
   private final PluginLoader plugins;
   private final List<PluginFailure> pluginFailures;
-  private final SplittableRandom random;
   private final Object lock = new Object();
-  private Cancellable pumpTimer;
-  private Instant pumpAt;
   private boolean started;
   private boolean closed;
 
@@ -122,7 +110,6 @@ public final class KeelEngine implements AutoCloseable {
     this.store = b.store != null ? b.store : new InMemoryStore();
     this.ownsScheduler = b.scheduler == null;
     this.scheduler = b.scheduler != null ? b.scheduler : new SystemScheduler(b.clock, "keel-" + config.instanceId());
-    this.random = new SplittableRandom(config.randomSeed());
     LoadedExtensions loaded = LoadedExtensions.empty();
     if (b.pluginsRoot != null || b.hostExtensions) {
       PluginLoader.Builder loader = PluginLoader.builder()
@@ -158,12 +145,14 @@ public final class KeelEngine implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
     List<ConstraintEvaluator<?>> evaluatorList = join(loaded.constraintEvaluators(), b.constraintEvaluators);
     List<VerificationEvaluator<?>> verifierList = join(loaded.verificationEvaluators(), b.verificationEvaluators);
-    this.suppliers = join(loaded.artifactSuppliers(), b.suppliers);
-    this.promotions = new Promotions(store, scheduler.clock(), evaluatorList, verifierList, this::triggerCheck,
-        this::triggerPromotion, config.maxConsideredVersions());
+    this.checks = new CheckLoop(config, store, scheduler, freezes);
+    this.promotionLoop = new PromotionLoop(config, store, scheduler, join(loaded.artifactSuppliers(), b.suppliers));
+    this.promotions = new Promotions(store, scheduler.clock(), evaluatorList, verifierList, checks::trigger,
+        promotionLoop::trigger, config.maxConsideredVersions());
+    promotionLoop.bind(promotions);
     CheckExtensions extensions = new CheckExtensions(handlers, resolverList, vetoList,
         name -> !config.disabledResolvers().contains(name));
-    this.tasks = new TaskTracker(store, scheduler, monitorList, config.callTimeout(), this::record, this::triggerCheck);
+    this.tasks = new TaskTracker(store, scheduler, monitorList, config.callTimeout(), this::record, checks::trigger);
     tasks.interval(config.taskPollInterval());
     this.checker = ResourceChecker.builder()
         .store(store)
@@ -177,13 +166,7 @@ public final class KeelEngine implements AutoCloseable {
         .publisher(bus)
         .monitoredSystems(tasks.systems())
         .build();
-    WorkQueue.Builder<String> queueBuilder = WorkQueue.<String>builder(scheduler, this::work)
-        .maxConcurrency(config.maxConcurrentChecks())
-        .rateGroup(this::kindOf)
-        .defaultRateLimit(config.defaultRateLimit());
-    config.rateLimits().forEach(queueBuilder::rateLimit);
-    this.queue = queueBuilder.build();
-    this.promotionQueue = WorkQueue.<String>builder(scheduler, this::promote).maxConcurrency(4).build();
+    checks.bind(checker);
   }
 
   /**
@@ -270,8 +253,8 @@ public final class KeelEngine implements AutoCloseable {
     result.updated().stream().sorted().forEach(id -> record(new ResourceEvent.Updated(id, app, now,
         store.resource(id).map(StoredResource::version).orElse(0L))));
     result.removed().stream().sorted().forEach(id -> record(new ResourceEvent.Removed(id, app, now)));
-    triggerPromotion(deliveryConfig.name());
-    pump();
+    promotionLoop.trigger(deliveryConfig.name());
+    checks.pump();
     return result;
   }
 
@@ -415,13 +398,11 @@ public final class KeelEngine implements AutoCloseable {
     if (!store.triggerCheck(resourceId)) {
       throw new NoSuchElementException("No managed resource " + resourceId);
     }
-    pump();
+    checks.pump();
   }
 
   private void triggerCheck(String resourceId) {
-    if (store.triggerCheck(resourceId)) {
-      pump();
-    }
+    checks.trigger(resourceId);
   }
 
   /**
@@ -453,7 +434,7 @@ public final class KeelEngine implements AutoCloseable {
       checker.publish(event);
       store.resources().stream().filter(r -> r.resource().application().equals(application))
           .forEach(r -> store.triggerCheck(r.id()));
-      pump();
+      checks.pump();
     }
   }
 
@@ -500,8 +481,8 @@ public final class KeelEngine implements AutoCloseable {
       started = true;
     }
     tasks.start();
-    store.deliveryConfigs().forEach(c -> triggerPromotion(c.name()));
-    pump();
+    promotionLoop.start();
+    checks.start();
   }
 
   /** Stops checking; running extension calls are abandoned. Idempotent. */
@@ -512,12 +493,9 @@ public final class KeelEngine implements AutoCloseable {
         return;
       }
       closed = true;
-      if (pumpTimer != null) {
-        pumpTimer.cancel();
-      }
     }
-    queue.close();
-    promotionQueue.close();
+    checks.close();
+    promotionLoop.close();
     tasks.close();
     if (ownsScheduler) {
       scheduler.close();
@@ -538,7 +516,7 @@ public final class KeelEngine implements AutoCloseable {
    */
   public Set<String> publishArtifactVersion(ArtifactVersion version) {
     Set<String> affected = promotions.publish(version, store.deliveryConfigs());
-    affected.forEach(this::triggerPromotion);
+    affected.forEach(promotionLoop::trigger);
     return affected;
   }
 
@@ -689,151 +667,12 @@ public final class KeelEngine implements AutoCloseable {
         .orElseThrow(() -> new NoSuchElementException("No delivery config for application " + application));
   }
 
-  private void triggerPromotion(String configName) {
-    synchronized (lock) {
-      if (!started || closed) {
-        return;
-      }
-    }
-    promotionQueue.add(configName, clock().instant(), Priority.CHANGED);
-  }
-
-  private CompletionStage<?> promote(String configName) {
-    return CompletableFuture.runAsync(() -> {
-      Optional<DeliveryConfig> deliveryConfig = store.deliveryConfig(configName);
-      if (deliveryConfig.isEmpty()) {
-        return;
-      }
-      try {
-        intake(deliveryConfig.get());
-        promotions.check(deliveryConfig.get());
-      } catch (RuntimeException e) {
-        LOG.error("Promotion check of {} failed", configName, e);
-      }
-      promotionQueue.add(configName, clock().instant().plus(config.promotionCheckInterval()), Priority.PERIODIC);
-    }, scheduler.executor());
-  }
-
-  /** Asks the artifact suppliers for new versions of the config's artifacts. */
-  private void intake(DeliveryConfig deliveryConfig) {
-    for (var artifact : deliveryConfig.artifacts()) {
-      for (ArtifactSupplier supplier : suppliers) {
-        if (!supplier.artifactType().equals(artifact.type())) {
-          continue;
-        }
-        try {
-          List<ArtifactVersion> latest = supplier.latestVersions(artifact, config.maxConsideredVersions());
-          if (latest != null) {
-            latest.forEach(v -> promotions.publish(v, List.of(deliveryConfig)));
-          }
-        } catch (RuntimeException | LinkageError e) {
-          LOG.warn("Artifact supplier {} failed for {}", supplier.getClass().getName(), artifact.reference(), e);
-        }
-      }
-    }
-  }
-
-  // ---- the loop
-
   private Clock clock() {
     return scheduler.clock();
   }
 
   private void record(ResourceEvent event) {
     checker.record(event);
-  }
-
-  /** Claims due checks from the store into the queue, and arms a timer for the next one. */
-  private void pump() {
-    synchronized (lock) {
-      if (!started || closed) {
-        return;
-      }
-    }
-    Instant now = clock().instant();
-    int room = config.maxConcurrentChecks() * 2 - queue.pendingCount() - queue.runningCount();
-    if (room > 0) {
-      for (DueCheck due : store.claimDue(now, room, config.instanceId(), config.claimLease())) {
-        queue.add(due.resourceId(), now, due.triggered() ? Priority.CHANGED : Priority.PERIODIC);
-      }
-    }
-    // When the store still has due work the queue is full: completions pump again.
-    store.nextDue().filter(next -> next.isAfter(now)).ifPresent(this::armPump);
-  }
-
-  private void armPump(Instant at) {
-    synchronized (lock) {
-      if (closed || (pumpAt != null && !at.isBefore(pumpAt))) {
-        return;
-      }
-      if (pumpTimer != null) {
-        pumpTimer.cancel();
-      }
-      pumpAt = at;
-      pumpTimer = scheduler.schedule(at, () -> {
-        synchronized (lock) {
-          pumpAt = null;
-          pumpTimer = null;
-        }
-        pump();
-      });
-    }
-  }
-
-  private CompletionStage<?> work(String resourceId) {
-    return checker.check(resourceId).handle((report, error) -> {
-      try {
-        reschedule(resourceId, report.orElse(null), error);
-      } catch (RuntimeException e) {
-        LOG.error("Could not reschedule {}", resourceId, e);
-      }
-      pump();
-      return null;
-    });
-  }
-
-  private void reschedule(String resourceId, @Nullable CheckReport report, @Nullable Throwable error) {
-    Instant now = clock().instant();
-    if (error != null) {
-      LOG.error("Check of {} failed inside the engine", resourceId, error);
-      store.reschedule(resourceId, config.instanceId(), now.plus(config.retryBackoff().ceiling(1)));
-      return;
-    }
-    if (report == null) {
-      return; // no longer managed
-    }
-    CheckResult result = report.result();
-    Duration wait;
-    if (result == CheckResult.ERROR || result == CheckResult.TIMED_OUT) {
-      int attempt = Math.max(1, store.state(resourceId).consecutiveErrors());
-      synchronized (random) {
-        wait = config.retryBackoff().delay(attempt, random::nextDouble);
-      }
-    } else {
-      wait = jittered(config.checkInterval(kindOf(resourceId)));
-    }
-    Instant next = now.plus(wait);
-    if (result == CheckResult.VETOED && Freezes.NAME.equals(store.state(resourceId).vetoedBy())) {
-      // A frozen resource is checked again the moment its freeze ends (the queue's rate limits still pace it).
-      Optional<StoredResource> stored = store.resource(resourceId);
-      Optional<Instant> thaw = stored.flatMap(r -> freezes.frozenUntil(r.deliveryConfig(), r.environment(), r.resource()));
-      if (thaw.isPresent() && thaw.get().isBefore(next)) {
-        next = thaw.get();
-      }
-    }
-    store.reschedule(resourceId, config.instanceId(), next);
-  }
-
-  private Duration jittered(Duration interval) {
-    double factor;
-    synchronized (random) {
-      factor = 1 + config.jitter() * (2 * random.nextDouble() - 1);
-    }
-    return Duration.ofNanos((long) (interval.toNanos() * factor));
-  }
-
-  private String kindOf(String resourceId) {
-    return store.resource(resourceId).map(r -> r.resource().kind().group() + "/" + r.resource().kind().kind()).orElse("");
   }
 
   /** Configures a {@link KeelEngine}; only extensions are needed, everything else has a default. */

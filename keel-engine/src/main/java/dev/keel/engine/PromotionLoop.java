@@ -1,0 +1,111 @@
+package dev.keel.engine;
+
+import dev.keel.engine.promotion.Promotions;
+import dev.keel.engine.schedule.Priority;
+import dev.keel.engine.schedule.Scheduler;
+import dev.keel.engine.schedule.WorkQueue;
+import dev.keel.engine.store.KeelStore;
+import dev.keel.spi.ArtifactSupplier;
+import dev.keel.spi.model.ArtifactVersion;
+import dev.keel.spi.model.DeliveryConfig;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each config's promotion checked: periodically, and at once when something changes (a config, a
+ * published version, a judgement, pin or veto, a version becoming current). Each run first asks the
+ * artifact suppliers for new versions. A config is never checked twice at once.
+ */
+final class PromotionLoop implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PromotionLoop.class);
+
+  private final EngineConfig config;
+  private final KeelStore store;
+  private final Scheduler scheduler;
+  private final List<ArtifactSupplier> suppliers;
+  private final WorkQueue<String> queue;
+  private final Object lock = new Object();
+  private volatile Promotions promotions;
+  private boolean started;
+  private boolean closed;
+
+  PromotionLoop(EngineConfig config, KeelStore store, Scheduler scheduler, List<ArtifactSupplier> suppliers) {
+    this.config = config;
+    this.store = store;
+    this.scheduler = scheduler;
+    this.suppliers = List.copyOf(suppliers);
+    this.queue = WorkQueue.<String>builder(scheduler, this::promote).maxConcurrency(4).build();
+  }
+
+  /** Promotion is built after the loop, because it triggers the loop. */
+  void bind(Promotions promotionsToRun) {
+    this.promotions = promotionsToRun;
+  }
+
+  void start() {
+    synchronized (lock) {
+      if (started || closed) {
+        return;
+      }
+      started = true;
+    }
+    store.deliveryConfigs().forEach(c -> trigger(c.name()));
+  }
+
+  void trigger(String configName) {
+    synchronized (lock) {
+      if (!started || closed) {
+        return;
+      }
+    }
+    queue.add(configName, scheduler.clock().instant(), Priority.CHANGED);
+  }
+
+  private CompletionStage<?> promote(String configName) {
+    return CompletableFuture.runAsync(() -> {
+      Optional<DeliveryConfig> deliveryConfig = store.deliveryConfig(configName);
+      if (deliveryConfig.isEmpty()) {
+        return;
+      }
+      try {
+        intake(deliveryConfig.get());
+        promotions.check(deliveryConfig.get());
+      } catch (RuntimeException e) {
+        LOG.error("Promotion check of {} failed", configName, e);
+      }
+      queue.add(configName, scheduler.clock().instant().plus(config.promotionCheckInterval()), Priority.PERIODIC);
+    }, scheduler.executor());
+  }
+
+  /** Asks the artifact suppliers for new versions of the config's artifacts. */
+  private void intake(DeliveryConfig deliveryConfig) {
+    for (var artifact : deliveryConfig.artifacts()) {
+      for (ArtifactSupplier supplier : suppliers) {
+        if (!supplier.artifactType().equals(artifact.type())) {
+          continue;
+        }
+        try {
+          List<ArtifactVersion> latest = supplier.latestVersions(artifact, config.maxConsideredVersions());
+          if (latest != null) {
+            latest.forEach(v -> promotions.publish(v, List.of(deliveryConfig)));
+          }
+        } catch (RuntimeException | LinkageError e) {
+          LOG.warn("Artifact supplier {} failed for {}", supplier.getClass().getName(), artifact.reference(), e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+    }
+    queue.close();
+  }
+}
