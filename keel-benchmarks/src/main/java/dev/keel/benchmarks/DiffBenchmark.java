@@ -1,6 +1,7 @@
 package dev.keel.benchmarks;
 
 import de.danielbechler.diff.ObjectDiffer;
+import org.slf4j.LoggerFactory;
 import de.danielbechler.diff.node.DiffNode;
 import dev.keel.benchmarks.ClusterFixture.Cluster;
 import dev.keel.benchmarks.ClusterFixture.Scenario;
@@ -72,9 +73,9 @@ public class DiffBenchmark {
     if (!paths.equals(expected)) {
       throw new IllegalStateException(scenario + ": expected " + expected + " but the differ reported " + paths);
     }
-    System.err.printf("%n[fixture] tags=%d nodes=%d scenario=%s javers=%d changes, java-object-diff=%s%n", tags,
-        ClusterFixture.nodes(desired), scenario, javers.compare(currentHolder, desiredHolder).getChanges().size(),
-        javaObjectDiff.compare(desired, current).getState());
+    LoggerFactory.getLogger(DiffBenchmark.class).info("[fixture] tags={} nodes={} scenario={} javers={} changes, "
+        + "java-object-diff={}", tags, ClusterFixture.nodes(desired), scenario,
+        javers.compare(currentHolder, desiredHolder).getChanges().size(), javaObjectDiff.compare(desired, current).getState());
   }
 
   /** Keel's differ: the full change list. */
