@@ -8,19 +8,12 @@ import dev.keel.ec2.spec.Ec2Kinds;
 import dev.keel.spi.Exportable;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.ResourceContext;
-import dev.keel.spi.ResourceHandler;
-import dev.keel.spi.actuation.Actuation;
-import dev.keel.spi.actuation.Task;
-import dev.keel.spi.diff.ResourceDiff;
 import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.RegionSpec;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.SupportedKind;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.annotation.Nullable;
 import org.pf4j.Extension;
 
 /**
@@ -28,10 +21,7 @@ import org.pf4j.Extension;
  * dependencies, listeners or health check); any regional difference upserts the whole load balancer there.
  */
 @Extension
-public final class ClassicLoadBalancerHandler
-    implements ResourceHandler<ClassicLoadBalancerSpec, Map<String, ClassicLoadBalancer>> {
-
-  private final Ec2Cloud cloud;
+public final class ClassicLoadBalancerHandler extends LoadBalancerHandlerBase<ClassicLoadBalancerSpec, ClassicLoadBalancer> {
 
   /**
    * A handler over the context's cloud.
@@ -48,7 +38,27 @@ public final class ClassicLoadBalancerHandler
    * @param cloud the cloud
    */
   public ClassicLoadBalancerHandler(Ec2Cloud cloud) {
-    this.cloud = cloud;
+    super(cloud);
+  }
+
+  @Override
+  java.util.Optional<ClassicLoadBalancer> read(String account, String region, String name) {
+    return cloud.classicLoadBalancer(account, region, name);
+  }
+
+  @Override
+  Ec2Operation upsert(ClassicLoadBalancer model, boolean create) {
+    return new Ec2Operation.UpsertClassicLoadBalancer(model, create);
+  }
+
+  @Override
+  dev.keel.ec2.model.Location locationOf(ClassicLoadBalancer model) {
+    return model.location();
+  }
+
+  @Override
+  String nameOf(ClassicLoadBalancer model) {
+    return model.name();
   }
 
   @Override
@@ -73,56 +83,7 @@ public final class ClassicLoadBalancerHandler
   }
 
   @Override
-  @Nullable
-  public Map<String, ClassicLoadBalancer> current(Resource<ClassicLoadBalancerSpec> resource, ResourceContext context) {
-    ClassicLoadBalancerSpec s = resource.spec();
-    Map<String, ClassicLoadBalancer> out = new TreeMap<>();
-    for (String region : s.locations().regionNames()) {
-      cloud.classicLoadBalancer(s.locations().account(), region, s.moniker().toName()).ifPresent(lb -> out.put(region, lb));
-    }
-    return out.isEmpty() ? null : out;
-  }
-
-  @Override
-  public Actuation plan(Resource<ClassicLoadBalancerSpec> resource, ResourceDiff<Map<String, ClassicLoadBalancer>> diff,
-      ResourceContext context) {
-    List<Ec2Operation> ops = new ArrayList<>();
-    for (var e : diff.desired().entrySet()) {
-      ClassicLoadBalancer current = diff.current() == null ? null : diff.current().get(e.getKey());
-      if (!e.getValue().equals(current)) {
-        ops.add(new Ec2Operation.UpsertClassicLoadBalancer(e.getValue(), current == null));
-      }
-    }
-    return new Actuation(List.copyOf(ops));
-  }
-
-  @Override
-  public List<Task> execute(Resource<ClassicLoadBalancerSpec> resource, Actuation actuation, ResourceContext context) {
-    return Ec2Tasks.submit(cloud, resource, actuation);
-  }
-
-  @Override
-  public boolean actuationInProgress(Resource<ClassicLoadBalancerSpec> resource, ResourceContext context) {
-    return Ec2Tasks.anyRunning(cloud, resource, resource.spec().locations().regionNames());
-  }
-
-  @Override
-  public Actuation planDelete(Resource<ClassicLoadBalancerSpec> resource, ResourceContext context) {
-    Map<String, ClassicLoadBalancer> current = current(resource, context);
-    List<Ec2Operation> ops = new ArrayList<>();
-    if (current != null) {
-      current.forEach((region, lb) -> ops.add(new Ec2Operation.DeleteLoadBalancer(lb.location().account(), region,
-          lb.name())));
-    }
-    return new Actuation(List.copyOf(ops));
-  }
-
-  @Override
   public ClassicLoadBalancerSpec export(Exportable e) {
-    Map<String, ClassicLoadBalancer> found = new TreeMap<>();
-    for (String region : new java.util.TreeSet<>(e.regions())) {
-      cloud.classicLoadBalancer(e.account(), region, e.moniker().toName()).ifPresent(lb -> found.put(region, lb));
-    }
-    return LoadBalancerExport.classic(e, found);
+    return LoadBalancerExport.classic(e, found(e));
   }
 }
