@@ -4,7 +4,10 @@ import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ConstraintOutcome;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.PromotionContext;
+import dev.keel.spi.model.ArtifactReferencing;
 import dev.keel.spi.model.DebianArtifact;
+import dev.keel.spi.model.Resource;
+import java.util.List;
 import org.pf4j.Extension;
 
 /**
@@ -17,7 +20,8 @@ import org.pf4j.Extension;
  * <p>It is stateful so that the engine persists its state and shows it in the promotion status: PENDING
  * while baking (attributes {@code status=BAKING} and per region {@code region.<name>} = AMI id,
  * {@code baking} or {@code missing}), PASS when baked, FAIL with the reason once the bakery gave up. A
- * pending bake of the newest version keeps older versions out, as for any stateful constraint.
+ * pending bake of the newest version keeps older versions out, as for any stateful constraint. Bake events
+ * go to the histories of the environment's resources that use the artifact.
  */
 @Extension
 public final class BakeConstraintEvaluator implements ConstraintEvaluator<BakeConstraint> {
@@ -74,7 +78,10 @@ public final class BakeConstraintEvaluator implements ConstraintEvaluator<BakeCo
     }
     DebianArtifact artifact = (DebianArtifact) context.artifact();
     bakery.register(context.deliveryConfig().name(), artifact);
-    BakeStatus status = bakery.ensureBaked(context.deliveryConfig().application(), artifact, context.version());
+    List<String> waiting = context.environment().resources().stream()
+        .filter(r -> r.spec() instanceof ArtifactReferencing a && artifact.reference().equals(a.artifactReference()))
+        .map(Resource::id).toList();
+    BakeStatus status = bakery.ensureBaked(context.deliveryConfig().application(), artifact, context.version(), waiting);
     ConstraintOutcome.Result result = switch (status.state()) {
       case BAKED -> ConstraintOutcome.Result.PASS;
       case BAKING -> ConstraintOutcome.Result.PENDING;

@@ -36,7 +36,9 @@ import javax.annotation.Nullable;
  *
  * <p>Events (source {@value #SOURCE}): {@code BakeLaunched}, {@code BakeSucceeded}, {@code BakeFailed}
  * (with the reason) and {@code BakeGaveUp}, with attributes {@code appVersion}, {@code regions},
- * {@code task} and, on failure, {@code reason}.
+ * {@code task} and, on failure, {@code reason}. A bake belongs to no resource, so each event is published
+ * once for every resource the caller names as waiting for the version (the engine records such events in
+ * those resources' histories), or once without a resource when it names none.
  */
 public final class Bakery {
 
@@ -142,9 +144,11 @@ public final class Bakery {
    * @param application the application that owns the bake task
    * @param artifact the baked artifact
    * @param version the version
+   * @param waiting the ids of the resources waiting for the version, whose histories get the bake events
    * @return where the bake stands
    */
-  public synchronized BakeStatus ensureBaked(String application, DebianArtifact artifact, String version) {
+  public synchronized BakeStatus ensureBaked(String application, DebianArtifact artifact, String version,
+      List<String> waiting) {
     VirtualMachineOptions vm = options(artifact);
     String appVersion = appVersion(artifact.name(), version);
     Optional<Catalog.BaseImage> base = cloud.baseImage(vm.baseOs(), vm.baseLabel());
@@ -154,7 +158,7 @@ public final class Bakery {
     }
     String baseName = base.get().name();
     Attempts a = attempts.computeIfAbsent(appVersion + "@" + baseName, k -> new Attempts());
-    follow(a, appVersion);
+    follow(a, appVersion, waiting);
     Map<String, String> amis = new LinkedHashMap<>();
     images(artifact, version, false).forEach((region, image) -> amis.put(region, image.amis().get(region)));
     Set<String> missing = new TreeSet<>(vm.regions());
@@ -171,7 +175,7 @@ public final class Bakery {
       if (!a.gaveUp) {
         a.gaveUp = true;
         publish("BakeGaveUp", "Gave up baking " + appVersion + " in " + missing + " after " + a.failures
-            + " failed attempts: " + a.failure, appVersion, missing, a.task, a.failure);
+            + " failed attempts: " + a.failure, appVersion, missing, a.task, a.failure, waiting);
       }
       return new BakeStatus(BakeStatus.State.FAILED, appVersion, baseName, amis, Set.of(), missing, a.failures,
           a.task, "gave up after " + a.failures + " failed attempts; last: " + a.failure);
@@ -182,12 +186,12 @@ public final class Bakery {
     a.task = task.id();
     a.running = Set.copyOf(missing);
     publish("BakeLaunched", "Launched the bake of " + appVersion + " on " + baseName + " in " + missing
-        + " (task " + task.id() + ")", appVersion, missing, task.id(), null);
+        + " (task " + task.id() + ")", appVersion, missing, task.id(), null, waiting);
     return new BakeStatus(BakeStatus.State.BAKING, appVersion, baseName, amis, missing, missing, a.failures, a.task,
         a.failure);
   }
 
-  private void follow(Attempts a, String appVersion) {
+  private void follow(Attempts a, String appVersion, List<String> waiting) {
     if (a.running == null || a.task == null) {
       return;
     }
@@ -198,17 +202,17 @@ public final class Bakery {
     Set<String> regions = a.running;
     a.running = null;
     if (task.isPresent() && task.get().state() == TaskExecution.State.SUCCEEDED) {
-      publish("BakeSucceeded", "Baked " + appVersion + " in " + regions, appVersion, regions, a.task, null);
+      publish("BakeSucceeded", "Baked " + appVersion + " in " + regions, appVersion, regions, a.task, null, waiting);
       return;
     }
     a.failures++;
     a.failure = task.map(TaskExecution::failure).orElse("the bake task " + a.task + " is unknown to the cloud");
     publish("BakeFailed", "The bake of " + appVersion + " failed (attempt " + a.failures + " of " + maxAttempts
-        + "): " + a.failure, appVersion, regions, a.task, a.failure);
+        + "): " + a.failure, appVersion, regions, a.task, a.failure, waiting);
   }
 
   private void publish(String type, String message, String appVersion, Set<String> regions, @Nullable String task,
-      @Nullable String reason) {
+      @Nullable String reason, List<String> waiting) {
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("appVersion", appVersion);
     attributes.put("regions", String.join(",", new TreeSet<>(regions)));
@@ -218,7 +222,12 @@ public final class Bakery {
     if (reason != null) {
       attributes.put("reason", reason);
     }
-    events.accept(new PluginEvent(SOURCE, type, null, message, attributes));
+    if (waiting.isEmpty()) {
+      events.accept(new PluginEvent(SOURCE, type, null, message, attributes));
+    }
+    for (String resourceId : waiting) {
+      events.accept(new PluginEvent(SOURCE, type, resourceId, message, attributes));
+    }
   }
 
   private static Optional<Catalog.Image> newest(List<Catalog.Image> images, String region, @Nullable String base) {

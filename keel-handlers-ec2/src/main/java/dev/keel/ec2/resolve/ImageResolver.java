@@ -110,7 +110,7 @@ public final class ImageResolver implements Resolver<ClusterSpec> {
     Map<String, Catalog.Image> bakedImages = Map.of();
     if (baked.isPresent()) {
       if (!baked.get().vmOptions().ignoreBaseUpdates()) {
-        bakery.ensureBaked(context.application(), baked.get(), version);
+        bakery.ensureBaked(context.application(), baked.get(), version, List.of(resource.id()));
       }
       bakedImages = bakery.images(baked.get(), version, true);
     }

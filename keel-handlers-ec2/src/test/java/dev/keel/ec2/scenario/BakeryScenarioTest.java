@@ -141,7 +141,12 @@ class BakeryScenarioTest {
           .containsEntry("region.us-west-2", "baking").containsEntry("baseImage", "bionicbase-release-1");
       assertThat(statusIn(s, "fnord", "test", "fnord-1.0.0-h1.abc")).isEqualTo(PromotionStatus.PENDING);
       assertThat(deploys(s)).isEmpty();
-      assertThat(events(s, "BakeLaunched")).hasSize(1);
+      assertThat(s.bakeEvents).filteredOn(e -> e.type().equals("BakeLaunched")).singleElement()
+          .satisfies(e -> {
+            assertThat(e.resourceId()).endsWith("fnord-test");
+            assertThat(e.attributes()).containsEntry("appVersion", "fnord-1.0.0-h1.abc")
+                .containsEntry("regions", "us-east-1,us-west-2");
+          });
 
       assertThat(s.converge(config, Duration.ofHours(2))).isTrue();
 
