@@ -32,8 +32,8 @@ import org.pf4j.Extension;
  * {@code imageAccount}, default {@code test}). Unresolvable until a version is approved and an image exists
  * in every region. Unlike Keel, an image a region's override already names is kept.
  *
- * <p>For a baked artifact (a Debian artifact with {@code vmOptions} that the {@link Bakery} knows from the
- * {@code bake} constraint), the image per region is the newest AMI of the version on the current base image.
+ * <p>For a baked artifact (a Debian artifact with {@code vmOptions}, read from the artifact view, or known to
+ * the {@link Bakery} from the {@code bake} constraint when the view knows no configs), the image per region is the newest AMI of the version on the current base image.
  * When the base image changed (and {@code ignoreBaseUpdates} is off) the resolver asks the bakery to re-bake
  * the version and meanwhile keeps the newest AMI on an older base, so the cluster stays as it is until the
  * re-bake finishes and then redeploys, paced like any other actuation of its kind. Asking for the re-bake is
@@ -105,7 +105,8 @@ public final class ImageResolver implements Resolver<ClusterSpec> {
             .orElseThrow(() -> new ResourceCurrentlyUnresolvable("No version of artifact " + reference
                 + " is approved for environment " + context.environment() + " yet"));
     Optional<DebianArtifact> baked = bakery == null ? Optional.empty()
-        : bakery.artifact(context.deliveryConfig(), reference);
+        : context.artifacts().artifact(context.deliveryConfig(), reference).filter(Bakery::isBaked)
+            .map(DebianArtifact.class::cast).or(() -> bakery.artifact(context.deliveryConfig(), reference));
     String appVersion = Bakery.appVersion(baked.map(DebianArtifact::name).orElse(reference), version);
     Map<String, Catalog.Image> bakedImages = Map.of();
     if (baked.isPresent()) {
