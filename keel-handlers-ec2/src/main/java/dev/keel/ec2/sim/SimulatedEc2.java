@@ -41,9 +41,7 @@ public final class SimulatedEc2 implements Ec2Cloud {
   private final List<TaskRequest> submitted = new ArrayList<>();
   private final Map<String, String> failNextStage = new HashMap<>();
   private final Map<String, Integer> failCount = new HashMap<>();
-  private final Map<String, String> failBakeIn = new HashMap<>();
-  private final Map<String, Integer> failBakeCount = new HashMap<>();
-  private Duration bakeDuration = Duration.ofMinutes(10);
+  private final SimBakes bakes = new SimBakes(catalog);
   private int failReads;
   private int nextTaskId;
   private Duration stageDuration = Duration.ofSeconds(30);
@@ -153,7 +151,7 @@ public final class SimulatedEc2 implements Ec2Cloud {
    * @return this
    */
   public synchronized SimulatedEc2 bakeDuration(Duration duration) {
-    this.bakeDuration = duration;
+    bakes.duration = duration;
     return this;
   }
 
@@ -166,8 +164,7 @@ public final class SimulatedEc2 implements Ec2Cloud {
    * @param count how many bakes fail in that region
    */
   public synchronized void failBakesIn(String region, String message, int count) {
-    failBakeIn.put(region, message);
-    failBakeCount.put(region, count);
+    bakes.failIn(region, message, count);
   }
 
   /**
@@ -424,7 +421,7 @@ public final class SimulatedEc2 implements Ec2Cloud {
       return;
     }
     if (op instanceof Ec2Operation.Bake bake) {
-      timeline.at(timeline.now().plus(bakeDuration), () -> finishBake(task, index, bake));
+      timeline.at(timeline.now().plus(bakes.duration), () -> finishBake(task, index, bake));
       return;
     }
     world.run(op, new SimWorld.StageCallback() {
@@ -440,33 +437,10 @@ public final class SimulatedEc2 implements Ec2Cloud {
     });
   }
 
-  /** Registers the AMIs of the regions that did not fail; fails the task if any region failed. */
   private void finishBake(SimTask task, int index, Ec2Operation.Bake bake) {
-    Optional<Catalog.BaseImage> base = catalog.baseImage(bake.baseOs(), bake.baseLabel());
-    if (base.isEmpty()) {
-      end(task, "Stage bake failed: no base image for " + bake.baseOs() + "/" + bake.baseLabel());
-      return;
-    }
-    Map<String, String> amis = new LinkedHashMap<>();
-    List<String> failures = new ArrayList<>();
-    for (String region : bake.regions()) {
-      String injected = failBakeIn.get(region);
-      if (injected != null) {
-        if (failBakeCount.merge(region, -1, Integer::sum) <= 0) {
-          failBakeIn.remove(region);
-          failBakeCount.remove(region);
-        }
-        failures.add(region + ": " + injected);
-        continue;
-      }
-      amis.put(region, "ami-" + Integer.toHexString((task.id + region).hashCode() & 0xfffffff));
-    }
-    if (!amis.isEmpty()) {
-      catalog.image(new Catalog.Image(bake.appVersion() + "-" + base.get().name() + "-" + task.id, bake.appVersion(),
-          base.get().name(), amis, timeline.now()));
-    }
-    if (!failures.isEmpty()) {
-      end(task, "Stage bake failed in " + String.join("; ", failures));
+    String failure = bakes.finish(bake, task.id, timeline.now());
+    if (failure != null) {
+      end(task, failure);
       return;
     }
     timeline.at(timeline.now(), () -> runStage(task, index + 1));
