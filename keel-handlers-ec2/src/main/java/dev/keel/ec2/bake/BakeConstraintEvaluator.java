@@ -1,5 +1,6 @@
 package dev.keel.ec2.bake;
 
+import dev.keel.ec2.cloud.Ec2ReadException;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ConstraintOutcome;
 import dev.keel.spi.KeelContext;
@@ -19,7 +20,8 @@ import org.pf4j.Extension;
  *
  * <p>It is stateful so that the engine persists its state and shows it in the promotion status: PENDING
  * while baking (attributes {@code status=BAKING} and per region {@code region.<name>} = AMI id,
- * {@code baking} or {@code missing}), PASS when baked, FAIL with the reason once the bakery gave up. A
+ * {@code baking} or {@code missing}), PASS when baked, FAIL with the reason once the bakery gave up; a
+ * cloud read error leaves it PENDING (with its previous attributes), since a FAIL would be final. A
  * pending bake of the newest version keeps older versions out, as for any stateful constraint. Bake events
  * go to the histories of the environment's resources that use the artifact.
  */
@@ -81,7 +83,15 @@ public final class BakeConstraintEvaluator implements ConstraintEvaluator<BakeCo
     List<String> waiting = context.environment().resources().stream()
         .filter(r -> r.spec() instanceof ArtifactReferencing a && artifact.reference().equals(a.artifactReference()))
         .map(Resource::id).toList();
-    BakeStatus status = bakery.ensureBaked(context.deliveryConfig().application(), artifact, context.version(), waiting);
+    BakeStatus status;
+    try {
+      status = bakery.ensureBaked(context.deliveryConfig().application(), artifact, context.version(), waiting);
+    } catch (Ec2ReadException e) {
+      // A failed read decides nothing: a FAIL would be final for this stateful constraint.
+      return new ConstraintOutcome(ConstraintOutcome.Result.PENDING, "Could not read the images of "
+          + Bakery.appVersion(artifact.name(), context.version()) + " (will retry): " + e.getMessage(),
+          context.previousAttributes());
+    }
     ConstraintOutcome.Result result = switch (status.state()) {
       case BAKED -> ConstraintOutcome.Result.PASS;
       case BAKING -> ConstraintOutcome.Result.PENDING;
