@@ -39,8 +39,8 @@ public record BakeStatus(State state, String appVersion, @Nullable String baseIm
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(appVersion, "appVersion");
     amis = Map.copyOf(amis);
-    baking = Set.copyOf(new TreeSet<>(baking));
-    missing = Set.copyOf(new TreeSet<>(missing));
+    baking = Set.copyOf(baking);
+    missing = Set.copyOf(missing);
   }
 
   /**

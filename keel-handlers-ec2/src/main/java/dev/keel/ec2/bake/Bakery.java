@@ -7,6 +7,7 @@ import dev.keel.ec2.cloud.TaskExecution;
 import dev.keel.ec2.cloud.TaskRequest;
 import dev.keel.spi.PluginEvent;
 import dev.keel.spi.model.DebianArtifact;
+import dev.keel.spi.model.DeliveryArtifact;
 import dev.keel.spi.model.VirtualMachineOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,7 +77,7 @@ public final class Bakery {
    * @param artifact the artifact
    * @return true if its versions are baked
    */
-  public static boolean isBaked(Object artifact) {
+  public static boolean isBaked(DeliveryArtifact artifact) {
     return artifact instanceof DebianArtifact d && d.vmOptions() != null;
   }
 

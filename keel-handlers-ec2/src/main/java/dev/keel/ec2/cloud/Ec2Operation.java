@@ -9,6 +9,8 @@ import dev.keel.ec2.model.ServerGroup;
 import dev.keel.spi.actuation.Operation;
 import dev.keel.support.deploy.DeployStrategy;
 import dev.keel.support.deploy.DeployWave;
+import java.util.List;
+import java.util.Objects;
 import javax.annotation.Nullable;
 
 /** The operations the EC2 plugin plans and the cloud runs, each in one account and region. */
@@ -342,14 +344,14 @@ public sealed interface Ec2Operation extends Operation {
    * @param baseLabel the base label, such as {@code release}
    * @param storeType the root volume store type, such as {@code ebs}
    */
-  record Bake(String account, java.util.List<String> regions, String packageName, String appVersion, String baseOs,
+  record Bake(String account, List<String> regions, String packageName, String appVersion, String baseOs,
       String baseLabel, String storeType) implements Ec2Operation {
     /** Checks and copies. */
     public Bake {
-      java.util.Objects.requireNonNull(account, "account");
-      java.util.Objects.requireNonNull(appVersion, "appVersion");
-      java.util.Objects.requireNonNull(baseOs, "baseOs");
-      regions = java.util.List.copyOf(regions);
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(appVersion, "appVersion");
+      Objects.requireNonNull(baseOs, "baseOs");
+      regions = List.copyOf(regions);
       if (regions.isEmpty()) {
         throw new IllegalArgumentException("A bake needs at least one region");
       }
