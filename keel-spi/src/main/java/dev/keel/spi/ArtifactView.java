@@ -1,6 +1,7 @@
 package dev.keel.spi;
 
 import dev.keel.spi.model.ArtifactVersion;
+import dev.keel.spi.model.DeliveryArtifact;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +41,19 @@ public interface ArtifactView {
    * @return the versions
    */
   List<ArtifactVersion> versions(String deliveryConfig, String artifactReference, int limit);
+
+  /**
+   * The artifact a delivery config declares under a reference, so that an extension that only holds a
+   * reference (a resolver) can read the artifact's settings, such as a Debian artifact's {@code vmOptions}.
+   * Empty by default, for views that know no configs.
+   *
+   * @param deliveryConfig the delivery config's name
+   * @param artifactReference the artifact's reference
+   * @return the artifact, or empty if the config or the reference is unknown
+   */
+  default Optional<DeliveryArtifact> artifact(String deliveryConfig, String artifactReference) {
+    return Optional.empty();
+  }
 
   /**
    * A view that knows no versions, for contexts without promotion.

@@ -2,6 +2,7 @@ package dev.keel.engine.promotion;
 
 import dev.keel.spi.ArtifactView;
 import dev.keel.spi.model.ArtifactVersion;
+import dev.keel.spi.model.DeliveryArtifact;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,5 +31,10 @@ final class PromotionView implements ArtifactView {
   public List<ArtifactVersion> versions(String deliveryConfig, String artifactReference, int limit) {
     return ledger.store().deliveryConfig(deliveryConfig).flatMap(c -> c.artifact(artifactReference))
         .map(a -> ledger.versions(a).stream().limit(limit).toList()).orElse(List.of());
+  }
+
+  @Override
+  public Optional<DeliveryArtifact> artifact(String deliveryConfig, String artifactReference) {
+    return ledger.store().deliveryConfig(deliveryConfig).flatMap(c -> c.artifact(artifactReference));
   }
 }

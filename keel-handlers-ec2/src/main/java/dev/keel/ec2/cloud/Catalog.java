@@ -69,4 +69,21 @@ public final class Catalog {
    * @param arn the ARN
    */
   public record Certificate(String name, String arn) {}
+
+  /**
+   * A base image that applications are baked on, the current one for an operating system and label.
+   *
+   * @param name the base image name, such as {@code bionicbase-release-2}
+   * @param os the operating system, such as {@code bionic}
+   * @param label the label, such as {@code release}
+   * @param publishedAt when it became current
+   */
+  public record BaseImage(String name, String os, String label, Instant publishedAt) {
+    /** Checks for nulls. */
+    public BaseImage {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(os, "os");
+      Objects.requireNonNull(label, "label");
+    }
+  }
 }

@@ -77,6 +77,15 @@ public interface Ec2Cloud {
   List<Catalog.Image> findImages(String appVersion, String account);
 
   /**
+   * The current base image of an operating system and label (Keel's base image catalog).
+   *
+   * @param os the operating system, such as {@code bionic}
+   * @param label the label, such as {@code release}
+   * @return the current base image, or empty if none is known
+   */
+  Optional<Catalog.BaseImage> baseImage(String os, String label);
+
+  /**
    * A VPC by name.
    *
    * @param account the account

@@ -9,6 +9,8 @@ import dev.keel.ec2.model.ServerGroup;
 import dev.keel.spi.actuation.Operation;
 import dev.keel.support.deploy.DeployStrategy;
 import dev.keel.support.deploy.DeployWave;
+import java.util.List;
+import java.util.Objects;
 import javax.annotation.Nullable;
 
 /** The operations the EC2 plugin plans and the cloud runs, each in one account and region. */
@@ -326,6 +328,49 @@ public sealed interface Ec2Operation extends Operation {
     @Override
     public String description() {
       return "Delete load balancer " + name + " in " + account + "/" + region;
+    }
+  }
+
+  /**
+   * Bakes an AMI of one version of a Debian package on a base image, in one or more regions of the image
+   * account. Unlike the other operations it spans several regions: {@link #region()} names them all,
+   * comma-separated. A bake may succeed in only some regions; the image then holds the AMIs of those.
+   *
+   * @param account the image account
+   * @param regions the regions to bake in, at least one
+   * @param packageName the Debian package name
+   * @param appVersion the application version, {@code <package>-<version>}
+   * @param baseOs the base operating system, such as {@code bionic}
+   * @param baseLabel the base label, such as {@code release}
+   * @param storeType the root volume store type, such as {@code ebs}
+   */
+  record Bake(String account, List<String> regions, String packageName, String appVersion, String baseOs,
+      String baseLabel, String storeType) implements Ec2Operation {
+    /** Checks and copies. */
+    public Bake {
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(appVersion, "appVersion");
+      Objects.requireNonNull(baseOs, "baseOs");
+      regions = List.copyOf(regions);
+      if (regions.isEmpty()) {
+        throw new IllegalArgumentException("A bake needs at least one region");
+      }
+    }
+
+    @Override
+    public String region() {
+      return String.join(",", regions);
+    }
+
+    @Override
+    public String type() {
+      return "bake";
+    }
+
+    @Override
+    public String description() {
+      return "Bake " + appVersion + " on " + baseOs + " (" + baseLabel + ", " + storeType + ") in " + account + "/"
+          + regions;
     }
   }
 }

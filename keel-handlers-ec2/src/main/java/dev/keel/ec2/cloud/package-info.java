@@ -1,5 +1,6 @@
 /**
- * The {@code Ec2Cloud} port: typed reads of EC2 state and catalog, typed operations (a sealed family), and
+ * The {@code Ec2Cloud} port: typed reads of EC2 state and catalog (base images included), typed operations
+ * (a sealed family, {@code bake} included), and
  * task submission with correlation ids and status. The simulated EC2 and, later, Clouddriver/Orca adapters
  * implement it.
  */

@@ -13,7 +13,12 @@ import dev.keel.spi.ResourceContext;
 import dev.keel.spi.ResourceCurrentlyUnresolvable;
 import dev.keel.spi.Resolver;
 import dev.keel.spi.model.Resource;
+import dev.keel.ec2.bake.Bakeries;
+import dev.keel.ec2.bake.Bakery;
+import dev.keel.spi.model.DebianArtifact;
 import java.util.List;
+import java.util.Optional;
+import javax.annotation.Nullable;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,12 +31,21 @@ import org.pf4j.Extension;
  * per region the AMI of the newest image of that version in the image account (plugin config
  * {@code imageAccount}, default {@code test}). Unresolvable until a version is approved and an image exists
  * in every region. Unlike Keel, an image a region's override already names is kept.
+ *
+ * <p>For a baked artifact (a Debian artifact with {@code vmOptions}, read from the artifact view, or known to
+ * the {@link Bakery} from the {@code bake} constraint when the view knows no configs), the image per region is the newest AMI of the version on the current base image.
+ * When the base image changed (and {@code ignoreBaseUpdates} is off) the resolver asks the bakery to re-bake
+ * the version and meanwhile keeps the newest AMI on an older base, so the cluster stays as it is until the
+ * re-bake finishes and then redeploys, paced like any other actuation of its kind. Asking for the re-bake is
+ * the resolver's one side effect (deduplicated by the bake's correlation id), so a dry-run plan can launch
+ * it too.
  */
 @Extension
 public final class ImageResolver implements Resolver<ClusterSpec> {
 
   private final Ec2Cloud cloud;
   private final String imageAccount;
+  private final @Nullable Bakery bakery;
 
   /**
    * A resolver over the context's cloud.
@@ -39,7 +53,8 @@ public final class ImageResolver implements Resolver<ClusterSpec> {
    * @param context the plugin's context
    */
   public ImageResolver(KeelContext context) {
-    this(Ec2Clouds.of(context), String.valueOf(context.config().getOrDefault("imageAccount", "test")));
+    this(Ec2Clouds.of(context), String.valueOf(context.config().getOrDefault("imageAccount", "test")),
+        Bakeries.of(context));
   }
 
   /**
@@ -49,8 +64,20 @@ public final class ImageResolver implements Resolver<ClusterSpec> {
    * @param imageAccount the account images are looked up in
    */
   public ImageResolver(Ec2Cloud cloud, String imageAccount) {
+    this(cloud, imageAccount, null);
+  }
+
+  /**
+   * A resolver over a cloud that picks baked artifacts' images through a bakery.
+   *
+   * @param cloud the cloud
+   * @param imageAccount the account images are looked up in
+   * @param bakery the bakery, or null to treat every artifact as not baked
+   */
+  public ImageResolver(Ec2Cloud cloud, String imageAccount, @Nullable Bakery bakery) {
     this.cloud = cloud;
     this.imageAccount = imageAccount;
+    this.bakery = bakery;
   }
 
   @Override
@@ -77,8 +104,18 @@ public final class ImageResolver implements Resolver<ClusterSpec> {
         : context.artifacts().desiredVersion(context.deliveryConfig(), context.environment(), reference)
             .orElseThrow(() -> new ResourceCurrentlyUnresolvable("No version of artifact " + reference
                 + " is approved for environment " + context.environment() + " yet"));
-    String appVersion = version.startsWith(reference + "-") ? version : reference + "-" + version;
-    List<Catalog.Image> images = cloud.findImages(appVersion, imageAccount);
+    Optional<DebianArtifact> baked = bakery == null ? Optional.empty()
+        : context.artifacts().artifact(context.deliveryConfig(), reference).filter(Bakery::isBaked)
+            .map(DebianArtifact.class::cast).or(() -> bakery.artifact(context.deliveryConfig(), reference));
+    String appVersion = Bakery.appVersion(baked.map(DebianArtifact::name).orElse(reference), version);
+    Map<String, Catalog.Image> bakedImages = Map.of();
+    if (baked.isPresent()) {
+      if (!baked.get().vmOptions().ignoreBaseUpdates()) {
+        bakery.ensureBaked(context.application(), baked.get(), version, List.of(resource.id()));
+      }
+      bakedImages = bakery.images(baked.get(), version, true);
+    }
+    List<Catalog.Image> images = baked.isPresent() ? List.of() : cloud.findImages(appVersion, imageAccount);
     Map<String, ServerGroupSpec> overrides = new TreeMap<>(spec.overrides());
     Set<String> missing = new TreeSet<>();
     for (String region : spec.locations().regionNames()) {
@@ -87,7 +124,8 @@ public final class ImageResolver implements Resolver<ClusterSpec> {
       if (lc.image() != null) {
         continue;
       }
-      var image = images.stream().filter(i -> i.amis().containsKey(region)).findFirst();
+      var image = baked.isPresent() ? Optional.ofNullable(bakedImages.get(region))
+          : images.stream().filter(i -> i.amis().containsKey(region)).findFirst();
       if (image.isEmpty()) {
         missing.add(region);
         continue;

@@ -20,6 +20,7 @@ public final class SimCatalog {
   private final Map<String, String> subnetRegion = new LinkedHashMap<>();
   private final List<Catalog.Image> images = new ArrayList<>();
   private final Map<String, Catalog.Certificate> certificates = new LinkedHashMap<>();
+  private final Map<String, Catalog.BaseImage> baseImages = new LinkedHashMap<>();
 
   SimCatalog() {}
 
@@ -57,6 +58,29 @@ public final class SimCatalog {
   public synchronized SimCatalog image(Catalog.Image image) {
     images.add(image);
     return this;
+  }
+
+  /**
+   * Publishes a base image: it becomes the current one of its operating system and label, so images baked
+   * on the previous one are outdated from now on.
+   *
+   * @param baseImage the base image
+   * @return this catalog
+   */
+  public synchronized SimCatalog baseImage(Catalog.BaseImage baseImage) {
+    baseImages.put(baseImage.os() + "/" + baseImage.label(), baseImage);
+    return this;
+  }
+
+  /**
+   * The current base image of an operating system and label.
+   *
+   * @param os the operating system
+   * @param label the label
+   * @return it, or empty
+   */
+  public synchronized Optional<Catalog.BaseImage> baseImage(String os, String label) {
+    return Optional.ofNullable(baseImages.get(os + "/" + label));
   }
 
   /**

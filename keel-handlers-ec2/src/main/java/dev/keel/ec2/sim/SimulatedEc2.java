@@ -41,6 +41,7 @@ public final class SimulatedEc2 implements Ec2Cloud {
   private final List<TaskRequest> submitted = new ArrayList<>();
   private final Map<String, String> failNextStage = new HashMap<>();
   private final Map<String, Integer> failCount = new HashMap<>();
+  private final SimBakes bakes = new SimBakes(catalog);
   private int failReads;
   private int nextTaskId;
   private Duration stageDuration = Duration.ofSeconds(30);
@@ -58,7 +59,8 @@ public final class SimulatedEc2 implements Ec2Cloud {
   /**
    * A simulated EC2 seeded with accounts {@code test}, {@code prod}, {@code prod-account} and
    * {@code testaccount} in us-east-1, us-west-1, us-west-2 and eu-west-1, each with default key pair
-   * {@code nf-keypair-{{region}}}.
+   * {@code nf-keypair-{{region}}}, and base images {@code <os>base-<label>-1} for xenial, bionic,
+   * bionic-classic, focal and jammy with labels release, candidate, previous and unstable.
    *
    * @param clock the clock
    * @return the simulator
@@ -67,6 +69,11 @@ public final class SimulatedEc2 implements Ec2Cloud {
     SimulatedEc2 sim = new SimulatedEc2(clock);
     for (String account : List.of("test", "prod", "prod-account", "testaccount")) {
       sim.catalog().account(account, "nf-keypair-{{region}}", "us-east-1", "us-west-1", "us-west-2", "eu-west-1");
+    }
+    for (String os : List.of("xenial", "bionic", "bionic-classic", "focal", "jammy")) {
+      for (String label : List.of("release", "candidate", "previous", "unstable")) {
+        sim.catalog().baseImage(new Catalog.BaseImage(os + "base-" + label + "-1", os, label, clock.instant()));
+      }
     }
     return sim;
   }
@@ -135,6 +142,29 @@ public final class SimulatedEc2 implements Ec2Cloud {
   public synchronized void failNextStages(String operationType, String message, int count) {
     failNextStage.put(operationType, message);
     failCount.put(operationType, count);
+  }
+
+  /**
+   * Sets how long a bake takes once its stage starts (10 minutes by default).
+   *
+   * @param duration the time
+   * @return this
+   */
+  public synchronized SimulatedEc2 bakeDuration(Duration duration) {
+    bakes.duration = duration;
+    return this;
+  }
+
+  /**
+   * Makes the next bakes in a region fail there: the other regions of those bakes still get their AMIs,
+   * and the task fails naming the region.
+   *
+   * @param region the region
+   * @param message the failure
+   * @param count how many bakes fail in that region
+   */
+  public synchronized void failBakesIn(String region, String message, int count) {
+    bakes.failIn(region, message, count);
   }
 
   /**
@@ -290,6 +320,11 @@ public final class SimulatedEc2 implements Ec2Cloud {
   }
 
   @Override
+  public synchronized Optional<Catalog.BaseImage> baseImage(String os, String label) {
+    return read("base image " + os + "/" + label, w -> catalog.baseImage(os, label));
+  }
+
+  @Override
   public synchronized Optional<Catalog.Network> network(String account, String region, String name) {
     return catalog.network(account, region, name);
   }
@@ -385,6 +420,10 @@ public final class SimulatedEc2 implements Ec2Cloud {
       end(task, "Stage " + op.type() + " failed: " + injected);
       return;
     }
+    if (op instanceof Ec2Operation.Bake bake) {
+      timeline.at(timeline.now().plus(bakes.duration), () -> finishBake(task, index, bake));
+      return;
+    }
     world.run(op, new SimWorld.StageCallback() {
       @Override
       public void done() {
@@ -396,6 +435,15 @@ public final class SimulatedEc2 implements Ec2Cloud {
         end(task, "Stage " + op.type() + " failed: " + message);
       }
     });
+  }
+
+  private void finishBake(SimTask task, int index, Ec2Operation.Bake bake) {
+    String failure = bakes.finish(bake, task.id, timeline.now());
+    if (failure != null) {
+      end(task, failure);
+      return;
+    }
+    timeline.at(timeline.now(), () -> runStage(task, index + 1));
   }
 
   private void end(SimTask task, @Nullable String failure) {

@@ -1,5 +1,7 @@
 package dev.keel.ec2.scenario;
 
+import dev.keel.ec2.bake.BakeConstraintEvaluator;
+import dev.keel.ec2.bake.Bakery;
 import dev.keel.ec2.cloud.Ec2Operation;
 import dev.keel.ec2.cloud.TaskRequest;
 import dev.keel.ec2.handler.ApplicationLoadBalancerHandler;
@@ -16,6 +18,9 @@ import dev.keel.ec2.veto.RequiredDependenciesVeto;
 import dev.keel.engine.EngineConfig;
 import dev.keel.engine.check.GiveUpPolicy;
 import dev.keel.engine.plan.Plan;
+import dev.keel.engine.schedule.RateLimit;
+import dev.keel.spi.PluginEvent;
+import java.util.Map;
 import dev.keel.engine.plan.ResourcePlan;
 import dev.keel.spi.actuation.Operation;
 import dev.keel.spi.model.DeliveryConfig;
@@ -35,6 +40,10 @@ final class Ec2Scenario implements AutoCloseable {
   final SimulatedEc2 cloud;
   final TestArtifactView artifacts = new TestArtifactView();
   final EngineHarness harness;
+  /** The bake events the bakery published, in order. */
+  final List<PluginEvent> bakeEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** The bakery the bake constraint and the image resolver share (used in promoted mode). */
+  final Bakery bakery;
 
   Ec2Scenario() {
     this(new GiveUpPolicy(1, Duration.ofMinutes(10), 3));
@@ -49,18 +58,28 @@ final class Ec2Scenario implements AutoCloseable {
    * {@code promoted}, from the engine's own promotion (publish, constraints, approvals).
    */
   Ec2Scenario(GiveUpPolicy policy, boolean promoted) {
+    this(policy, promoted, Map.of());
+  }
+
+  /**
+   * A scenario with per-kind rate limits. In promoted mode the bakery is on: the implicit {@code bake}
+   * constraint and the image resolver share one {@link Bakery} over the simulated EC2 (3 attempts).
+   */
+  Ec2Scenario(GiveUpPolicy policy, boolean promoted, Map<String, RateLimit> rateLimits) {
     scheduler = new VirtualScheduler(Instant.parse(EngineHarness.DEFAULT_START));
     cloud = SimulatedEc2.withDefaults(scheduler.clock());
+    bakery = new Bakery(cloud, "test", 3, bakeEvents::add);
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
-        .taskPollInterval(Duration.ofSeconds(10)).giveUpPolicy(policy).build();
+        .taskPollInterval(Duration.ofSeconds(10)).giveUpPolicy(policy).rateLimits(rateLimits).build();
     harness = EngineHarness.builder().scheduler(scheduler).config(config).engine(b -> (promoted
-        ? b.constraintEvaluator(new PassingPipelineEvaluator()) : b.artifacts(artifacts))
+        ? b.constraintEvaluator(new PassingPipelineEvaluator()).constraintEvaluator(new BakeConstraintEvaluator(bakery))
+        : b.artifacts(artifacts))
         .handler(new ClusterHandler(cloud))
         .handler(new SecurityGroupHandler(cloud))
         .handler(new ClassicLoadBalancerHandler(cloud))
         .handler(new ApplicationLoadBalancerHandler(cloud))
         .taskMonitor(new Ec2TaskMonitor(cloud))
-        .resolver(new ImageResolver(cloud, "test"))
+        .resolver(new ImageResolver(cloud, "test", promoted ? bakery : null))
         .resolver(new KeyPairResolver(cloud))
         .resolver(new NetworkResolver(cloud))
         .resolver(new LoadBalancerDefaultsResolver())

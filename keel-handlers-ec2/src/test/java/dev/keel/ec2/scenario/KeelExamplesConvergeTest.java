@@ -2,6 +2,7 @@ package dev.keel.ec2.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.ec2.bake.Bakery;
 import dev.keel.ec2.cloud.Catalog;
 import dev.keel.ec2.cloud.Ec2Operation;
 import dev.keel.ec2.model.ClassicLoadBalancer;
@@ -24,7 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * accounts, networks, images and the outside dependencies (security groups and load balancers the config
  * names but does not declare) it needs. The artifact version is published through the engine and promoted
  * by it: each environment's constraints (depends-on, a manual judgement given by the test, a pipeline that
- * a stand-in evaluator passes) decide when it arrives.
+ * a stand-in evaluator passes, and the implicit {@code bake}) decide when it arrives. An example whose
+ * artifact declares {@code vmOptions} gets its version really baked on the simulated EC2 (the seeded image is
+ * on an outdated base image), and its clusters run the baked AMIs.
  */
 class KeelExamplesConvergeTest {
 
@@ -77,6 +80,25 @@ class KeelExamplesConvergeTest {
           .forEach(r -> assertThat(s.harness.status(r.id())).isEqualTo(ResourceStatus.HAPPY));
       s.harness.engine().promotionStatus(config.application())
           .forEach(p -> assertThat(p.current()).as("%s in %s", file, p.environment()).contains(VERSION));
+      boolean baked = config.artifacts().stream().anyMatch(Bakery::isBaked);
+      if (baked) {
+        // The seeded image is on an outdated base ("bionicbase"): the version was really baked, and deployed.
+        Catalog.Image image = s.cloud.findImages(VERSION, "test").get(0);
+        assertThat(image.baseImageName()).isEqualTo("bionicbase-release-1");
+        assertThat(s.bakeEvents).extracting(e -> e.type()).contains("BakeLaunched", "BakeSucceeded")
+            .doesNotContain("BakeFailed");
+        config.environments().stream().flatMap(e -> e.resources().stream())
+            .filter(r -> r.spec() instanceof dev.keel.ec2.spec.ClusterSpec).forEach(r -> {
+              var c = (dev.keel.ec2.spec.ClusterSpec) r.spec();
+              for (String region : c.locations().regionNames()) {
+                List<dev.keel.ec2.cloud.ServerGroupState> groups = s.cloud.truth(c.locations().account(), region,
+                    c.moniker().toName());
+                assertThat(groups.get(groups.size() - 1).model().launchConfiguration().imageId())
+                    .as("%s %s in %s", file, r.id(), region).isEqualTo(image.amis().get(region));
+              }
+            });
+      }
+      assertThat(baked).isEqualTo(!s.bakeEvents.isEmpty());
     }
   }
 }
