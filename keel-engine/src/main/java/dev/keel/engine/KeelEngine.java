@@ -102,6 +102,8 @@ public final class KeelEngine implements AutoCloseable {
   private final PluginLoader plugins;
   private final List<PluginFailure> pluginFailures;
   private final Object lock = new Object();
+  /** What extensions read; plugins are built before promotion exists, so it delegates to the view set later. */
+  private final DeferredArtifactView artifactView = new DeferredArtifactView();
   private boolean started;
   private boolean closed;
 
@@ -116,7 +118,7 @@ public final class KeelEngine implements AutoCloseable {
           .includeHostExtensions(b.hostExtensions)
           .disabledPlugins(b.disabledPlugins)
           .contextFactory(pluginId -> new EngineContext(scheduler.clock(), b.pluginConfig.getOrDefault(pluginId, Map.of()),
-              b.services, b.artifacts, this::publishPluginEvent));
+              b.services, artifactView, this::publishPluginEvent));
       if (b.pluginsRoot != null) {
         loader.pluginsRoot(b.pluginsRoot);
       }
@@ -150,6 +152,7 @@ public final class KeelEngine implements AutoCloseable {
     this.promotions = new Promotions(store, scheduler.clock(), evaluatorList, verifierList, checks::trigger,
         promotionLoop::trigger, config.maxConsideredVersions());
     promotionLoop.bind(promotions);
+    artifactView.bind(b.artifacts != null ? b.artifacts : promotions.view());
     CheckExtensions extensions = new CheckExtensions(handlers, resolverList, vetoList,
         name -> !config.disabledResolvers().contains(name));
     this.tasks = new TaskTracker(store, scheduler, monitorList, config.callTimeout(), this::record, checks::trigger);
@@ -161,7 +164,7 @@ public final class KeelEngine implements AutoCloseable {
         .extensions(extensions)
         .giveUpPolicy(config.giveUpPolicy())
         .callTimeout(config.callTimeout())
-        .artifacts(b.artifacts != null ? b.artifacts : promotions.view())
+        .artifacts(artifactView)
         .gate(promotions.gate())
         .publisher(bus)
         .monitoredSystems(tasks.systems())

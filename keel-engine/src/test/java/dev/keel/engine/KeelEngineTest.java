@@ -111,4 +111,32 @@ class KeelEngineTest {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith(prefix) && t.isAlive()).count();
   }
+
+  @Test
+  void pluginExtensionsSeeTheEnginesOwnArtifactView(@TempDir Path plugins) throws IOException {
+    Files.copy(pluginZip(), plugins.resolve("widgets.zip"));
+    try (KeelEngine engine = KeelEngine.builder().clock(CLOCK).plugins(plugins).build()) {
+      var handler = engine.registry().kinds().isEmpty() ? null : extensionContextOfWidgetHandler(engine);
+
+      assertThat(handler).isNotNull();
+      assertThat(handler.artifacts()).isNotNull();
+      assertThat(handler.artifacts().desiredVersion("none", "test", "x")).isEmpty();
+    }
+  }
+
+  /** The KeelContext the plugin's WidgetHandler was constructed with, read reflectively across class loaders. */
+  private static dev.keel.spi.KeelContext extensionContextOfWidgetHandler(KeelEngine engine) {
+    try {
+      java.lang.reflect.Field checkerField = KeelEngine.class.getDeclaredField("checker");
+      checkerField.setAccessible(true);
+      Object checker = checkerField.get(engine);
+      java.lang.reflect.Method extensions = checker.getClass().getDeclaredMethod("extensions");
+      extensions.setAccessible(true);
+      var ext = (dev.keel.engine.check.CheckExtensions) extensions.invoke(checker);
+      Object handler = ext.handler(ResourceKind.parse("test/widget@v1")).orElseThrow();
+      return (dev.keel.spi.KeelContext) handler.getClass().getMethod("context").invoke(handler);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
 }
