@@ -1,0 +1,101 @@
+package dev.keel.titus.handler;
+
+import dev.keel.spi.Exportable;
+import dev.keel.spi.model.Locations;
+import dev.keel.spi.model.RegionSpec;
+import dev.keel.titus.cloud.JobState;
+import dev.keel.titus.cloud.TitusCloud;
+import dev.keel.titus.model.Capacity;
+import dev.keel.titus.model.TitusServerGroup;
+import dev.keel.titus.spec.CapacitySpec;
+import dev.keel.titus.spec.ClusterDependencies;
+import dev.keel.titus.spec.ConstraintsSpec;
+import dev.keel.titus.spec.ContainerSpec;
+import dev.keel.titus.spec.MigrationPolicySpec;
+import dev.keel.titus.spec.ResourcesSpec;
+import dev.keel.titus.spec.TitusClusterSpec;
+import dev.keel.titus.spec.TitusServerGroupSpec;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.Nullable;
+
+/**
+ * Describes an existing Titus cluster as a spec, leaving Keel's defaults out: the largest active job is the
+ * cluster-wide base, other regions get overrides for what differs. The container is exported pinned to the
+ * running digest; the deploy strategy is exported as the default (red-black).
+ */
+final class TitusClusterExport {
+
+  private static final Set<String> REGION_ENV = Set.of("EC2_REGION", "NETFLIX_REGION", "NETFLIX_HOME_REGION");
+
+  private TitusClusterExport() {}
+
+  static TitusClusterSpec export(TitusCloud cloud, Exportable e) {
+    Map<String, TitusServerGroup> active = new TreeMap<>();
+    for (String region : e.regions()) {
+      cloud.serverGroups(e.account(), region, e.moniker().toName()).stream().filter(JobState::enabled)
+          .reduce((a, b) -> b).ifPresent(j -> active.put(region, j.model()));
+    }
+    if (active.isEmpty()) {
+      throw new NoSuchElementException("No active Titus job of cluster " + e.moniker().toName() + " in " + e.account()
+          + " " + e.regions() + ": check the account, the regions and the cluster name");
+    }
+    TitusServerGroup base = active.values().stream().max(Comparator.comparing(
+        (TitusServerGroup g) -> g.capacity().desired() == null ? g.capacity().max() : g.capacity().desired())).get();
+    TitusServerGroupSpec defaults = spec(base, null, e.moniker().app());
+    Map<String, TitusServerGroupSpec> overrides = new TreeMap<>();
+    for (var entry : active.entrySet()) {
+      if (entry.getValue() != base) {
+        TitusServerGroupSpec o = spec(entry.getValue(), base, e.moniker().app());
+        if (!o.equals(TitusServerGroupSpec.EMPTY)) {
+          overrides.put(entry.getKey(), o);
+        }
+      }
+    }
+    Set<RegionSpec> regions = new LinkedHashSet<>();
+    active.keySet().forEach(r -> regions.add(new RegionSpec(r, Set.of())));
+    return new TitusClusterSpec(e.moniker(), ContainerSpec.ofDigest(base.container().repository().split("/", 2)[0],
+        base.container().repository().split("/", 2)[1], base.container().digest()), null, null, null,
+        new Locations(e.account(), null, null, regions), null, null, null, null, null, null, null, null, null, null,
+        null, null, overrides.isEmpty() ? null : overrides).with(defaults, overrides);
+  }
+
+  /** The spec of a job: fields equal to the base's (or to Keel's defaults when there is no base) left out. */
+  private static TitusServerGroupSpec spec(TitusServerGroup g, @Nullable TitusServerGroup base, String app) {
+    Capacity c = g.capacity();
+    CapacitySpec capacity = new CapacitySpec(c.min(), c.max(), c.desired());
+    Map<String, String> env = new TreeMap<>(g.env());
+    env.keySet().removeAll(REGION_ENV);
+    if (base == null) {
+      return new TitusServerGroupSpec(
+          capacity.equals(new CapacitySpec(1, 1, 1)) ? null : capacity,
+          g.capacityGroup().equals(app) ? null : g.capacityGroup(),
+          g.constraints().equals(ConstraintsSpec.DEFAULT) ? null : g.constraints(),
+          g.dependencies().equals(ClusterDependencies.NONE) ? null : g.dependencies(),
+          g.entryPoint().isEmpty() ? null : g.entryPoint(), env.isEmpty() ? null : env,
+          g.containerAttributes().isEmpty() ? null : g.containerAttributes(), null,
+          g.migrationPolicy().equals(MigrationPolicySpec.DEFAULT) ? null : g.migrationPolicy(),
+          g.resources().equals(ResourcesSpec.DEFAULT) ? null : g.resources(),
+          g.tags().isEmpty() ? null : g.tags(), g.scaling().hasPolicies() ? g.scaling() : null);
+    }
+    Map<String, String> baseEnv = new TreeMap<>(base.env());
+    baseEnv.keySet().removeAll(REGION_ENV);
+    return new TitusServerGroupSpec(
+        g.capacity().equals(base.capacity()) ? null : capacity,
+        differ(g.capacityGroup(), base.capacityGroup()), differ(g.constraints(), base.constraints()), null,
+        differ(g.entryPoint(), base.entryPoint()), env.equals(baseEnv) ? null : env,
+        differ(g.containerAttributes(), base.containerAttributes()), null,
+        differ(g.migrationPolicy(), base.migrationPolicy()), differ(g.resources(), base.resources()),
+        differ(g.tags(), base.tags()), g.scaling().equals(base.scaling()) ? null : g.scaling());
+  }
+
+  @Nullable
+  private static <T> T differ(T value, T base) {
+    return Objects.equals(value, base) ? null : value;
+  }
+}
