@@ -37,7 +37,10 @@ public final class TitusDesiredState {
    */
   public static Map<String, TitusServerGroup> resolve(TitusClusterSpec spec) {
     ContainerImage image = image(spec);
-    String version = spec.image() != null ? spec.image().version() : spec.artifactVersion();
+    // The tag approved (or asked for) is the version, even when several tags share its digest; Keel's
+    // digest-prefix version is only used when no tag is known.
+    String version = spec.artifactVersion() != null ? spec.artifactVersion()
+        : spec.image() != null ? spec.image().version() : null;
     TitusServerGroupSpec d = spec.defaults();
     Map<String, TitusServerGroup> out = new TreeMap<>();
     for (String region : spec.locations().regionNames()) {
