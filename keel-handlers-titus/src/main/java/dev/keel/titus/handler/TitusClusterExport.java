@@ -26,7 +26,9 @@ import javax.annotation.Nullable;
 
 /**
  * Describes an existing Titus cluster as a spec, leaving Keel's defaults out: the largest active job is the
- * cluster-wide base, other regions get overrides for what differs. The container is exported pinned to the
+ * cluster-wide base, other regions get overrides for what differs. Environment, container attributes and
+ * tags, which overrides merge into the cluster's, are split so that merging gives each region's back: the
+ * entries every region shares are cluster-wide, the rest go to each region's override. The container is exported pinned to the
  * running digest; the deploy strategy is exported as the default (red-black).
  */
 final class TitusClusterExport {
@@ -47,14 +49,18 @@ final class TitusClusterExport {
     }
     TitusServerGroup base = active.values().stream().max(Comparator.comparing(
         (TitusServerGroup g) -> g.capacity().desired() == null ? g.capacity().max() : g.capacity().desired())).get();
-    TitusServerGroupSpec defaults = spec(base, null, e.moniker().app());
+    Shared shared = new Shared(common(active, g -> withoutRegion(g.env())),
+        common(active, TitusServerGroup::containerAttributes), common(active, TitusServerGroup::tags));
+    TitusServerGroupSpec defaults = spec(base, null, e.moniker().app(), shared);
     Map<String, TitusServerGroupSpec> overrides = new TreeMap<>();
     for (var entry : active.entrySet()) {
-      if (entry.getValue() != base) {
-        TitusServerGroupSpec o = spec(entry.getValue(), base, e.moniker().app());
-        if (!o.equals(TitusServerGroupSpec.EMPTY)) {
-          overrides.put(entry.getKey(), o);
-        }
+      TitusServerGroup g = entry.getValue();
+      TitusServerGroupSpec o = g != base ? spec(g, base, e.moniker().app(), shared)
+          : new TitusServerGroupSpec(null, null, null, null, null, rest(withoutRegion(g.env()), shared.env()),
+              rest(g.containerAttributes(), shared.attributes()), null, null, null, rest(g.tags(), shared.tags()),
+              null);
+      if (!o.equals(TitusServerGroupSpec.EMPTY)) {
+        overrides.put(entry.getKey(), o);
       }
     }
     Set<RegionSpec> regions = new LinkedHashSet<>();
@@ -65,33 +71,69 @@ final class TitusClusterExport {
         null, null, overrides.isEmpty() ? null : overrides).with(defaults, overrides);
   }
 
-  /** The spec of a job: fields equal to the base's (or to Keel's defaults when there is no base) left out. */
-  private static TitusServerGroupSpec spec(TitusServerGroup g, @Nullable TitusServerGroup base, String app) {
+  /** What every region's merged maps share. */
+  private record Shared(Map<String, String> env, Map<String, String> attributes, Map<String, String> tags) {}
+
+  private static Map<String, String> withoutRegion(Map<String, String> env) {
+    Map<String, String> out = new TreeMap<>(env);
+    out.keySet().removeAll(REGION_ENV);
+    return out;
+  }
+
+  private static Map<String, String> common(Map<String, TitusServerGroup> active,
+      java.util.function.Function<TitusServerGroup, Map<String, String>> map) {
+    Map<String, String> out = null;
+    for (TitusServerGroup g : active.values()) {
+      if (out == null) {
+        out = new TreeMap<>(map.apply(g));
+      } else {
+        Map<String, String> m = map.apply(g);
+        out.entrySet().removeIf(en -> !en.getValue().equals(m.get(en.getKey())));
+      }
+    }
+    return out == null ? Map.of() : out;
+  }
+
+  @Nullable
+  private static Map<String, String> rest(Map<String, String> all, Map<String, String> shared) {
+    Map<String, String> out = new TreeMap<>(all);
+    out.keySet().removeAll(shared.keySet());
+    return out.isEmpty() ? null : out;
+  }
+
+  @Nullable
+  private static Map<String, String> orNull(Map<String, String> m) {
+    return m.isEmpty() ? null : m;
+  }
+
+  /**
+   * The spec of a job: with no base, the cluster-wide part (Keel's defaults and the shared map entries left
+   * out); with a base, what differs from it (and the job's own map entries).
+   */
+  private static TitusServerGroupSpec spec(TitusServerGroup g, @Nullable TitusServerGroup base, String app,
+      Shared shared) {
     Capacity c = g.capacity();
     CapacitySpec capacity = new CapacitySpec(c.min(), c.max(), c.desired());
-    Map<String, String> env = new TreeMap<>(g.env());
-    env.keySet().removeAll(REGION_ENV);
+    Map<String, String> env = rest(withoutRegion(g.env()), shared.env());
+    Map<String, String> attributes = rest(g.containerAttributes(), shared.attributes());
+    Map<String, String> tags = rest(g.tags(), shared.tags());
     if (base == null) {
       return new TitusServerGroupSpec(
           capacity.equals(new CapacitySpec(1, 1, 1)) ? null : capacity,
           g.capacityGroup().equals(app) ? null : g.capacityGroup(),
           g.constraints().equals(ConstraintsSpec.DEFAULT) ? null : g.constraints(),
           g.dependencies().equals(ClusterDependencies.NONE) ? null : g.dependencies(),
-          g.entryPoint().isEmpty() ? null : g.entryPoint(), env.isEmpty() ? null : env,
-          g.containerAttributes().isEmpty() ? null : g.containerAttributes(), null,
+          g.entryPoint().isEmpty() ? null : g.entryPoint(), orNull(shared.env()), orNull(shared.attributes()), null,
           g.migrationPolicy().equals(MigrationPolicySpec.DEFAULT) ? null : g.migrationPolicy(),
-          g.resources().equals(ResourcesSpec.DEFAULT) ? null : g.resources(),
-          g.tags().isEmpty() ? null : g.tags(), g.scaling().hasPolicies() ? g.scaling() : null);
+          g.resources().equals(ResourcesSpec.DEFAULT) ? null : g.resources(), orNull(shared.tags()),
+          g.scaling().hasPolicies() ? g.scaling() : null);
     }
-    Map<String, String> baseEnv = new TreeMap<>(base.env());
-    baseEnv.keySet().removeAll(REGION_ENV);
     return new TitusServerGroupSpec(
         g.capacity().equals(base.capacity()) ? null : capacity,
         differ(g.capacityGroup(), base.capacityGroup()), differ(g.constraints(), base.constraints()), null,
-        differ(g.entryPoint(), base.entryPoint()), env.equals(baseEnv) ? null : env,
-        differ(g.containerAttributes(), base.containerAttributes()), null,
-        differ(g.migrationPolicy(), base.migrationPolicy()), differ(g.resources(), base.resources()),
-        differ(g.tags(), base.tags()), g.scaling().equals(base.scaling()) ? null : g.scaling());
+        differ(g.entryPoint(), base.entryPoint()), env, attributes, null,
+        differ(g.migrationPolicy(), base.migrationPolicy()), differ(g.resources(), base.resources()), tags,
+        g.scaling().equals(base.scaling()) ? null : g.scaling());
   }
 
   @Nullable
