@@ -23,7 +23,19 @@ class KeelTitusExamplesConvergeTest {
 
   private static final Path EXAMPLES = Path.of(System.getProperty("keel.fixtures", "../fixtures"), "keel-examples");
 
+  /** The security groups the examples name but do not declare, in both backing AWS accounts. */
+  private static void seedSecurityGroups(TitusScenario s) {
+    for (String account : List.of("test", "prod")) {
+      for (String region : List.of("us-east-1", "us-west-2")) {
+        for (String group : List.of("fnord-datacenter", "fnord-infrastructure", "keeldemo")) {
+          s.cloud.securityGroup(account, region, group);
+        }
+      }
+    }
+  }
+
   private static DeliveryConfig read(TitusScenario s, String file) {
+    seedSecurityGroups(s);
     return s.harness.engine().configReader().read(EXAMPLES.resolve(file));
   }
 

@@ -37,6 +37,23 @@ class TitusBehaviourScenarioTest {
   }
 
   @Test
+  void aMissingSecurityGroupHoldsTheClusterBackUntilItExists() {
+    TitusClusterSpec base = cluster("us-east-1");
+    var r = resource(new TitusClusterSpec(base.moniker(), base.container(), null, null, base.deployWith(),
+        base.locations(), base.capacity(), null, null, new dev.keel.titus.spec.ClusterDependencies(null,
+            Set.of("fnord-elb", "nf-datacenter", "fnord"), null), null, null, null, null, null, null, null, null,
+        Map.of()));
+    s.harness.engine().submit(TitusScenario.config(r));
+    s.harness.advance(Duration.ofMinutes(10));
+
+    assertThat(s.harness.status(r.id())).isEqualTo(dev.keel.spi.model.ResourceStatus.MISSING_DEPENDENCY);
+    assertThat(s.cloud.submitted()).isEmpty();
+
+    s.cloud.securityGroup("test", "us-east-1", "fnord-elb");
+    assertThat(s.converge(r)).isTrue();
+  }
+
+  @Test
   void readLagAfterADeployDoesNotCauseADuplicateDeploy() {
     s.cloud.readLag(Duration.ofMinutes(5));
     assertThat(s.converge(resource(cluster("us-east-1")))).isTrue();

@@ -23,6 +23,7 @@ import dev.keel.titus.resolve.EnvironmentVariablesResolver;
 import dev.keel.titus.resolve.TitusImageResolver;
 import dev.keel.titus.sim.SimulatedTitus;
 import dev.keel.titus.verify.TestContainerEvaluator;
+import dev.keel.titus.veto.TitusSecurityGroupsVeto;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,7 @@ final class TitusScenario implements AutoCloseable {
         .resolver(new TitusImageResolver(cloud))
         .resolver(new ContainerAttributesResolver(cloud, Map.of("test-us-east-1", "subnet-1,subnet-2")))
         .resolver(new EnvironmentVariablesResolver())
+        .veto(new TitusSecurityGroupsVeto(cloud))
         .verificationEvaluator(new TestContainerEvaluator(cloud))).build();
   }
 
