@@ -245,4 +245,28 @@ class TitusClusterScenarioTest {
         new TitusOperation.DestroyServerGroup("test", "us-east-1", "fnord-main-v000"),
         new TitusOperation.DestroyServerGroup("test", "us-east-1", "fnord-main-v001"));
   }
+
+  @Test
+  void rollingPushReplacesTheImageOfTheExistingJobInPlace() {
+    var rolling = TitusFixtures.cluster(DeployWith.of("rolling-push"), new CapacitySpec(1, 1, 1), DIGEST_1,
+        "us-east-1");
+    assertThat(s.converge(resource(rolling))).isTrue();
+    assertThat(s.converge(resource(TitusFixtures.withDigest(rolling, DIGEST_2)))).isTrue();
+
+    assertThat(jobs("us-east-1")).singleElement().satisfies(j -> {
+      assertThat(j.name()).isEqualTo("fnord-main-v000");
+      assertThat(j.model().container().digest()).isEqualTo(DIGEST_2);
+    });
+  }
+
+  @Test
+  void withNoStrategyOlderJobsStayEnabledWithoutBeingDrift() {
+    var none = TitusFixtures.cluster(DeployWith.of("none"), new CapacitySpec(1, 1, 1), DIGEST_1, "us-east-1");
+    assertThat(s.converge(resource(none))).isTrue();
+    var v2 = resource(TitusFixtures.withDigest(none, DIGEST_2));
+    assertThat(s.converge(v2)).isTrue();
+
+    assertThat(jobs("us-east-1")).extracting(JobState::enabled).containsExactly(true, true);
+    assertThat(s.plan(v2).action()).isEqualTo(PlannedAction.NONE);
+  }
 }
