@@ -66,7 +66,7 @@ final class TitusClusterExport {
     Set<RegionSpec> regions = new LinkedHashSet<>();
     active.keySet().forEach(r -> regions.add(new RegionSpec(r, Set.of())));
     return new TitusClusterSpec(e.moniker(), ContainerSpec.ofDigest(base.container().repository().split("/", 2)[0],
-        base.container().repository().split("/", 2)[1], base.container().digest()), null, null, null,
+        base.container().repository().split("/", 2)[1], base.container().digest()), null, null, null, null,
         new Locations(e.account(), null, null, regions), null, null, null, null, null, null, null, null, null, null,
         null, null, overrides.isEmpty() ? null : overrides).with(defaults, overrides);
   }

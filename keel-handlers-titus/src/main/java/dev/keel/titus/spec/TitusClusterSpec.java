@@ -25,6 +25,7 @@ import javax.annotation.Nullable;
  * @param artifactVersion the Docker tag to deploy, written in by the engine's artifact resolver
  * @param image the digest the image resolver found, or null before resolution
  * @param deployWith the deploy strategy, red-black by default
+ * @param managedRollout Keel's managed rollout; accepted only disabled
  * @param locations account and regions
  * @param capacity cluster-wide capacity
  * @param capacityGroup cluster-wide capacity group
@@ -41,7 +42,8 @@ import javax.annotation.Nullable;
  * @param overrides per-region settings
  */
 public record TitusClusterSpec(Moniker moniker, ContainerSpec container, @Nullable String artifactVersion,
-    @Nullable ResolvedImage image, @Nullable DeployWith deployWith, @Nullable Locations locations,
+    @Nullable ResolvedImage image, @Nullable DeployWith deployWith, @Nullable ManagedRolloutConfig managedRollout,
+    @Nullable Locations locations,
     @Nullable CapacitySpec capacity, @Nullable String capacityGroup, @Nullable ConstraintsSpec constraints,
     @Nullable ClusterDependencies dependencies, @Nullable String entryPoint, @Nullable Map<String, String> env,
     @Nullable Map<String, String> containerAttributes, @Nullable String iamProfile,
@@ -97,7 +99,8 @@ public record TitusClusterSpec(Moniker moniker, ContainerSpec container, @Nullab
    * @return the copy
    */
   public TitusClusterSpec with(TitusServerGroupSpec d, Map<String, TitusServerGroupSpec> o) {
-    return new TitusClusterSpec(moniker, container, artifactVersion, image, deployWith, locations, d.capacity(),
+    return new TitusClusterSpec(moniker, container, artifactVersion, image, deployWith, managedRollout, locations,
+        d.capacity(),
         d.capacityGroup(), d.constraints(), d.dependencies(), d.entryPoint(), d.env(), d.containerAttributes(),
         d.iamProfile(), d.migrationPolicy(), d.resources(), d.tags(), d.scaling(), o);
   }
@@ -110,7 +113,7 @@ public record TitusClusterSpec(Moniker moniker, ContainerSpec container, @Nullab
    * @return the copy
    */
   public TitusClusterSpec withImage(ResolvedImage resolved, String version) {
-    return new TitusClusterSpec(moniker, container, version, resolved, deployWith, locations, capacity, capacityGroup,
+    return new TitusClusterSpec(moniker, container, version, resolved, deployWith, managedRollout, locations, capacity, capacityGroup,
         constraints, dependencies, entryPoint, env, containerAttributes, iamProfile, migrationPolicy, resources, tags,
         scaling, overrides);
   }
@@ -122,14 +125,15 @@ public record TitusClusterSpec(Moniker moniker, ContainerSpec container, @Nullab
    * @return the copy
    */
   public TitusClusterSpec withLocations(Locations l) {
-    return new TitusClusterSpec(moniker, container, artifactVersion, image, deployWith, l, capacity, capacityGroup,
+    return new TitusClusterSpec(moniker, container, artifactVersion, image, deployWith, managedRollout, l, capacity, capacityGroup,
         constraints, dependencies, entryPoint, env, containerAttributes, iamProfile, migrationPolicy, resources, tags,
         scaling, overrides);
   }
 
   @Override
   public TitusClusterSpec withArtifactVersion(String version) {
-    return new TitusClusterSpec(moniker, container, version, image, deployWith, locations, capacity, capacityGroup,
+    return new TitusClusterSpec(moniker, container, version, image, deployWith, managedRollout, locations, capacity,
+        capacityGroup,
         constraints, dependencies, entryPoint, env, containerAttributes, iamProfile, migrationPolicy, resources, tags,
         scaling, overrides);
   }

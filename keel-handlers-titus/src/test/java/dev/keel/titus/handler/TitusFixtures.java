@@ -52,7 +52,7 @@ public final class TitusFixtures {
   public static TitusClusterSpec cluster(DeployWith deployWith, CapacitySpec capacity, String digest,
       String... regions) {
     return new TitusClusterSpec(new Moniker("fnord", "main", null), ContainerSpec.ofDigest("illuminati", "fnord", digest),
-        null, null, deployWith, locations(regions), capacity, null, null, null, null, Map.of("A", "1"), null, null,
+        null, null, deployWith, null, locations(regions), capacity, null, null, null, null, Map.of("A", "1"), null, null,
         null, null, Map.of("team", "delivery"), null, Map.of());
   }
 
@@ -75,7 +75,7 @@ public final class TitusFixtures {
    */
   public static TitusClusterSpec withDigest(TitusClusterSpec s, String digest) {
     return new TitusClusterSpec(s.moniker(), ContainerSpec.ofDigest("illuminati", "fnord", digest), null, null,
-        s.deployWith(), s.locations(), s.capacity(), s.capacityGroup(), s.constraints(), s.dependencies(),
+        s.deployWith(), s.managedRollout(), s.locations(), s.capacity(), s.capacityGroup(), s.constraints(), s.dependencies(),
         s.entryPoint(), s.env(), s.containerAttributes(), s.iamProfile(), s.migrationPolicy(), s.resources(), s.tags(),
         s.scaling(), s.overrides());
   }

@@ -61,7 +61,7 @@ class TitusResolversTest {
     var locations = new Locations("test", null, null, Set.of(new RegionSpec("us-east-1", Set.of()),
         new RegionSpec("us-west-2", Set.of())));
     return new Resource<>(TitusKinds.CLUSTER.kind(), new TitusClusterSpec(new Moniker("fnord", null, null),
-        container, version, null, null, locations, null, null, null, null, null, null, attributes, null, null, null,
+        container, version, null, null, null, locations, null, null, null, null, null, null, attributes, null, null, null,
         null, null, overrides));
   }
 

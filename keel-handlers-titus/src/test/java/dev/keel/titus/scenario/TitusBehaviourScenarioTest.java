@@ -40,7 +40,7 @@ class TitusBehaviourScenarioTest {
   void aMissingSecurityGroupHoldsTheClusterBackUntilItExists() {
     TitusClusterSpec base = cluster("us-east-1");
     var r = resource(new TitusClusterSpec(base.moniker(), base.container(), null, null, base.deployWith(),
-        base.locations(), base.capacity(), null, null, new dev.keel.titus.spec.ClusterDependencies(null,
+        null, base.locations(), base.capacity(), null, null, new dev.keel.titus.spec.ClusterDependencies(null,
             Set.of("fnord-elb", "nf-datacenter", "fnord"), null), null, null, null, null, null, null, null, null,
         Map.of()));
     s.harness.engine().submit(TitusScenario.config(r));

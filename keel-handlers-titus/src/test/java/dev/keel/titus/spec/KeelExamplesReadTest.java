@@ -153,4 +153,23 @@ class KeelExamplesReadTest {
     assertThat(spec.migrationPolicy().type()).isEqualTo("selfManaged");
     assertThat(spec.overrides().get("us-west-2").resources().cpu()).isEqualTo(2);
   }
+
+  @Test
+  void anEnabledManagedRolloutIsRejectedAndADisabledOneReads() {
+    String yaml = """
+        application: fnord
+        environments:
+        - name: test
+          locations: {account: test, regions: [{name: us-east-1}]}
+          resources:
+          - kind: titus/cluster@v1
+            spec:
+              moniker: {app: fnord}
+              container: {organization: illuminati, image: fnord, digest: "sha256:abc"}
+              managedRollout: {enabled: %s}
+        """;
+    assertThat(cluster(reader().read(yaml.formatted("false"), "ok.yml")).managedRollout().enabled()).isFalse();
+    assertThatThrownBy(() -> reader().read(yaml.formatted("true"), "bad.yml")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("managedRollout.enabled is not supported");
+  }
 }
