@@ -6,6 +6,7 @@ import dev.keel.support.deploy.DeployWave;
 import dev.keel.titus.model.Capacity;
 import dev.keel.titus.model.TitusServerGroup;
 import dev.keel.titus.spec.ScalingSpec;
+import java.util.Set;
 import javax.annotation.Nullable;
 
 /** The operations the Titus plugin plans and Titus runs, each in one account and region. */
@@ -84,15 +85,16 @@ public sealed interface TitusOperation extends Operation {
   }
 
   /**
-   * Deletes scaling policies of a job.
+   * Deletes scaling policies of a job, by the ids Titus gave them.
    *
    * @param account the account
    * @param region the region
    * @param serverGroupName the job
-   * @param policies the policies
+   * @param policyIds the ids of the policies
+   * @param policies the policies, for people
    */
-  record DeleteScalingPolicies(String account, String region, String serverGroupName, ScalingSpec policies)
-      implements TitusOperation {
+  record DeleteScalingPolicies(String account, String region, String serverGroupName, Set<String> policyIds,
+      ScalingSpec policies) implements TitusOperation {
     @Override
     public String type() {
       return "deleteScalingPolicy";

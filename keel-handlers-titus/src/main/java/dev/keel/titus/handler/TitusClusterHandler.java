@@ -167,10 +167,10 @@ public final class TitusClusterHandler implements ResourceHandler<TitusClusterSp
       if (d instanceof RegionDecision.Resize r) {
         ops.add(new TitusOperation.ResizeServerGroup(account, region, r.serverGroup(), desired.capacity()));
       } else if (d instanceof RegionDecision.ModifyScaling m) {
-        scaling(ops, account, region, m.serverGroup(), current.scaling(), desired.scaling());
+        scaling(ops, job(spec, region, m.serverGroup()), current.scaling(), desired.scaling());
       } else if (d instanceof RegionDecision.ResizeThenModifyScaling m) {
         ops.add(new TitusOperation.ResizeServerGroup(account, region, m.serverGroup(), desired.capacity()));
-        scaling(ops, account, region, m.serverGroup(), current.scaling(), desired.scaling());
+        scaling(ops, job(spec, region, m.serverGroup()), current.scaling(), desired.scaling());
       } else if (d instanceof RegionDecision.Disable x) {
         ops.add(new TitusOperation.DisableServerGroup(account, region, x.serverGroup()));
       } else if (d instanceof RegionDecision.Rollback rb) {
@@ -188,15 +188,23 @@ public final class TitusClusterHandler implements ResourceHandler<TitusClusterSp
     return new Actuation(List.copyOf(ops));
   }
 
-  private static void scaling(List<TitusOperation> ops, String account, String region, String job,
-      ScalingSpec current, ScalingSpec desired) {
+  private JobState job(TitusClusterSpec spec, String region, String name) {
+    return jobs(spec, region).stream().filter(j -> j.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("Job " + name + " of " + spec.id() + " in " + region
+            + " disappeared while planning; the next check plans again"));
+  }
+
+  /** Policies are immutable: delete (by Titus's ids) those not desired, then add the missing ones. */
+  private static void scaling(List<TitusOperation> ops, JobState job, ScalingSpec current, ScalingSpec desired) {
+    String account = job.model().location().account();
+    String region = job.model().location().region();
     ScalingSpec delete = current.minus(desired);
     ScalingSpec add = desired.minus(current);
     if (delete.hasPolicies()) {
-      ops.add(new TitusOperation.DeleteScalingPolicies(account, region, job, delete));
+      ops.add(new TitusOperation.DeleteScalingPolicies(account, region, job.name(), job.idsOf(delete), delete));
     }
     if (add.hasPolicies()) {
-      ops.add(new TitusOperation.UpsertScalingPolicies(account, region, job, add));
+      ops.add(new TitusOperation.UpsertScalingPolicies(account, region, job.name(), add));
     }
   }
 

@@ -40,6 +40,7 @@ final class SimJobs {
   Duration bootTime = Duration.ofMinutes(2);
   boolean neverHealthy;
   private int nextJobId;
+  private int nextPolicyId;
 
   SimJobs(SimTimeline timeline) {
     this.timeline = timeline;
@@ -115,8 +116,26 @@ final class SimJobs {
         }
       });
     } else if (op instanceof TitusOperation.DeleteScalingPolicies d) {
-      withJob(d.account(), d.region(), d.serverGroupName(), cb, j -> j.model = j.model.withScaling(
-          j.model.scaling().minus(d.policies())));
+      Optional<SimJob> job = find(d.account(), d.region(), d.serverGroupName());
+      Set<String> unknown = new HashSet<>(d.policyIds());
+      job.ifPresent(j -> unknown.removeAll(j.policyIds.values()));
+      if (job.isPresent() && !unknown.isEmpty()) {
+        cb.failed("No scaling policies " + unknown + " on " + d.serverGroupName());
+        return;
+      }
+      withJob(d.account(), d.region(), d.serverGroupName(), cb, j -> {
+        var t = new HashSet<>(j.model.scaling().targetTrackingPolicies());
+        var s = new HashSet<>(j.model.scaling().stepScalingPolicies());
+        j.policyIds.entrySet().removeIf(e -> {
+          boolean gone = d.policyIds().contains(e.getValue());
+          if (gone) {
+            t.remove(e.getKey());
+            s.remove(e.getKey());
+          }
+          return gone;
+        });
+        j.model = j.model.withScaling(new ScalingSpec(t, s));
+      });
     } else if (op instanceof TitusOperation.UpsertScalingPolicies u) {
       withJob(u.account(), u.region(), u.serverGroupName(), cb, j -> {
         var t = new HashSet<>(j.model.scaling().targetTrackingPolicies());
@@ -124,6 +143,7 @@ final class SimJobs {
         var s = new HashSet<>(j.model.scaling().stepScalingPolicies());
         s.addAll(u.policies().stepScalingPolicies());
         j.model = j.model.withScaling(new ScalingSpec(t, s));
+        assignPolicyIds(j);
       });
     } else if (op instanceof TitusOperation.DisableServerGroup d) {
       withJob(d.account(), d.region(), d.serverGroupName(), cb, j -> j.enabled = false);
@@ -139,6 +159,16 @@ final class SimJobs {
       cb.done();
     } else if (op instanceof TitusOperation.RollbackServerGroup rb) {
       rollback(rb, cb);
+    }
+  }
+
+  /** Gives every attached policy without an id one, and forgets the ids of policies no longer attached. */
+  private void assignPolicyIds(SimJob j) {
+    Set<Object> attached = new HashSet<>(j.model.scaling().targetTrackingPolicies());
+    attached.addAll(j.model.scaling().stepScalingPolicies());
+    j.policyIds.keySet().retainAll(attached);
+    for (Object p : attached) {
+      j.policyIds.computeIfAbsent(p, x -> "policy-" + (++nextPolicyId));
     }
   }
 
@@ -165,6 +195,7 @@ final class SimJobs {
     if (c.strategy() instanceof DeployStrategy.RollingPush && source.isPresent()) {
       SimJob j = source.get();
       j.model = desired.as(j.name, j.jobId, false);
+      assignPolicyIds(j);
       j.healthyAt = bootedAt();
       publish(k);
       awaitHealthy(j, a, r, Duration.ofMinutes(30), cb, cb::done);
@@ -175,6 +206,7 @@ final class SimJobs {
     int instances = desired.capacity().initialInstances(source.map(j -> j.desired).orElse(null));
     String jobId = "titus-job-" + (++nextJobId);
     SimJob created = new SimJob(name, jobId, timeline.now(), desired.as(name, jobId, false), instances, bootedAt());
+    assignPolicyIds(created);
     jobs.add(created);
     publish(k);
     DeployStrategy strategy = c.strategy();

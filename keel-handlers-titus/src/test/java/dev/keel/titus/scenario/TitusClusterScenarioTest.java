@@ -115,8 +115,12 @@ class TitusClusterScenarioTest {
         "us-east-1"))).isTrue();
     var after = autoscaled(new ScalingSpec(Set.of(CPU_60), Set.of(STEP)), new CapacitySpec(1, 4, null), "us-east-1");
 
-    assertThat(types(s.planned(after))).containsExactly("deleteScalingPolicy", "upsertScalingPolicy");
+    String cpuId = jobs("us-east-1").get(0).policies().get(0).id();
+    List<Operation> ops = s.planned(after);
+    assertThat(types(ops)).containsExactly("deleteScalingPolicy", "upsertScalingPolicy");
+    assertThat(((TitusOperation.DeleteScalingPolicies) ops.get(0)).policyIds()).containsExactly(cpuId);
     assertThat(s.converge(after)).isTrue();
+    assertThat(jobs("us-east-1").get(0).policies()).extracting(p -> p.id()).doesNotContain(cpuId).hasSize(2);
     assertThat(jobs("us-east-1")).singleElement().satisfies(j -> {
       assertThat(j.model().scaling().targetTrackingPolicies()).containsExactly(CPU_60);
       assertThat(j.model().scaling().stepScalingPolicies()).containsExactly(STEP);
