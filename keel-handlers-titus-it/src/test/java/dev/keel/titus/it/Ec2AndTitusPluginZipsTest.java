@@ -1,0 +1,136 @@
+package dev.keel.titus.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.engine.EngineConfig;
+import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.plan.Plan;
+import dev.keel.engine.plan.PlannedAction;
+import dev.keel.engine.plan.ResourcePlan;
+import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.ResourceKind;
+import dev.keel.spi.model.ResourceStatus;
+import dev.keel.testkit.EngineHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The EC2 and Titus plugin zips, loaded from disk into one engine, each in its own class loader, converge a
+ * delivery config with an EC2 cluster and a Titus cluster on their simulated clouds.
+ */
+class Ec2AndTitusPluginZipsTest {
+
+  private static final String CONFIG = """
+      application: fnord
+      serviceAccount: me@example.com
+      environments:
+      - name: test
+        locations:
+          account: test
+          regions:
+          - name: us-east-1
+          - name: us-west-2
+        resources:
+        - kind: ec2/cluster@v1.1
+          spec:
+            moniker:
+              app: fnord
+              stack: vm
+            deployWith:
+              strategy: highlander
+            launchConfiguration:
+              image:
+                id: ami-0123
+                appVersion: fnord-1.0.0-h1.abc
+              instanceType: m5.large
+            capacity:
+              min: 1
+              max: 1
+              desired: 1
+        - kind: titus/cluster@v1
+          spec:
+            moniker:
+              app: fnord
+              stack: container
+            container:
+              organization: illuminati
+              image: fnord
+              digest: sha256:0123456789abcdef
+            capacity:
+              min: 2
+              max: 2
+              desired: 2
+            tags:
+              team: delivery
+            resources:
+              cpu: 2
+              memory: 4096
+      """;
+
+  private static Path pluginZip(String artifact) throws IOException {
+    Path dir = Path.of(System.getProperty("keel.testPlugins", "target/test-plugins"));
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().startsWith(artifact + "-")
+          && p.getFileName().toString().endsWith("-plugin.zip")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("No " + artifact + " plugin zip in " + dir
+              + ": build with mvn verify"));
+    }
+  }
+
+  private static Plan plan(EngineHarness harness, DeliveryConfig delivery) {
+    harness.runUntilIdle();
+    var future = harness.engine().planAsync(delivery);
+    harness.runUntilIdle();
+    return future.join();
+  }
+
+  /** The class loader of a cluster plan's per-region model (the plugin's, not the JDK's map). */
+  private static ClassLoader regionalModelLoader(ResourcePlan plan) {
+    return ((java.util.Map<?, ?>) plan.desired()).values().iterator().next().getClass().getClassLoader();
+  }
+
+  @Test
+  void bothPluginZipsLoadedFromDiskConvergeAConfigUsingBothClouds(@TempDir Path plugins) throws IOException {
+    Files.copy(pluginZip("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
+    Files.copy(pluginZip("keel-handlers-titus"), plugins.resolve("keel-titus.zip"));
+    EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
+        .taskPollInterval(Duration.ofSeconds(10)).build();
+    try (EngineHarness harness = EngineHarness.builder().config(config).engine(b -> b.plugins(plugins)).build()) {
+      var engine = harness.engine();
+      assertThat(engine.pluginFailures()).isEmpty();
+      assertThat(engine.registry().kinds()).contains(ResourceKind.parse("ec2/cluster@v1.1"),
+          ResourceKind.parse("titus/cluster@v1"));
+      assertThat(engine.registry().verification("test-container")).isPresent();
+
+      DeliveryConfig delivery = engine.configReader().read(CONFIG, "fnord.yml");
+      String ec2 = "ec2:cluster:test:fnord-vm";
+      String titus = "titus:cluster:test:fnord-container";
+      Plan first = plan(harness, delivery);
+      ResourcePlan ec2Plan = first.resource(ec2).orElseThrow();
+      ResourcePlan titusPlan = first.resource(titus).orElseThrow();
+      assertThat(titusPlan.action()).isEqualTo(PlannedAction.CREATE);
+      assertThat(titusPlan.operations()).extracting(o -> o.type()).containsExactly("createServerGroup",
+          "createServerGroup");
+      ClassLoader ec2Loader = regionalModelLoader(ec2Plan);
+      ClassLoader titusLoader = regionalModelLoader(titusPlan);
+      assertThat(titusLoader).isNotNull().isNotSameAs(getClass().getClassLoader()).isNotSameAs(ec2Loader);
+      assertThat(ec2Loader).isNotNull().isNotSameAs(getClass().getClassLoader());
+
+      engine.submit(delivery);
+      boolean converged = harness.advanceUntil(() -> harness.status(ec2) == ResourceStatus.HAPPY
+          && harness.status(titus) == ResourceStatus.HAPPY, Duration.ofMinutes(1), Duration.ofHours(2));
+
+      assertThat(converged).as("ec2=%s titus=%s", harness.status(ec2), harness.status(titus)).isTrue();
+      assertThat(harness.events(titus, ResourceEvent.TaskSucceeded.class)).hasSize(2);
+      assertThat(harness.events(ec2, ResourceEvent.TaskSucceeded.class)).hasSize(2);
+      harness.advance(Duration.ofMinutes(30));
+      assertThat(plan(harness, delivery).inSync()).isTrue();
+      assertThat(harness.events(titus, ResourceEvent.TaskSucceeded.class)).hasSize(2);
+    }
+  }
+}
