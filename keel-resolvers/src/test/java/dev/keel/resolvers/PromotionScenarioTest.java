@@ -45,6 +45,7 @@ class PromotionScenarioTest {
   private final VirtualScheduler scheduler = new VirtualScheduler(MONDAY_9AM);
   private final FakeCloud cloud = new FakeCloud(scheduler);
   private final AtomicBoolean smokeTestPasses = new AtomicBoolean(true);
+  private final AtomicBoolean deploysFail = new AtomicBoolean(false);
   private EngineHarness h;
 
   /** A smoke test that takes five minutes and passes or fails as the test says. */
@@ -104,7 +105,8 @@ class PromotionScenarioTest {
   private void start(DeliveryConfig config) {
     h = EngineHarness.builder().scheduler(scheduler)
         .config(EngineConfig.builder().taskPollInterval(Duration.ofSeconds(10)).build())
-        .engine(b -> b.handler(FakeHandler.builder(cloud, scheduler).build()).taskMonitor(cloud)
+        .engine(b -> b.handler(FakeHandler.builder(cloud, scheduler).failTasks(n -> deploysFail.get()).build())
+            .taskMonitor(cloud)
             .resolver(new ArtifactVersionResolver()).verificationEvaluator(smoke))
         .build();
     h.engine().submit(config);
@@ -292,5 +294,24 @@ class PromotionScenarioTest {
     assertThat(promotion("staging").version("fnord-1.0.0").orElseThrow().verifications()).singleElement()
         .satisfies(v -> assertThat(v.status()).isEqualTo(ConstraintStatus.PASS));
     assertThat(promotion("production").current()).contains("fnord-1.0.0");
+  }
+
+  @Test
+  void aVersionWhoseDeploymentsKeepFailingIsVetoedAutomaticallyAndTheEnvironmentStaysOnItsVersion() {
+    start(threeEnvironments(List.of()));
+    publish("1.0.0");
+    h.advance(Duration.ofMinutes(5));
+    assertThat(promotion("test").current()).contains("fnord-1.0.0");
+
+    deploysFail.set(true);
+    publish("1.1.0");
+    h.advance(Duration.ofHours(3));
+
+    assertThat(promotion("test").statusOf("fnord-1.1.0")).isEqualTo(PromotionStatus.VETOED);
+    assertThat(promotion("test").version("fnord-1.1.0").orElseThrow().vetoedBy()).isEqualTo("keel");
+    assertThat(promotion("test").current()).contains("fnord-1.0.0");
+    assertThat(promotion("test").statusOf("fnord-1.0.0")).isEqualTo(PromotionStatus.CURRENT);
+    assertThat(h.status("fake:thing:fnord-test")).isEqualTo(ResourceStatus.HAPPY);
+    assertThat(cloud.get("fnord-test")).contains(new FakeModel(1, "fnord-1.0.0"));
   }
 }
