@@ -107,9 +107,21 @@ class KeelEngineTest {
     assertThat(threadsNamed("keel-closing-test")).isZero();
   }
 
+  /**
+   * The live threads with a name prefix. A pool thread may still be finishing its exit right after its
+   * executor reports termination, so each is given a bounded moment to end before it counts as alive.
+   */
   private static long threadsNamed(String prefix) {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith(prefix) && t.isAlive()).count();
+        .filter(t -> t.getName().startsWith(prefix))
+        .filter(t -> {
+          try {
+            t.join(5_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return t.isAlive();
+        }).count();
   }
 
   @Test
