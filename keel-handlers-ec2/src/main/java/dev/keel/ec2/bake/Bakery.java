@@ -3,7 +3,7 @@ package dev.keel.ec2.bake;
 import dev.keel.ec2.cloud.Catalog;
 import dev.keel.ec2.cloud.Ec2Cloud;
 import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.ec2.cloud.TaskRequest;
 import dev.keel.spi.PluginEvent;
 import dev.keel.spi.model.DebianArtifact;

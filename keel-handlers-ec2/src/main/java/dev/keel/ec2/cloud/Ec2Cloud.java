@@ -1,5 +1,7 @@
 package dev.keel.ec2.cloud;
 
+import dev.keel.support.task.TaskExecution;
+
 import dev.keel.ec2.model.ApplicationLoadBalancer;
 import dev.keel.ec2.model.ClassicLoadBalancer;
 import dev.keel.ec2.model.SecurityGroup;

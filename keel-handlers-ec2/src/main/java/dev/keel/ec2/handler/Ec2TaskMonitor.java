@@ -1,7 +1,7 @@
 package dev.keel.ec2.handler;
 
 import dev.keel.ec2.cloud.Ec2Cloud;
-import dev.keel.ec2.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.TaskMonitor;
 import dev.keel.spi.actuation.Task;

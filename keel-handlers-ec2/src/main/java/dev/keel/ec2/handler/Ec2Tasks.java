@@ -2,7 +2,7 @@ package dev.keel.ec2.handler;
 
 import dev.keel.ec2.cloud.Ec2Cloud;
 import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.ec2.cloud.TaskRequest;
 import dev.keel.spi.actuation.Actuation;
 import dev.keel.spi.actuation.Operation;

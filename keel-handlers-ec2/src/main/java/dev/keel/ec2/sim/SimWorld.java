@@ -1,5 +1,7 @@
 package dev.keel.ec2.sim;
 
+import dev.keel.support.sim.SimTimeline;
+
 import dev.keel.ec2.cloud.Ec2Operation;
 import dev.keel.ec2.cloud.ServerGroupState;
 import dev.keel.ec2.model.Capacity;

@@ -1,11 +1,13 @@
 package dev.keel.ec2.sim;
 
+import dev.keel.support.sim.SimTimeline;
+
 import dev.keel.ec2.cloud.Catalog;
 import dev.keel.ec2.cloud.Ec2Cloud;
 import dev.keel.ec2.cloud.Ec2Operation;
 import dev.keel.ec2.cloud.Ec2ReadException;
 import dev.keel.ec2.cloud.ServerGroupState;
-import dev.keel.ec2.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.ec2.cloud.TaskRequest;
 import dev.keel.ec2.model.ApplicationLoadBalancer;
 import dev.keel.ec2.model.ClassicLoadBalancer;

@@ -6,7 +6,7 @@ import dev.keel.ec2.bake.Bakery;
 import dev.keel.ec2.cloud.Catalog;
 import dev.keel.ec2.cloud.Ec2Operation;
 import dev.keel.ec2.cloud.ServerGroupState;
-import dev.keel.ec2.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.engine.check.GiveUpPolicy;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.promotion.ConstraintState;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.ec2.cloud.Ec2Operation;
 import dev.keel.ec2.cloud.ServerGroupState;
-import dev.keel.ec2.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.ec2.spec.CapacitySpec;
 import dev.keel.ec2.spec.ClusterSpec;
 import dev.keel.ec2.spec.Ec2Kinds;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.ec2.cloud.Catalog;
 import dev.keel.ec2.cloud.Ec2Operation;
 import dev.keel.ec2.cloud.ServerGroupState;
-import dev.keel.ec2.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.ec2.model.SecurityGroup;
 import dev.keel.ec2.spec.CapacitySpec;
 import dev.keel.ec2.spec.ClusterDependencies;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.ec2.cloud.Catalog;
 import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.ec2.cloud.TaskRequest;
 import dev.keel.testkit.VirtualScheduler;
 import java.time.Duration;

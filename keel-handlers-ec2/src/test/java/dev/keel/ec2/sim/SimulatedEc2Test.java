@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keel.ec2.cloud.Ec2Operation;
 import dev.keel.ec2.cloud.Ec2ReadException;
 import dev.keel.ec2.cloud.ServerGroupState;
-import dev.keel.ec2.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.ec2.cloud.TaskRequest;
 import dev.keel.ec2.model.Capacity;
 import dev.keel.ec2.model.Health;

@@ -1,5 +1,7 @@
 package dev.keel.titus.cloud;
 
+import dev.keel.support.task.TaskExecution;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.keel.titus.handler;
 
 import dev.keel.titus.cloud.TitusCloud;
-import dev.keel.titus.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.TaskMonitor;
 import dev.keel.spi.actuation.Task;

@@ -2,7 +2,7 @@ package dev.keel.titus.handler;
 
 import dev.keel.titus.cloud.TitusCloud;
 import dev.keel.titus.cloud.TitusOperation;
-import dev.keel.titus.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.titus.cloud.TaskRequest;
 import dev.keel.spi.actuation.Actuation;
 import dev.keel.spi.actuation.Operation;

@@ -1,5 +1,7 @@
 package dev.keel.titus.sim;
 
+import dev.keel.support.sim.SimTimeline;
+
 import dev.keel.spi.model.Moniker;
 import dev.keel.support.deploy.DeployStrategy;
 import dev.keel.support.naming.ServerGroupNaming;

@@ -1,9 +1,11 @@
 package dev.keel.titus.sim;
 
+import dev.keel.support.sim.SimTimeline;
+
 import dev.keel.titus.cloud.BatchJob;
 import dev.keel.titus.cloud.DockerImage;
 import dev.keel.titus.cloud.JobState;
-import dev.keel.titus.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.titus.cloud.TaskRequest;
 import dev.keel.titus.cloud.TitusAccount;
 import dev.keel.titus.cloud.TitusCloud;

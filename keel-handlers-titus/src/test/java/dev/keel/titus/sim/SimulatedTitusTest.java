@@ -8,7 +8,7 @@ import dev.keel.support.deploy.DeployWave;
 import dev.keel.testkit.VirtualScheduler;
 import dev.keel.titus.cloud.BatchJob;
 import dev.keel.titus.cloud.JobState;
-import dev.keel.titus.cloud.TaskExecution;
+import dev.keel.support.task.TaskExecution;
 import dev.keel.titus.cloud.TaskRequest;
 import dev.keel.titus.cloud.TitusOperation;
 import dev.keel.titus.cloud.TitusReadException;

@@ -1,4 +1,4 @@
-package dev.keel.ec2.cloud;
+package dev.keel.support.task;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.keel.ec2.sim;
+package dev.keel.support.sim;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.PriorityQueue;
  * simulator first runs the events that are due by the clock's time, in time order, each seeing its own
  * time as "now". So the simulator needs no threads and follows a virtual clock exactly.
  */
-final class SimTimeline {
+public final class SimTimeline {
 
   private record Event(Instant at, long seq, Runnable action) {}
 
@@ -19,13 +19,19 @@ final class SimTimeline {
   private long seq;
   private Instant now;
 
-  SimTimeline(Clock clock) {
+  /**
+   * A timeline on a clock.
+   *
+   * @param clock the clock that says how far events have run
+   */
+  public SimTimeline(Clock clock) {
     this.clock = clock;
     this.now = clock.instant();
   }
 
   /** Runs every event due by the clock. */
-  void catchUp() {
+  /** Runs every event due by the clock's time, in time order. */
+  public void catchUp() {
     Instant target = clock.instant();
     if (target.isBefore(now)) {
       target = now;
@@ -39,12 +45,23 @@ final class SimTimeline {
   }
 
   /** The simulator's current time: the clock's, or an event's while it runs. */
-  Instant now() {
+  /**
+   * The simulator's time: the clock's, or an event's own time while it runs.
+   *
+   * @return now
+   */
+  public Instant now() {
     return now;
   }
 
   /** Schedules an action; one due now runs at the next catch-up (never inline). */
-  void at(Instant at, Runnable action) {
+  /**
+   * Schedules an event.
+   *
+   * @param at when it happens
+   * @param action what happens
+   */
+  public void at(Instant at, Runnable action) {
     events.add(new Event(at.isBefore(now) ? now : at, seq++, action));
   }
 }
