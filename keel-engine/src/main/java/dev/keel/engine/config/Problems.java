@@ -25,10 +25,6 @@ final class Problems {
     return tree;
   }
 
-  boolean isEmpty() {
-    return problems.isEmpty();
-  }
-
   int size() {
     return problems.size();
   }

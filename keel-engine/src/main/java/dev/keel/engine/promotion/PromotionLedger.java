@@ -46,7 +46,15 @@ final class PromotionLedger {
       return Optional.of(pin.get().version());
     }
     Optional<DeliveryArtifact> artifact = config.artifact(where.artifactReference());
-    return artifact.isEmpty() ? Optional.empty() : desiredVersion(where, versions(artifact.get()));
+    if (artifact.isEmpty()) {
+      return Optional.empty();
+    }
+    // Resolvers ask on every resource check: sort only the few versions with a record, not every version.
+    Map<String, PromotionRecord> records = records(where);
+    List<ArtifactVersion> candidates = store.artifactVersions(artifact.get().type(), artifact.get().name()).stream()
+        .filter(v -> records.containsKey(v.version()) && VersionOrder.accepts(artifact.get(), v))
+        .collect(Collectors.toList());
+    return desiredVersion(where, VersionOrder.sortNewestFirst(artifact.get(), candidates));
   }
 
   /** The desired version given the artifact's versions already sorted newest first. */

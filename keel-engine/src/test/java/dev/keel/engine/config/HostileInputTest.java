@@ -181,8 +181,10 @@ class HostileInputTest {
   void aDocumentThatIsNotAMappingIsRejected() {
     ConfigException error = rejected(() -> reader.read("- just\n- a list\n", "list.yml"));
 
-    assertThat(error.getMessage()).contains("must be a mapping");
-    assertThat(new String("ok".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo("ok");
+    assertThat(error.problems()).singleElement().satisfies(p -> {
+      assertThat(p.message()).contains("must be a mapping");
+      assertThat(p.source()).isEqualTo("list.yml");
+    });
   }
 
   @Test
