@@ -22,6 +22,7 @@ import dev.keel.engine.plugin.PluginFailure;
 import dev.keel.engine.plugin.PluginLoader;
 import dev.keel.engine.promotion.EnvironmentPromotion;
 import dev.keel.engine.promotion.Promotions;
+import dev.keel.engine.schedule.DeadlineCalls;
 import dev.keel.engine.schedule.Scheduler;
 import dev.keel.engine.schedule.SystemScheduler;
 import dev.keel.engine.store.InMemoryStore;
@@ -31,12 +32,14 @@ import dev.keel.engine.store.PauseScope;
 import dev.keel.engine.store.ResourceState;
 import dev.keel.engine.store.StoredResource;
 import dev.keel.engine.store.SubmitResult;
-import dev.keel.spi.ArtifactView;
 import dev.keel.spi.ArtifactSupplier;
+import dev.keel.spi.ArtifactView;
 import dev.keel.spi.ConstraintEvaluator;
+import dev.keel.spi.Exportable;
 import dev.keel.spi.PluginEvent;
-import dev.keel.spi.ResourceHandler;
 import dev.keel.spi.Resolver;
+import dev.keel.spi.ResourceHandler;
+import dev.keel.spi.Simulator;
 import dev.keel.spi.SpecMigrator;
 import dev.keel.spi.TaskMonitor;
 import dev.keel.spi.VerificationEvaluator;
@@ -46,6 +49,7 @@ import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceKind;
+import dev.keel.spi.model.ResourceSpec;
 import dev.keel.spi.model.ResourceStatus;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -101,6 +105,8 @@ public final class KeelEngine implements AutoCloseable {
   private final EventBus bus = new EventBus();
   private final PluginLoader plugins;
   private final List<PluginFailure> pluginFailures;
+  private final List<Simulator> simulators;
+  private final Map<ResourceKind, ResourceHandler<?, ?>> handlers = new LinkedHashMap<>();
   private final Object lock = new Object();
   /** What extensions read; plugins are built before promotion exists, so it delegates to the view set later. */
   private final DeferredArtifactView artifactView = new DeferredArtifactView();
@@ -128,6 +134,7 @@ public final class KeelEngine implements AutoCloseable {
       this.plugins = null;
     }
     this.pluginFailures = loaded.failures();
+    this.simulators = loaded.simulators().stream().map(Loaded::extension).collect(Collectors.toUnmodifiableList());
     // Plugin extensions first, then those given to the builder; the builder's lists stay untouched.
     List<ResourceHandler<?, ?>> handlerList = join(loaded.handlers(), b.handlers);
     List<Resolver<?>> resolverList = join(loaded.resolvers(), b.resolvers);
@@ -142,7 +149,6 @@ public final class KeelEngine implements AutoCloseable {
     b.verificationEvaluators.forEach(kinds::verificationEvaluator);
     this.registry = kinds.build();
     this.reader = ConfigReader.builder().registry(registry).build();
-    Map<ResourceKind, ResourceHandler<?, ?>> handlers = new LinkedHashMap<>();
     handlerList.forEach(h -> handlers.put(h.supportedKind().kind(), h));
     ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
     List<ConstraintEvaluator<?>> evaluatorList = join(loaded.constraintEvaluators(), b.constraintEvaluators);
@@ -293,6 +299,41 @@ public final class KeelEngine implements AutoCloseable {
    */
   public KindRegistry registry() {
     return registry;
+  }
+
+  /**
+   * The simulated clouds the loaded plugins ship, for hosts that seed them and play scenarios against them
+   * (the keel CLI, examples, tests).
+   *
+   * @return the simulators, in plugin order; empty when no plugin ships one
+   */
+  public List<Simulator> simulators() {
+    return simulators;
+  }
+
+  // ---- export
+
+  /**
+   * Describes an existing cloud resource as a resource of this engine's kinds, ready to paste into a
+   * delivery config. The handler's export runs on the engine's executor under the call deadline.
+   *
+   * @param exportable what to export; its kind must be one a handler supports
+   * @return the resource, when the handler has described it; fails with {@link UnsupportedKindException}
+   *     for an unknown kind, and with the handler's exception (such as IllegalArgumentException when
+   *     nothing exists under that name) otherwise
+   */
+  public CompletableFuture<Resource<?>> exportAsync(Exportable exportable) {
+    ResourceHandler<?, ?> handler = handlers.get(exportable.kind());
+    if (handler == null) {
+      return CompletableFuture.failedFuture(new UnsupportedKindException(exportable.kind(),
+          exportable.moniker().toName()));
+    }
+    return new DeadlineCalls(scheduler).call("export", config.callTimeout(), () -> exported(handler, exportable));
+  }
+
+  private static <S extends ResourceSpec> Resource<?> exported(ResourceHandler<S, ?> handler, Exportable exportable) {
+    S spec = handler.export(exportable);
+    return new Resource<>(handler.supportedKind().kind(), spec);
   }
 
   // ---- plan

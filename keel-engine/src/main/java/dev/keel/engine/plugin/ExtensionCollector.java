@@ -4,6 +4,7 @@ import dev.keel.spi.ArtifactSupplier;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ResourceHandler;
 import dev.keel.spi.Resolver;
+import dev.keel.spi.Simulator;
 import dev.keel.spi.SpecMigrator;
 import dev.keel.spi.TaskMonitor;
 import dev.keel.spi.VerificationEvaluator;
@@ -30,7 +31,7 @@ final class ExtensionCollector {
   /** The Keel extension points, in the order they are checked. */
   static final List<Class<?>> EXTENSION_POINTS = List.of(ResourceHandler.class, Resolver.class,
       ConstraintEvaluator.class, VerificationEvaluator.class, Veto.class, TaskMonitor.class,
-      ArtifactSupplier.class, SpecMigrator.class);
+      ArtifactSupplier.class, SpecMigrator.class, Simulator.class);
 
   private final KeelPluginManager manager;
   private final KeelPluginManager.FailureSink failures;
@@ -43,6 +44,7 @@ final class ExtensionCollector {
   private final List<Loaded<TaskMonitor>> taskMonitors = new ArrayList<>();
   private final List<Loaded<ArtifactSupplier>> artifactSuppliers = new ArrayList<>();
   private final List<Loaded<SpecMigrator<?, ?>>> specMigrators = new ArrayList<>();
+  private final List<Loaded<Simulator>> simulators = new ArrayList<>();
 
   ExtensionCollector(KeelPluginManager manager, KeelPluginManager.FailureSink failures) {
     this.manager = manager;
@@ -144,6 +146,8 @@ final class ExtensionCollector {
       artifactSuppliers.add(new Loaded<>((ArtifactSupplier) instance, pluginId));
     } else if (point == SpecMigrator.class) {
       specMigrators.add(new Loaded<>((SpecMigrator<?, ?>) instance, pluginId));
+    } else if (point == Simulator.class) {
+      simulators.add(new Loaded<>((Simulator) instance, pluginId));
     }
   }
 
@@ -172,6 +176,6 @@ final class ExtensionCollector {
 
   LoadedExtensions result(List<PluginFailure> allFailures) {
     return new LoadedExtensions(handlers, resolvers, constraintEvaluators, verificationEvaluators, vetoes,
-        taskMonitors, artifactSuppliers, specMigrators, allFailures);
+        taskMonitors, artifactSuppliers, specMigrators, simulators, allFailures);
   }
 }

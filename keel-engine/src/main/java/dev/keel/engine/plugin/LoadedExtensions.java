@@ -6,6 +6,7 @@ import dev.keel.spi.ArtifactSupplier;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ResourceHandler;
 import dev.keel.spi.Resolver;
+import dev.keel.spi.Simulator;
 import dev.keel.spi.SpecMigrator;
 import dev.keel.spi.TaskMonitor;
 import dev.keel.spi.VerificationEvaluator;
@@ -25,6 +26,7 @@ import java.util.List;
  * @param taskMonitors task monitors
  * @param artifactSuppliers artifact suppliers
  * @param specMigrators spec migrators
+ * @param simulators simulated clouds, for hosts that drive them
  * @param failures the plugins and extensions that were skipped, and why
  */
 public record LoadedExtensions(
@@ -36,6 +38,7 @@ public record LoadedExtensions(
     List<Loaded<TaskMonitor>> taskMonitors,
     List<Loaded<ArtifactSupplier>> artifactSuppliers,
     List<Loaded<SpecMigrator<?, ?>>> specMigrators,
+    List<Loaded<Simulator>> simulators,
     List<PluginFailure> failures) {
 
   /** Copies every list, so the value cannot change. */
@@ -48,6 +51,7 @@ public record LoadedExtensions(
     taskMonitors = List.copyOf(taskMonitors);
     artifactSuppliers = List.copyOf(artifactSuppliers);
     specMigrators = List.copyOf(specMigrators);
+    simulators = List.copyOf(simulators);
     failures = List.copyOf(failures);
   }
 
@@ -58,7 +62,7 @@ public record LoadedExtensions(
    */
   public static LoadedExtensions empty() {
     return new LoadedExtensions(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of());
+        List.of(), List.of());
   }
 
   /**

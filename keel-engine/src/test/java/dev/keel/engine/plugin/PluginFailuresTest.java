@@ -202,7 +202,7 @@ class PluginFailuresTest {
       LoadedExtensions loaded = loader.load();
       LoadedExtensions evaluatorsOnly = new LoadedExtensions(List.of(), List.of(),
           loaded.constraintEvaluators(), List.of(), List.of(), List.of(),
-          List.of(), List.of(), List.of());
+          List.of(), List.of(), List.of(), List.of());
 
       assertThatThrownBy(() -> evaluatorsOnly.registerInto(KindRegistry.builder()))
           .isInstanceOf(RegistrationConflictException.class)
