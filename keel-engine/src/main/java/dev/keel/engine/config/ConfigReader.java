@@ -167,6 +167,32 @@ public final class ConfigReader {
     return new Resource<>(migrated.kind(), meta, migrated.spec());
   }
 
+  /**
+   * Reads a YAML or JSON document of another format as plain values, under this reader's limits, keeping
+   * where each value came from; for hosts with their own files, such as the CLI's scenarios.
+   *
+   * @param text the document
+   * @param sourceName the name errors should show, such as the file name
+   * @return the document
+   * @throws ConfigException for a syntax error, a duplicate key, a limit exceeded, or a document whose top
+   *     level is not a mapping
+   */
+  public LocatedDocument readDocument(String text, String sourceName) {
+    checkSize(text.length(), sourceName);
+    List<ConfigProblem> found = new ArrayList<>();
+    LocatedTree tree = LocatedTree.parse(factoryFor(text, sourceName), text, sourceName, limits, found);
+    if (!found.isEmpty()) {
+      throw new ConfigException(found);
+    }
+    if (!tree.root().isObject()) {
+      throw new ConfigException(List.of(new ConfigProblem(sourceName, 1, 1, "",
+          "Expected a mapping at the top of the document")));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> values = mapper.convertValue(tree.root(), Map.class);
+    return new LocatedDocument(sourceName, tree, values);
+  }
+
   /** Parses a document and prepares a binder over it; syntax errors and limits throw at once. */
   private ConfigBinder binderFor(String text, String sourceName) {
     List<ConfigProblem> found = new ArrayList<>();
