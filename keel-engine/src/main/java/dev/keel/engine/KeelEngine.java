@@ -565,6 +565,19 @@ public final class KeelEngine implements AutoCloseable {
   }
 
   /**
+   * Runs an application's promotion check now, on the calling thread: approvals, then verifications. The
+   * promotion loop does this by itself once the engine is started; this is for hosts that drive an engine
+   * they have not started, such as the CLI's {@code plan}, which needs the versions approved before it
+   * asks what the resources would do. Constraint evaluators run as in the loop, with their side effects.
+   *
+   * @param application the application
+   * @throws NoSuchElementException if no delivery config is stored for it
+   */
+  public void checkPromotion(String application) {
+    promotions.check(configOf(application));
+  }
+
+  /**
    * Pins a version in an environment; it is deployed there whatever is approved, until unpinned.
    *
    * @param application the application

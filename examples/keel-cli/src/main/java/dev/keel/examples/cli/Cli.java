@@ -1,0 +1,191 @@
+package dev.keel.examples.cli;
+
+import dev.keel.engine.config.ConfigException;
+import dev.keel.engine.config.ConfigProblem;
+import dev.keel.engine.config.LocatedDocument;
+import dev.keel.spi.model.DeliveryConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.Nullable;
+
+/**
+ * The keel command line: parses the command, runs it, and turns every failure into lines on stderr and an
+ * exit code. Nothing here calls {@code System.exit}, so tests run it in-process as well as through
+ * {@link Main}.
+ */
+final class Cli {
+
+  /** Success: valid, in sync, converged. */
+  static final int OK = 0;
+  /** A bad file, flag or scenario, or an engine error. */
+  static final int ERROR = 1;
+  /** {@code plan}: changes are pending. {@code validate}: the command line is wrong. */
+  static final int PENDING = 2;
+  /** {@code run}: the maximum virtual time passed before the delivery converged. */
+  static final int TIMED_OUT = 3;
+
+  static final String USAGE = """
+      usage: keel <command> [arguments]
+
+        validate FILE...                       check delivery configs; problems as FILE:LINE:COL: message
+        plan FILE [--scenario S] [--json]      what the engine would do now; exit 2 when changes are pending
+        run FILE [--scenario S] [--until-converged] [--max-time DURATION] [--json]
+                                               run the engine on virtual time against the simulated clouds
+        export KIND NAME --account A [--region R]... [--scenario S]
+                                               print an existing simulated resource as a spec
+        help                                   this text
+
+      Every command also takes --plugins DIR (default: the plugins built beside the CLI) and --verbose.
+      Durations are written 90s, 30m, 2h, 1d or PT30M. Docs: docs/cli.md""";
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Path defaultPlugins;
+
+  /**
+   * A CLI printing to the given streams.
+   *
+   * @param out where results go
+   * @param err where problems and warnings go
+   * @param defaultPlugins the plugins directory used without {@code --plugins}
+   */
+  Cli(PrintStream out, PrintStream err, Path defaultPlugins) {
+    this.out = out;
+    this.err = err;
+    this.defaultPlugins = defaultPlugins;
+  }
+
+  /**
+   * Runs a command line.
+   *
+   * @param args the arguments, command first
+   * @return the exit code
+   */
+  int run(String... args) {
+    if (args.length == 0) {
+      err.println(USAGE);
+      return ERROR;
+    }
+    String command = args[0];
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    try {
+      return switch (command) {
+        case "help", "--help", "-h" -> {
+          out.println(USAGE);
+          yield OK;
+        }
+        case "validate" -> new ValidateCommand(this).run(options(command, rest, "--plugins", "--verbose"));
+        case "plan" -> new PlanCommand(this).run(options(command, rest, "--scenario", "--json", "--plugins",
+            "--verbose"));
+        case "run" -> new RunCommand(this).run(options(command, rest, "--scenario", "--until-converged",
+            "--max-time", "--json", "--plugins", "--verbose"));
+        case "export" -> new ExportCommand(this).run(options(command, rest, "--account", "--region", "--scenario",
+            "--plugins", "--verbose"));
+        default -> throw new UsageException("unknown command '" + command + "'");
+      };
+    } catch (UsageException e) {
+      err.println("keel: " + e.getMessage());
+      err.println("Run 'keel help' for usage.");
+      return command.equals("validate") ? PENDING : ERROR;
+    } catch (CliException e) {
+      e.lines().forEach(err::println);
+      return e.exitCode();
+    } catch (RuntimeException e) {
+      // A bug or a plugin failing in a way nothing contained: still a message, not a stack trace.
+      err.println("keel: internal error: " + e);
+      if (Boolean.getBoolean("keel.debug")) {
+        e.printStackTrace(err);
+      } else {
+        err.println("Run with -Dkeel.debug=true (JAVA_OPTS) for the stack trace.");
+      }
+      return ERROR;
+    }
+  }
+
+  private static Options options(String command, List<String> args, String... accepted) {
+    Options options = Options.parse(command, args, Set.of(accepted));
+    if (options.has("--verbose")) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    }
+    return options;
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  Path plugins(Options options) {
+    Path given = options.path("--plugins");
+    return given != null ? given : defaultPlugins;
+  }
+
+  /** A config problem as a compiler-style line: {@code FILE:LINE:COL: message (at PATH)}. */
+  static String line(ConfigProblem problem) {
+    return problem.toString();
+  }
+
+  /** Reads a delivery config with the simulation's kinds, turning its problems into CLI lines. */
+  static DeliveryConfig readConfig(Simulation simulation, Path file) {
+    try {
+      return simulation.engine().configReader().read(file);
+    } catch (ConfigException e) {
+      throw new CliException(ERROR, e.problems().stream().map(Cli::line).toList());
+    }
+  }
+
+  /**
+   * Opens a simulation for a command: loads the scenario file (if any) for its start time, loads the plugins,
+   * then parses the scenario against the clouds they simulate and seeds them.
+   *
+   * @param options the command's options
+   * @return the simulation and scenario
+   */
+  Prepared prepare(Options options) {
+    Path scenarioFile = options.path("--scenario");
+    LocatedDocument doc = scenarioFile == null ? null : ScenarioReader.load(scenarioFile);
+    Simulation simulation = Simulation.open(plugins(options), doc == null ? Scenario.DEFAULT_START
+        : ScenarioReader.startOf(doc), err);
+    try {
+      Scenario scenario = doc == null ? Scenario.empty() : new ScenarioReader(simulation.cloudActions()).parse(doc);
+      simulation.seed(scenario);
+      return new Prepared(simulation, scenario);
+    } catch (RuntimeException e) {
+      simulation.close();
+      throw e;
+    }
+  }
+
+  /** The one positional argument a command needs. */
+  static String single(Options options, String what) {
+    if (options.positionals().size() != 1) {
+      throw new UsageException("'keel " + options.command() + "' takes one " + what + ", got "
+          + (options.positionals().isEmpty() ? "none" : String.join(" ", options.positionals())));
+    }
+    return options.positionals().get(0);
+  }
+
+  /**
+   * A simulation with its scenario, seeded and not yet running.
+   *
+   * @param simulation the simulation
+   * @param scenario the scenario
+   */
+  record Prepared(Simulation simulation, Scenario scenario) implements AutoCloseable {
+    @Override
+    public void close() {
+      simulation.close();
+    }
+  }
+
+  @Nullable
+  static String orNull(@Nullable Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+}

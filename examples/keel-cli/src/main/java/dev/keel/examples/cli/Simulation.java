@@ -1,0 +1,260 @@
+package dev.keel.examples.cli;
+
+import dev.keel.engine.EngineConfig;
+import dev.keel.engine.KeelEngine;
+import dev.keel.engine.plugin.PluginFailure;
+import dev.keel.spi.Simulator;
+import dev.keel.spi.model.ArtifactVersion;
+import dev.keel.spi.model.DeliveryArtifact;
+import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.testkit.VirtualScheduler;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.Nullable;
+
+/**
+ * An engine on virtual time with the plugins loaded from zips, and their simulated clouds: what every
+ * command but {@code validate} works on. It seeds the clouds from a scenario, submits the config, publishes
+ * versions and plays timeline events; virtual time only moves when the caller advances it.
+ */
+final class Simulation implements AutoCloseable {
+
+  private final VirtualScheduler scheduler;
+  private final KeelEngine engine;
+  private final Map<String, Simulator> simulators = new TreeMap<>();
+  private final Instant start;
+  @Nullable
+  private DeliveryConfig config;
+
+  private Simulation(VirtualScheduler scheduler, KeelEngine engine) {
+    this.scheduler = scheduler;
+    this.engine = engine;
+    this.start = scheduler.now();
+    for (Simulator simulator : engine.simulators()) {
+      if (simulator.active()) {
+        simulators.put(simulator.name(), simulator);
+      }
+    }
+  }
+
+  /**
+   * Loads the plugins into an engine on virtual time; the engine is not started.
+   *
+   * @param plugins the directory of plugin zips
+   * @param start where virtual time starts
+   * @param err where plugin failures are reported
+   * @return the simulation
+   */
+  static Simulation open(Path plugins, Instant start, PrintStream err) {
+    if (!Files.isDirectory(plugins)) {
+      throw new CliException("keel: no plugins directory at " + plugins + "; build with 'mvn -B -q package "
+          + "-DskipTests' or pass --plugins DIR");
+    }
+    VirtualScheduler scheduler = new VirtualScheduler(start);
+    EngineConfig config = EngineConfig.builder().randomSeed(1).build();
+    KeelEngine engine = KeelEngine.builder().scheduler(scheduler).config(config).plugins(plugins).build();
+    for (PluginFailure failure : engine.pluginFailures()) {
+      err.println("keel: warning: plugin " + failure.pluginId() + " was not loaded: " + failure.reason());
+    }
+    return new Simulation(scheduler, engine);
+  }
+
+  KeelEngine engine() {
+    return engine;
+  }
+
+  VirtualScheduler scheduler() {
+    return scheduler;
+  }
+
+  /** How long the simulation has run. */
+  Duration elapsed() {
+    return Duration.between(start, scheduler.now());
+  }
+
+  Instant start() {
+    return start;
+  }
+
+  /** The timeline actions of each simulated cloud, by cloud name. */
+  Map<String, Set<String>> cloudActions() {
+    Map<String, Set<String>> actions = new LinkedHashMap<>();
+    simulators.forEach((name, sim) -> actions.put(name, sim.actions().keySet()));
+    return actions;
+  }
+
+  /** Each simulated cloud's timeline actions with their descriptions, for help. */
+  Map<String, Map<String, String>> cloudActionHelp() {
+    Map<String, Map<String, String>> actions = new LinkedHashMap<>();
+    simulators.forEach((name, sim) -> actions.put(name, sim.actions()));
+    return actions;
+  }
+
+  /**
+   * Seeds the clouds from a scenario's sections; a simulator's complaint is placed at its line in the file.
+   *
+   * @param scenario the scenario
+   */
+  void seed(Scenario scenario) {
+    scenario.clouds().forEach((name, section) -> {
+      Simulator simulator = simulators.get(name);
+      try {
+        simulator.seed(section);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(located(scenario, "clouds." + name, e.getMessage()));
+      } catch (RuntimeException e) {
+        throw new CliException(scenario.problem("clouds." + name, "the " + name + " simulator failed to seed: " + e));
+      }
+    });
+  }
+
+  /**
+   * Lets each cloud add what the config needs, then stores the config.
+   *
+   * @param deliveryConfig the config
+   */
+  void submit(DeliveryConfig deliveryConfig) {
+    for (Simulator simulator : simulators.values()) {
+      simulator.prepare(deliveryConfig);
+    }
+    engine.submit(deliveryConfig);
+    this.config = deliveryConfig;
+  }
+
+  DeliveryConfig config() {
+    if (config == null) {
+      throw new IllegalStateException("no config submitted");
+    }
+    return config;
+  }
+
+  /** Publishes the first version of every artifact. */
+  void publishInitialVersions() {
+    for (DeliveryArtifact artifact : config().artifacts()) {
+      publish(artifact, InitialVersions.first(artifact), InitialVersions.branch(artifact));
+    }
+  }
+
+  /**
+   * Publishes a version: the clouds first make it deployable, then the engine learns of it.
+   *
+   * @param artifact the artifact
+   * @param version the version
+   * @param branch the branch it was built from
+   * @return the version as recorded
+   */
+  String publish(DeliveryArtifact artifact, String version, String branch) {
+    String recorded = InitialVersions.recorded(artifact, version);
+    for (Simulator simulator : simulators.values()) {
+      simulator.published(artifact, recorded);
+    }
+    engine.publishArtifactVersion(new ArtifactVersion(artifact.type(), artifact.name(), recorded, scheduler.now(),
+        branch, Map.of()));
+    return recorded;
+  }
+
+  /**
+   * Plays one timeline event now.
+   *
+   * @param scenario the scenario, for locating problems
+   * @param event the event
+   * @return what happened, for the progress line
+   * @throws CliException naming the event's line when the engine or a cloud refuses it
+   */
+  String apply(Scenario scenario, Scenario.TimelineEvent event) {
+    DeliveryConfig c = config();
+    try {
+      return play(event.action(), c.application());
+    } catch (IllegalArgumentException | NoSuchElementException | IllegalStateException e) {
+      String path = event.path();
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (event.action() instanceof Scenario.CloudAction a) {
+        throw new CliException(located(scenario, path + "." + a.cloud() + "." + a.action(), message));
+      }
+      throw new CliException(scenario.problem(path, message));
+    }
+  }
+
+  private String play(Scenario.Action action, String app) {
+    if (action instanceof Scenario.Publish p) {
+      DeliveryArtifact artifact = artifact(p.artifact());
+      String branch = p.branch() != null ? p.branch() : InitialVersions.branch(artifact);
+      return "published " + publish(artifact, p.version(), branch);
+    } else if (action instanceof Scenario.Judge j) {
+      engine.judge(app, j.environment(), reference(j.artifact()), version(j.artifact(), j.version()),
+          "manual-judgement", j.approve(), j.by(), j.comment());
+    } else if (action instanceof Scenario.Pin p) {
+      engine.pin(app, p.environment(), reference(p.artifact()), version(p.artifact(), p.version()), p.by(),
+          p.comment());
+    } else if (action instanceof Scenario.Unpin u) {
+      engine.unpin(app, u.environment(), reference(u.artifact()));
+    } else if (action instanceof Scenario.Veto v) {
+      engine.veto(app, v.environment(), reference(v.artifact()), version(v.artifact(), v.version()), v.by(),
+          v.comment());
+    } else if (action instanceof Scenario.Unveto u) {
+      engine.unveto(app, u.environment(), reference(u.artifact()), version(u.artifact(), u.version()));
+    } else if (action instanceof Scenario.Pause p) {
+      if (p.resource() == null) {
+        engine.pauseApplication(app, p.by(), "paused by the scenario");
+      } else {
+        engine.pauseResource(p.resource(), p.by(), "paused by the scenario");
+      }
+    } else if (action instanceof Scenario.Resume r) {
+      if (r.resource() == null) {
+        engine.resumeApplication(app, r.by());
+      } else {
+        engine.resumeResource(r.resource(), r.by());
+      }
+    } else if (action instanceof Scenario.CloudAction a) {
+      return a.cloud() + ": " + simulators.get(a.cloud()).apply(a.action(), a.arguments());
+    }
+    return action.describe();
+  }
+
+  /** The artifact a scenario names by reference or by name. */
+  DeliveryArtifact artifact(String referenceOrName) {
+    List<DeliveryArtifact> artifacts = config().artifacts();
+    return artifacts.stream().filter(a -> a.reference().equals(referenceOrName)).findFirst()
+        .or(() -> artifacts.stream().filter(a -> a.name().equals(referenceOrName)).findFirst())
+        .orElseThrow(() -> new NoSuchElementException("no artifact '" + referenceOrName + "' in the config; it has "
+            + artifacts.stream().map(DeliveryArtifact::reference).toList()));
+  }
+
+  private String reference(String referenceOrName) {
+    return artifact(referenceOrName).reference();
+  }
+
+  private String version(String artifact, String version) {
+    return InitialVersions.recorded(artifact(artifact), version);
+  }
+
+  /**
+   * Places a simulator's message, which starts with a path inside its section ({@code images[0].id: ...}),
+   * at that path's line in the scenario file.
+   */
+  private static String located(Scenario scenario, String base, String message) {
+    String text = message == null ? "invalid" : message;
+    int colon = text.indexOf(": ");
+    if (colon > 0 && !text.substring(0, colon).contains(" ")) {
+      String inner = text.substring(0, colon);
+      String path = inner.startsWith("[") ? base + inner : base + "." + inner;
+      return scenario.problem(path, text);
+    }
+    return scenario.problem(base, text);
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    scheduler.close();
+  }
+}

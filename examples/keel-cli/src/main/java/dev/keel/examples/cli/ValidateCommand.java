@@ -1,0 +1,38 @@
+package dev.keel.examples.cli;
+
+import dev.keel.engine.config.ConfigException;
+import dev.keel.spi.model.DeliveryConfig;
+import java.nio.file.Path;
+
+/** {@code keel validate FILE...}: reads each config with every plugin's kinds and reports every problem. */
+final class ValidateCommand {
+
+  private final Cli cli;
+
+  ValidateCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  int run(Options options) {
+    if (options.positionals().isEmpty()) {
+      throw new UsageException("'keel validate' needs at least one FILE");
+    }
+    int problems = 0;
+    try (Simulation simulation = Simulation.open(cli.plugins(options), Scenario.DEFAULT_START, cli.err())) {
+      for (String name : options.positionals()) {
+        Path file = Path.of(name);
+        try {
+          DeliveryConfig config = simulation.engine().configReader().read(file);
+          long resources = config.resources().count();
+          cli.out().println(name + ": valid (application " + config.application() + ", "
+              + config.environments().size() + " environment" + (config.environments().size() == 1 ? "" : "s")
+              + ", " + resources + " resource" + (resources == 1 ? "" : "s") + ")");
+        } catch (ConfigException e) {
+          e.problems().forEach(p -> cli.err().println(Cli.line(p)));
+          problems += e.problems().size();
+        }
+      }
+    }
+    return problems == 0 ? Cli.OK : Cli.ERROR;
+  }
+}
