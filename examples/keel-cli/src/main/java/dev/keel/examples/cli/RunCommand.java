@@ -163,7 +163,7 @@ final class RunCommand {
   private static Set<String> judgedInTimeline(Scenario scenario, Simulation sim) {
     Set<String> judged = new HashSet<>();
     for (Scenario.TimelineEvent e : scenario.timeline()) {
-      if (e.action() instanceof Scenario.Judge j) {
+      if (e.action() instanceof Scenario.Judge j && j.constraint().equals(MANUAL_JUDGEMENT)) {
         try {
           var artifact = sim.artifact(j.artifact());
           judged.add(j.environment() + "|" + artifact.reference() + "|" + InitialVersions.recorded(artifact, j.version()));

@@ -96,12 +96,13 @@ record Scenario(@Nullable LocatedDocument document, @Nullable String description
     }
   }
 
-  /** Approves or rejects a manual judgement. */
-  record Judge(String environment, String artifact, String version, boolean approve, String by,
+  /** Approves or rejects a manual judgement, or overrides another constraint. */
+  record Judge(String environment, String artifact, String version, String constraint, boolean approve, String by,
       @Nullable String comment) implements Action {
     @Override
     public String describe() {
-      return (approve ? "approve " : "reject ") + version + " in " + environment + " (" + by + ")";
+      return (approve ? "approve " : "reject ") + version + " in " + environment
+          + (constraint.equals("manual-judgement") ? "" : " (" + constraint + ")") + " by " + by;
     }
   }
 

@@ -250,14 +250,17 @@ final class ScenarioReader {
               string(args, path, "branch", false));
         }
         case "judge" -> {
-          unknownKeys(args, path, Set.of("environment", "artifact", "version", "decision", "by", "comment"));
+          unknownKeys(args, path, Set.of("environment", "artifact", "version", "decision", "constraint", "by",
+              "comment"));
           String decision = req(args, path, "decision");
           boolean approve = decision.equals("approve");
           if (!approve && !decision.equals("reject") && !decision.isEmpty()) {
             problem(LocatedDocument.field(path, "decision"), "expected 'approve' or 'reject', got '" + decision + "'");
           }
+          String constraint = string(args, path, "constraint", false);
           yield new Scenario.Judge(req(args, path, "environment"), req(args, path, "artifact"),
-              req(args, path, "version"), approve, by(args, path), string(args, path, "comment", false));
+              req(args, path, "version"), constraint == null ? "manual-judgement" : constraint, approve,
+              by(args, path), string(args, path, "comment", false));
         }
         case "pin" -> {
           unknownKeys(args, path, Set.of("environment", "artifact", "version", "by", "comment"));

@@ -191,7 +191,7 @@ final class Simulation implements AutoCloseable {
       return "published " + publish(artifact, p.version(), branch);
     } else if (action instanceof Scenario.Judge j) {
       engine.judge(app, j.environment(), reference(j.artifact()), version(j.artifact(), j.version()),
-          "manual-judgement", j.approve(), j.by(), j.comment());
+          j.constraint(), j.approve(), j.by(), j.comment());
     } else if (action instanceof Scenario.Pin p) {
       engine.pin(app, p.environment(), reference(p.artifact()), version(p.artifact(), p.version()), p.by(),
           p.comment());
