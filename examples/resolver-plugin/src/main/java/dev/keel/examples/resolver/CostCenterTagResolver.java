@@ -15,7 +15,8 @@ import org.pf4j.Extension;
 /**
  * An organisation's opinion, applied to every cluster: it carries its application's cost center as a tag. A spec
  * that sets the tag itself keeps its own value; every other cluster of a configured kind gets the tag on its way
- * to the desired state, and a plan shows the resolver's change ({@code /tags/costCenter}).
+ * to the desired state, and a plan shows the resolver's change: {@code /tags/costCenter}, or {@code /tags} for a
+ * spec that had no tags at all.
  *
  * <p>The resolver knows no cluster class: it edits the spec as plain values through the engine's
  * {@link SpecCodec}, at the top-level {@code tags} map that {@code ec2/cluster} and {@code titus/cluster} share,
