@@ -35,9 +35,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /**
- * A host that embeds the Keel engine, to read top to bottom in {@link #run()}: build an engine, subscribe to its
- * events, see a bad config rejected, plan and submit a good one, publish a version of the site's artifact, let it
- * reach the test environment, approve it for production, print what happened, close the engine.
+ * A host that embeds the Keel engine, to read top to bottom in {@link #run()}: build an engine with the example's
+ * extensions registered on the builder, subscribe to its events, see a bad config rejected, plan and submit a
+ * good one, publish a version of the site's artifact, let it reach the test environment, approve it for
+ * production, print what happened, close the engine.
  *
  * <p>The example takes its scheduler (time and threads) and its {@link Waiter} from outside, so that {@link #main}
  * runs it on the system clock in about half a minute and a test runs the same code on keel-testkit's virtual
@@ -147,8 +148,9 @@ public final class EmbeddingExample {
   }
 
   /**
-   * Builds the example's engine: its kind's handler, the host as the monitor of the handler's tasks, and the
-   * artifact version resolver, all registered on the builder (no plugin zips), on the given scheduler.
+   * Builds the example's engine: its kind's handler, the host as the monitor of the handler's tasks, the
+   * artifact version resolver and the security-scan constraint, all registered on the builder (no plugin zips),
+   * on the given scheduler.
    *
    * @param scheduler the engine's time and threads; the caller closes it after the engine
    * @param host the hosting service
@@ -165,6 +167,7 @@ public final class EmbeddingExample {
         .handler(new SiteHandler(host))                // static/site@v1
         .taskMonitor(host)                             // follows the jobs SiteHandler starts
         .resolver(new ArtifactVersionResolver())       // writes the approved version into each site's spec
+        .constraintEvaluator(new SecurityScanEvaluator()) // the security-scan constraint type
         .build();
   }
 
@@ -229,10 +232,10 @@ public final class EmbeddingExample {
       // 5. CI published a build: the engine approves it for test, and the test site deploys it.
       out.println("publishing fnord-site 1.0.0");
       engine.publishArtifactVersion(new ArtifactVersion("npm", ARTIFACT, "1.0.0", scheduler.clock().instant(),
-          "main", Map.of("commit", "0a1b2c3")));
+          "main", Map.of("commit", "0a1b2c3", "securityScan", "passed")));
       waitFor("1.0.0 to be current in test", () -> isCurrent(engine, "test", "1.0.0"), Duration.ofMinutes(10));
 
-      // 6. Production waits for a person's judgement; give it.
+      // 6. Production also needs a passed security scan, which the build reported, and a person's judgement.
       out.println("approving 1.0.0 for production");
       engine.judge(APPLICATION, "production", ARTIFACT, "1.0.0", "manual-judgement", true, "alice",
           "release notes reviewed");

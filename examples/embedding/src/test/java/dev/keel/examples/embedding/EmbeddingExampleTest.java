@@ -3,6 +3,7 @@ package dev.keel.examples.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.engine.event.KeelEvent;
+import dev.keel.engine.promotion.ConstraintStatus;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.plan.PlannedAction;
 import dev.keel.engine.plan.ResourcePlan;
@@ -80,6 +81,7 @@ class EmbeddingExampleTest {
         .filter(c -> c.type().equals("manual-judgement")).findFirst().orElseThrow();
 
     assertThat(judgement.judgedBy()).isEqualTo("alice");
+    assertThat(judgement.status()).isEqualTo(ConstraintStatus.OVERRIDE_PASS);
     Instant testCreated = events(EmbeddingExample.TEST_SITE, ResourceEvent.TaskSucceeded.class).get(0).at();
     Instant productionLaunched = events(EmbeddingExample.PRODUCTION_SITE, ResourceEvent.ActuationLaunched.class)
         .get(0).at();

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a host does with a running engine, on the example's engine and virtual time: veto, pin, pause and freeze.
+ * What a host does with a running engine, on the example's engine and virtual time: veto, pin, pause and freeze;
+ * and what the example's security-scan constraint keeps out.
  * Each test is the code docs/embedding.md shows, with the outcome it promises.
  */
 class OperatingTheEngineTest {
@@ -59,12 +60,21 @@ class OperatingTheEngineTest {
   }
 
   private void publish(String version) {
-    engine.publishArtifactVersion(new ArtifactVersion("npm", ARTIFACT, version, scheduler.now(), "main", Map.of()));
+    publish(version, "passed");
+  }
+
+  private void publish(String version, String securityScan) {
+    engine.publishArtifactVersion(new ArtifactVersion("npm", ARTIFACT, version, scheduler.now(), "main",
+        Map.of("securityScan", securityScan)));
+  }
+
+  private EnvironmentPromotion environment(String name) {
+    return engine.promotionStatus(APPLICATION).stream().filter(p -> p.environment().equals(name)).findFirst()
+        .orElseThrow();
   }
 
   private EnvironmentPromotion test() {
-    return engine.promotionStatus(APPLICATION).stream().filter(p -> p.environment().equals("test")).findFirst()
-        .orElseThrow();
+    return environment("test");
   }
 
   private boolean testServes(String version) {
@@ -85,6 +95,26 @@ class OperatingTheEngineTest {
     assertThat(advanceUntil(() -> testServes("1.0.0"))).isTrue();
     assertThat(test().statusOf("1.1.0")).isEqualTo(PromotionStatus.VETOED);
     assertThat(test().version("1.1.0").orElseThrow().vetoedBy()).isEqualTo("carol");
+  }
+
+  @Test
+  void aVersionWhoseSecurityScanFailedNeverReachesProductionEvenWhenApproved() {
+    start(EmbeddingExample.deliveryConfigYaml());
+    publish("1.0.0", "failed: CVE-2026-0001");
+    assertThat(advanceUntil(() -> testServes("1.0.0"))).isTrue();
+
+    engine.judge(APPLICATION, "production", ARTIFACT, "1.0.0", "manual-judgement", true, "alice", null);
+    scheduler.advance(Duration.ofMinutes(30));
+
+    assertThat(environment("production").current()).isEmpty();
+    assertThat(host.site("www.fnord.example.com")).isEmpty();
+
+    publish("1.0.1", "passed");
+    assertThat(advanceUntil(() -> testServes("1.0.1"))).isTrue();
+    engine.judge(APPLICATION, "production", ARTIFACT, "1.0.1", "manual-judgement", true, "alice", null);
+
+    assertThat(advanceUntil(() -> environment("production").current().filter("1.0.1"::equals).isPresent())).isTrue();
+    assertThat(environment("production").statusOf("1.0.0")).isEqualTo(PromotionStatus.SKIPPED); // never deployed there
   }
 
   @Test
