@@ -212,7 +212,9 @@ class ResolverPluginZipTest {
     try (EngineHarness harness = harness(pluginsDirectory(dir), config(), Map.of("costCentres", Map.of()))) {
       assertThat(harness.engine().pluginFailures()).singleElement().satisfies(failure -> {
         assertThat(failure.pluginId()).isEqualTo("example-resolvers");
-        assertThat(failure.reason()).contains("Unknown setting 'costCentres'");
+        assertThat(failure.reason()).contains("CostCenterTagResolver of plugin 'example-resolvers' could not be"
+            + " constructed", "Unknown setting 'costCentres' of plugin example-resolvers; known: [costCenters,"
+            + " defaultCostCenter, kinds, tag]");
       });
       DeliveryConfig delivery = harness.engine().configReader().read(CONFIG, "fnord.yml");
 
