@@ -158,16 +158,16 @@ public final class EmbeddingExample {
    */
   public static KeelEngine buildEngine(Scheduler scheduler, SiteHost host) {
     return KeelEngine.builder()
-        .scheduler(scheduler)                          // or .clock(clock): the engine makes and closes its own
+        .scheduler(scheduler)                              // or .clock(clock): the engine makes and closes its own
         .config(EngineConfig.builder()
-            .checkInterval(Duration.ofSeconds(30))     // recheck every resource this often (±10% jitter)
-            .taskPollInterval(Duration.ofSeconds(1))   // ask the host how its jobs are doing
+            .checkInterval(Duration.ofSeconds(30))         // recheck every resource this often (±10% jitter)
+            .taskPollInterval(Duration.ofSeconds(1))       // ask the host how its jobs are doing
             .promotionCheckInterval(Duration.ofSeconds(5))
             .build())
-        .handler(new SiteHandler(host))                // static/site@v1
-        .taskMonitor(host)                             // follows the jobs SiteHandler starts
-        .resolver(new ArtifactVersionResolver())       // writes the approved version into each site's spec
-        .constraintEvaluator(new SecurityScanEvaluator()) // the security-scan constraint type
+        .handler(new SiteHandler(host))                    // static/site@v1
+        .taskMonitor(host)                                 // follows the jobs SiteHandler starts
+        .resolver(new ArtifactVersionResolver())           // writes the approved version into each site's spec
+        .constraintEvaluator(new SecurityScanEvaluator())  // the security-scan constraint type
         .build();
   }
 
