@@ -430,6 +430,41 @@ public final class PlainMap {
     return total;
   }
 
+  /**
+   * A duration in the short form {@link #asDuration} reads: {@code 1h30m}, {@code 90s}, {@code 500ms},
+   * {@code 0s}.
+   *
+   * @param duration the duration, not negative
+   * @return the text
+   */
+  public static String format(Duration duration) {
+    if (duration.isZero()) {
+      return "0s";
+    }
+    StringBuilder out = new StringBuilder();
+    long days = duration.toDays();
+    int hours = duration.toHoursPart();
+    int minutes = duration.toMinutesPart();
+    int seconds = duration.toSecondsPart();
+    int millis = duration.toMillisPart();
+    if (days > 0) {
+      out.append(days).append('d');
+    }
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (minutes > 0) {
+      out.append(minutes).append('m');
+    }
+    if (seconds > 0) {
+      out.append(seconds).append('s');
+    }
+    if (millis > 0) {
+      out.append(millis).append("ms");
+    }
+    return out.length() == 0 ? duration.toString() : out.toString();
+  }
+
   // ---- lists and maps ----------------------------------------------------------------------------------
 
   /**
