@@ -15,12 +15,9 @@ import dev.keel.ec2.spec.SecurityGroupRule;
 import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.Moniker;
 import dev.keel.support.sim.PlainMap;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.keel.support.sim.SimIds;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -241,15 +238,7 @@ final class Ec2Seeding {
 
   /** A deterministic AMI id for a version in a region: {@code ami-} and 17 hex digits, as AWS's. */
   static String amiId(String appVersion, String region) {
-    return "ami-" + sha256Hex(appVersion + "@" + region).substring(0, 17);
-  }
-
-  static String sha256Hex(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("The JDK has no SHA-256", e);
-    }
+    return "ami-" + SimIds.sha256(appVersion + "@" + region).substring(0, 17);
   }
 
   // ---- security groups ---------------------------------------------------------------------------------
