@@ -82,7 +82,7 @@ class Ec2CloudsTest {
 
   @Test
   void theHostsCloudMakesTheSimulatorInactive() {
-    SimulatedEc2 hosts = SimulatedEc2.withDefaults(Clock.systemUTC());
+    SimulatedEc2 hosts = SimulatedEc2.withDefaults(new Context(Map.of()).clock());
     Ec2Cloud real = (Ec2Cloud) java.lang.reflect.Proxy.newProxyInstance(Ec2Cloud.class.getClassLoader(),
         new Class<?>[] {Ec2Cloud.class}, (proxy, method, args) -> method.invoke(hosts, args));
 

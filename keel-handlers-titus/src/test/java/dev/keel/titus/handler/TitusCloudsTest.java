@@ -82,7 +82,7 @@ class TitusCloudsTest {
 
   @Test
   void theHostsCloudMakesTheSimulatorInactive() {
-    SimulatedTitus hosts = SimulatedTitus.withDefaults(Clock.systemUTC());
+    SimulatedTitus hosts = SimulatedTitus.withDefaults(new Context(Map.of()).clock());
     TitusCloud real = (TitusCloud) java.lang.reflect.Proxy.newProxyInstance(TitusCloud.class.getClassLoader(),
         new Class<?>[] {TitusCloud.class}, (proxy, method, args) -> method.invoke(hosts, args));
 
