@@ -431,10 +431,20 @@ final class Ec2Seeding {
       this.baseImageName = baseImageName;
     }
 
-    /** The image in a region: the AMI given, else the newest of the version there, else a new one. */
+    /**
+     * The image in a region: the AMI given (registered as an image of the version, if one is given), else the
+     * newest image of the version there, else a new one.
+     */
     Catalog.Image resolve(String region) {
       if (id != null) {
-        return new Catalog.Image(id, appVersion, baseImageName, Map.of(region, id), sim.now());
+        Catalog.Image image = new Catalog.Image(appVersion == null ? id : appVersion + "-" + id, appVersion,
+            baseImageName, Map.of(region, id), sim.now());
+        // An image of a version is registered, so that the cluster exported from the group resolves it again.
+        if (appVersion != null && sim.catalog().findImages(appVersion).stream()
+            .noneMatch(i -> appVersion.equals(i.appVersion()) && id.equals(i.amis().get(region)))) {
+          sim.catalog().image(image);
+        }
+        return image;
       }
       String version = java.util.Objects.requireNonNull(appVersion, "appVersion");
       return sim.catalog().findImages(version).stream()

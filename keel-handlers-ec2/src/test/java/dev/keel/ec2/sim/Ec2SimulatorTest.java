@@ -250,6 +250,8 @@ class Ec2SimulatorTest {
     assertThat(groups.get(0).model().suspendedProcesses()).containsAll(ServerGroup.DISABLED_PROCESSES);
     assertThat(groups.get(1).instances().up()).isZero();
     assertThat(groups.get(1).model().launchConfiguration().imageId()).isEqualTo("ami-2");
+    assertThat(cloud.findImages("fnord-2.0.0", "test")).singleElement()
+        .satisfies(i -> assertThat(i.amis()).containsExactly(Map.entry("us-east-1", "ami-2")));
 
     deploy("ami-3");
     scheduler.advance(Duration.ofMinutes(10));
