@@ -278,8 +278,8 @@ final class Ec2Seeding {
           }
           applied.add(rule.getValue());
         }
-        sim.externalApply(new Ec2Operation.UpsertSecurityGroup(new SecurityGroup(name, account, region, vpc,
-            description, applied), create));
+        sim.existing(new Ec2Operation.UpsertSecurityGroup(new SecurityGroup(name, account, region, vpc, description,
+            applied), create));
       }
       return "security group " + name + " in " + account + " " + where;
     };

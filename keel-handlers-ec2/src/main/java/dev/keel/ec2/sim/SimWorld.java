@@ -48,6 +48,7 @@ final class SimWorld {
   Duration readLag = Duration.ZERO;
   Duration bootTime = Duration.ofMinutes(2);
   boolean neverHealthy;
+  private boolean atOnce;
 
   SimWorld(SimTimeline timeline) {
     this.timeline = timeline;
@@ -75,8 +76,19 @@ final class SimWorld {
     });
   }
 
+  /** Runs a change whose results reads see at once, whatever the read lag: something that existed before. */
+  void visibleAtOnce(Runnable change) {
+    boolean before = atOnce;
+    atOnce = true;
+    try {
+      change.run();
+    } finally {
+      atOnce = before;
+    }
+  }
+
   private void publish(Runnable r) {
-    if (readLag.isZero()) {
+    if (readLag.isZero() || atOnce) {
       r.run();
     } else {
       timeline.at(timeline.now().plus(readLag), r);
@@ -175,7 +187,7 @@ final class SimWorld {
     SimGroup g = new SimGroup(sgName, created, m, m.capacity().initialInstances(null), healthy ? created : null);
     g.enabled = enabled;
     groups.add(g);
-    publishCluster(k);
+    visibleAtOnce(() -> publishCluster(k));
     return sgName;
   }
 

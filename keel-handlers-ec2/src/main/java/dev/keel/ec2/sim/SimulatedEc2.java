@@ -226,9 +226,9 @@ public final class SimulatedEc2 implements Ec2Cloud {
   }
 
   /**
-   * Adds a server group that was running before the simulation started, at once and without a task: created
-   * a day ago (or just after the newest group of its cluster), its instances healthy unless told otherwise.
-   * Add the groups of a cluster oldest first.
+   * Adds a server group that was running before the simulation started, at once, without a task and visible
+   * to reads at once: created a day ago (or just after the newest group of its cluster), its instances healthy
+   * unless told otherwise. Add the groups of a cluster oldest first.
    *
    * @param model the server group; its name is the cluster's (or a server group's) and its location says
    *     where it runs
@@ -253,6 +253,22 @@ public final class SimulatedEc2 implements Ec2Cloud {
    */
   public synchronized void externalApply(Ec2Operation operation) {
     timeline.catchUp();
+    apply(operation);
+  }
+
+  /**
+   * Applies an operation that made something existing before the simulation started (a security group, a
+   * load balancer): at once, without a task, and visible to reads at once whatever the read lag.
+   *
+   * @param operation the operation
+   * @throws IllegalStateException if the operation fails
+   */
+  public synchronized void existing(Ec2Operation operation) {
+    timeline.catchUp();
+    world.visibleAtOnce(() -> apply(operation));
+  }
+
+  private void apply(Ec2Operation operation) {
     String[] failure = new String[1];
     world.run(operation, new SimWorld.StageCallback() {
       @Override

@@ -275,6 +275,23 @@ class Ec2SimulatorTest {
     assertThat(cloud.serverGroups("test", "us-east-1", "fnord-main")).hasSize(1);
   }
 
+  @Test
+  void whatIsSeededIsVisibleAtOnceWhateverTheReadLagWhileChangesByHandLag() {
+    simulator.seed(yaml("""
+        settings: {readLag: 5m}
+        securityGroups: [{name: fnord, account: test, region: us-east-1}]
+        serverGroups: [{account: test, region: us-east-1, cluster: fnord-main, appVersion: fnord-1.0.0}]
+        """));
+
+    assertThat(cloud.securityGroup("test", "us-east-1", "vpc0", "fnord")).isPresent();
+    assertThat(cloud.serverGroups("test", "us-east-1", "fnord-main")).singleElement()
+        .satisfies(g -> assertThat(g.desiredInstances()).isEqualTo(1));
+    simulator.apply("resize", yaml("{account: test, region: us-east-1, serverGroup: fnord-main-v000, desired: 3}"));
+    assertThat(cloud.serverGroups("test", "us-east-1", "fnord-main").get(0).desiredInstances()).isEqualTo(1);
+    scheduler.advance(Duration.ofMinutes(5));
+    assertThat(cloud.serverGroups("test", "us-east-1", "fnord-main").get(0).desiredInstances()).isEqualTo(3);
+  }
+
   // ---- bad sections ------------------------------------------------------------------------------------
 
   @Test

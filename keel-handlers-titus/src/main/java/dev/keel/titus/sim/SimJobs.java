@@ -41,6 +41,7 @@ final class SimJobs {
   Duration readLag = Duration.ZERO;
   Duration bootTime = Duration.ofMinutes(2);
   boolean neverHealthy;
+  private boolean atOnce;
   private int nextJobId;
   private int nextPolicyId;
 
@@ -66,7 +67,7 @@ final class SimJobs {
   /** Makes a cluster's current state visible to reads after the read lag. */
   void publish(String k) {
     List<SimJob.Snapshot> snap = clusters.getOrDefault(k, List.of()).stream().map(SimJob::snapshot).toList();
-    if (readLag.isZero()) {
+    if (readLag.isZero() || atOnce) {
       visible.put(k, snap);
     } else {
       timeline.at(timeline.now().plus(readLag), () -> visible.put(k, snap));
@@ -156,7 +157,12 @@ final class SimJobs {
     job.enabled = enabled;
     assignPolicyIds(job);
     jobs.add(job);
-    publish(k);
+    atOnce = true;
+    try {
+      publish(k);
+    } finally {
+      atOnce = false;
+    }
     return jobName;
   }
 

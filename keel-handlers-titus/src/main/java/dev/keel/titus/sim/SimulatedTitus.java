@@ -274,9 +274,9 @@ public final class SimulatedTitus implements TitusCloud {
   }
 
   /**
-   * Adds a job that was running before the simulation started, at once and without a task: created a day
-   * ago (or just after the newest job of its cluster), its tasks healthy unless told otherwise. Add the jobs of
-   * a cluster oldest first.
+   * Adds a job that was running before the simulation started, at once, without a task and visible to reads at
+   * once: created a day ago (or just after the newest job of its cluster), its tasks healthy unless told
+   * otherwise. Add the jobs of a cluster oldest first.
    *
    * @param model the job; its name is the cluster's (or a server group's) and its location says where it runs
    * @param name the server group's name, such as {@code fnord-main-v003}, or null for the cluster's next

@@ -216,6 +216,16 @@ class TitusSimulatorTest {
   }
 
   @Test
+  void seededJobsAreVisibleAtOnceWhateverTheReadLag() {
+    simulator.seed(yaml("""
+        settings: {readLag: 5m}
+        serverGroups: [{account: test, region: us-east-1, cluster: fnord-main, image: "illuminati/fnord:1"}]
+        """));
+
+    assertThat(cloud.serverGroups("test", "us-east-1", "fnord-main")).hasSize(1);
+  }
+
+  @Test
   void badSectionsAreReportedByPathFirst() {
     Map<String, String> cases = Map.ofEntries(
         Map.entry("registries: []", "registries: unknown key; expected one of settings, accounts, images"),
