@@ -107,6 +107,15 @@ public interface Ec2Cloud {
   List<Catalog.Subnet> subnets(String account, String region);
 
   /**
+   * The regions an account is set up in, as the cloud's account catalog lists them (Clouddriver's
+   * credentials): where an export that names no regions looks.
+   *
+   * @param account the account name
+   * @return the regions, sorted; empty for an unknown account
+   */
+  Set<String> regions(String account);
+
+  /**
    * An account's attributes.
    *
    * @param account the account name

@@ -84,6 +84,6 @@ public final class ApplicationLoadBalancerHandler extends LoadBalancerHandlerBas
 
   @Override
   public ApplicationLoadBalancerSpec export(Exportable e) {
-    return LoadBalancerExport.application(e, found(e));
+    return LoadBalancerExport.application(e, found(e), ExportRegions.of(cloud, e));
   }
 }

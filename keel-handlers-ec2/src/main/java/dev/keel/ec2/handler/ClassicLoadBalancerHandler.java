@@ -84,6 +84,6 @@ public final class ClassicLoadBalancerHandler extends LoadBalancerHandlerBase<Cl
 
   @Override
   public ClassicLoadBalancerSpec export(Exportable e) {
-    return LoadBalancerExport.classic(e, found(e));
+    return LoadBalancerExport.classic(e, found(e), ExportRegions.of(cloud, e));
   }
 }

@@ -37,13 +37,14 @@ final class ClusterExport {
 
   static ClusterSpec export(Ec2Cloud cloud, Exportable e) {
     Map<String, ServerGroupState> active = new TreeMap<>();
-    for (String region : e.regions()) {
+    Set<String> searched = ExportRegions.of(cloud, e);
+    for (String region : searched) {
       cloud.serverGroups(e.account(), region, e.moniker().toName()).stream().filter(ServerGroupState::enabled)
           .reduce((a, b) -> b).ifPresent(g -> active.put(region, g));
     }
     if (active.isEmpty()) {
       throw new IllegalArgumentException("No active server group of cluster " + e.moniker().toName() + " in "
-          + e.account() + " " + e.regions() + ": nothing to export");
+          + ExportRegions.where(e, searched) + ": nothing to export");
     }
     ServerGroupState base = active.values().stream()
         .max(Comparator.comparingInt(ServerGroupState::desiredInstances)).orElseThrow();

@@ -50,10 +50,10 @@ final class LoadBalancerExport {
     return Objects.equals(value, base) ? null : value;
   }
 
-  static ClassicLoadBalancerSpec classic(Exportable e, Map<String, ClassicLoadBalancer> found) {
+  static ClassicLoadBalancerSpec classic(Exportable e, Map<String, ClassicLoadBalancer> found, Set<String> searched) {
     if (found.isEmpty()) {
-      throw new IllegalArgumentException("No load balancer " + e.moniker().toName() + " in " + e.account() + " "
-          + e.regions() + ": nothing to export");
+      throw new IllegalArgumentException("No load balancer " + e.moniker().toName() + " in "
+          + ExportRegions.where(e, searched) + ": nothing to export");
     }
     ClassicLoadBalancer base = found.values().iterator().next();
     Map<String, ClassicLoadBalancerSpec.RegionOverride> overrides = new TreeMap<>();
@@ -73,10 +73,11 @@ final class LoadBalancerExport {
         base.healthCheck(), overrides);
   }
 
-  static ApplicationLoadBalancerSpec application(Exportable e, Map<String, ApplicationLoadBalancer> found) {
+  static ApplicationLoadBalancerSpec application(Exportable e, Map<String, ApplicationLoadBalancer> found,
+      Set<String> searched) {
     if (found.isEmpty()) {
-      throw new IllegalArgumentException("No load balancer " + e.moniker().toName() + " in " + e.account() + " "
-          + e.regions() + ": nothing to export");
+      throw new IllegalArgumentException("No load balancer " + e.moniker().toName() + " in "
+          + ExportRegions.where(e, searched) + ": nothing to export");
     }
     ApplicationLoadBalancer base = found.values().iterator().next();
     Map<String, ApplicationLoadBalancerSpec.RegionOverride> overrides = new TreeMap<>();

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import javax.annotation.Nullable;
 
 /**
@@ -92,10 +91,10 @@ abstract class LoadBalancerHandlerBase<S extends Monikered & Locatable, M> imple
     return new Actuation(List.copyOf(ops));
   }
 
-  /** The load balancers an export finds, by region. */
+  /** The load balancers an export finds, by region, in the regions it names or else every region of its account. */
   Map<String, M> found(Exportable e) {
     Map<String, M> found = new TreeMap<>();
-    for (String region : new TreeSet<>(e.regions())) {
+    for (String region : ExportRegions.of(cloud, e)) {
       read(e.account(), region, e.moniker().toName()).ifPresent(lb -> found.put(region, lb));
     }
     return found;

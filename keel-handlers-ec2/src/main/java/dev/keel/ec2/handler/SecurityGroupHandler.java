@@ -136,12 +136,13 @@ public final class SecurityGroupHandler implements ResourceHandler<SecurityGroup
   @Override
   public SecurityGroupSpec export(Exportable e) {
     Map<String, SecurityGroup> found = new TreeMap<>();
-    for (String region : e.regions()) {
+    Set<String> searched = ExportRegions.of(cloud, e);
+    for (String region : searched) {
       cloud.securityGroup(e.account(), region, "vpc0", e.moniker().toName()).ifPresent(g -> found.put(region, g));
     }
     if (found.isEmpty()) {
-      throw new IllegalArgumentException("No security group " + e.moniker().toName() + " in " + e.account() + " "
-          + e.regions() + ": nothing to export");
+      throw new IllegalArgumentException("No security group " + e.moniker().toName() + " in "
+          + ExportRegions.where(e, searched) + ": nothing to export");
     }
     SecurityGroup base = found.values().stream().min(Comparator.comparingInt(g -> g.inboundRules().size())).orElseThrow();
     String name = e.moniker().toName();

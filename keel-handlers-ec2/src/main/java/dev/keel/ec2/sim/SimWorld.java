@@ -48,6 +48,7 @@ final class SimWorld {
   Duration readLag = Duration.ZERO;
   Duration bootTime = Duration.ofMinutes(2);
   boolean neverHealthy;
+  private boolean atOnce;
 
   SimWorld(SimTimeline timeline) {
     this.timeline = timeline;
@@ -75,8 +76,19 @@ final class SimWorld {
     });
   }
 
+  /** Runs a change whose results reads see at once, whatever the read lag: something that existed before. */
+  void visibleAtOnce(Runnable change) {
+    boolean before = atOnce;
+    atOnce = true;
+    try {
+      change.run();
+    } finally {
+      atOnce = before;
+    }
+  }
+
   private void publish(Runnable r) {
-    if (readLag.isZero()) {
+    if (readLag.isZero() || atOnce) {
       r.run();
     } else {
       timeline.at(timeline.now().plus(readLag), r);
@@ -99,6 +111,10 @@ final class SimWorld {
     return cls.isInstance(v) ? Optional.of(cls.cast(v)) : Optional.empty();
   }
 
+  boolean exists(String type, String account, String region, String name) {
+    return things.containsKey(type + ":" + key(account, region, name));
+  }
+
   Set<String> targetGroups(String account, String region) {
     Set<String> out = new TreeSet<>();
     String prefix = LB + ":" + account + "/" + region + "/";
@@ -110,7 +126,70 @@ final class SimWorld {
     return out;
   }
 
+  /** The regions of an account where any server group, security group or load balancer exists. */
+  Set<String> regions(String account) {
+    Set<String> out = new TreeSet<>();
+    clusters.forEach((k, groups) -> {
+      String[] parts = k.split("/", 3);
+      if (!groups.isEmpty() && parts[0].equals(account)) {
+        out.add(parts[1]);
+      }
+    });
+    things.keySet().forEach(k -> {
+      String[] parts = k.substring(k.indexOf(':') + 1).split("/", 3);
+      if (parts[0].equals(account)) {
+        out.add(parts[1]);
+      }
+    });
+    return out;
+  }
+
   // ---- external changes ----
+
+  /**
+   * Adds a server group that was there before the simulation started: created a day ago (or just after the
+   * newest group of its cluster), with instances healthy from the start unless told otherwise.
+   *
+   * @return the server group's name
+   */
+  String existing(ServerGroup model, @Nullable String name, boolean enabled, boolean healthy) {
+    String a = model.location().account();
+    String r = model.location().region();
+    Moniker cluster = Moniker.parse(name != null ? name : model.name()).cluster();
+    String k = key(a, r, cluster.toName());
+    List<SimGroup> groups = clusters.computeIfAbsent(k, x -> new ArrayList<>());
+    SimGroup newest = groups.stream().reduce((x, y) -> y.createdAt.isBefore(x.createdAt) ? x : y).orElse(null);
+    String sgName;
+    if (name == null) {
+      sgName = ServerGroupNaming.next(cluster, newest == null ? null : newest.name).serverGroupName();
+    } else {
+      Integer sequence = Moniker.parse(name).sequence();
+      if (sequence == null) {
+        throw new IllegalArgumentException("expected a server group name such as " + cluster.toName() + "-v001, got '"
+            + name + "'");
+      }
+      Integer last = newest == null ? null : Moniker.parse(newest.name).sequence();
+      if (last != null && sequence <= last) {
+        throw new IllegalArgumentException("expected a sequence after " + newest.name + " (the server groups of a"
+            + " cluster are added oldest first), got '" + name + "'");
+      }
+      sgName = name;
+    }
+    Instant created = timeline.now().minus(Duration.ofDays(1));
+    if (newest != null && !created.isAfter(newest.createdAt)) {
+      created = newest.createdAt.plusSeconds(1);
+    }
+    Set<String> processes = new TreeSet<>(model.suspendedProcesses());
+    if (!enabled) {
+      processes.addAll(ServerGroup.DISABLED_PROCESSES);
+    }
+    ServerGroup m = model.as(sgName, false).withSuspendedProcesses(processes);
+    SimGroup g = new SimGroup(sgName, created, m, m.capacity().initialInstances(null), healthy ? created : null);
+    g.enabled = enabled;
+    groups.add(g);
+    visibleAtOnce(() -> publishCluster(k));
+    return sgName;
+  }
 
   private Optional<SimGroup> find(String account, String region, String serverGroup) {
     String cluster = Moniker.parse(serverGroup).cluster().toName();
@@ -140,6 +219,12 @@ final class SimWorld {
     processes.removeAll(ServerGroup.DISABLED_PROCESSES);
     g.model = g.model.withSuspendedProcesses(processes);
     changed(account, region, serverGroup);
+  }
+
+  void disableByHand(String account, String region, String serverGroup) {
+    SimGroup g = find(account, region, serverGroup).orElseThrow(() -> new IllegalArgumentException(
+        "No server group " + serverGroup + " in " + account + "/" + region));
+    disable(g, account, region);
   }
 
   private void disable(SimGroup g, String account, String region) {

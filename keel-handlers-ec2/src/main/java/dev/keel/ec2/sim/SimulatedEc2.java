@@ -12,6 +12,7 @@ import dev.keel.ec2.cloud.TaskRequest;
 import dev.keel.ec2.model.ApplicationLoadBalancer;
 import dev.keel.ec2.model.ClassicLoadBalancer;
 import dev.keel.ec2.model.SecurityGroup;
+import dev.keel.ec2.model.ServerGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,6 +214,37 @@ public final class SimulatedEc2 implements Ec2Cloud {
   }
 
   /**
+   * Someone disables a server group by hand.
+   *
+   * @param account the account
+   * @param region the region
+   * @param serverGroup the group
+   */
+  public synchronized void externalDisable(String account, String region, String serverGroup) {
+    timeline.catchUp();
+    world.disableByHand(account, region, serverGroup);
+  }
+
+  /**
+   * Adds a server group that was running before the simulation started, at once, without a task and visible
+   * to reads at once: created a day ago (or just after the newest group of its cluster), its instances healthy
+   * unless told otherwise. Add the groups of a cluster oldest first.
+   *
+   * @param model the server group; its name is the cluster's (or a server group's) and its location says
+   *     where it runs
+   * @param name the server group's name, such as {@code fnord-main-v003}, or null for the cluster's next
+   * @param enabled whether it takes traffic
+   * @param healthy whether its instances are healthy
+   * @return the server group's name
+   * @throws IllegalArgumentException if the name has no sequence or does not come after the cluster's newest
+   */
+  public synchronized String existingServerGroup(ServerGroup model, @Nullable String name, boolean enabled,
+      boolean healthy) {
+    timeline.catchUp();
+    return world.existing(model, name, enabled, healthy);
+  }
+
+  /**
    * Someone applies an operation by hand, at once and without a task: for example a security group or load
    * balancer that exists outside any delivery config.
    *
@@ -221,6 +253,22 @@ public final class SimulatedEc2 implements Ec2Cloud {
    */
   public synchronized void externalApply(Ec2Operation operation) {
     timeline.catchUp();
+    apply(operation);
+  }
+
+  /**
+   * Applies an operation that made something existing before the simulation started (a security group, a
+   * load balancer): at once, without a task, and visible to reads at once whatever the read lag.
+   *
+   * @param operation the operation
+   * @throws IllegalStateException if the operation fails
+   */
+  public synchronized void existing(Ec2Operation operation) {
+    timeline.catchUp();
+    world.visibleAtOnce(() -> apply(operation));
+  }
+
+  private void apply(Ec2Operation operation) {
     String[] failure = new String[1];
     world.run(operation, new SimWorld.StageCallback() {
       @Override
@@ -268,6 +316,18 @@ public final class SimulatedEc2 implements Ec2Cloud {
   public synchronized List<ServerGroupState> truth(String account, String region, String cluster) {
     timeline.catchUp();
     return world.truth(account, region, cluster);
+  }
+
+  /** The simulator's time, after catching up with the clock. */
+  synchronized Instant now() {
+    timeline.catchUp();
+    return timeline.now();
+  }
+
+  /** Whether a security group truly exists (without read lag or injected read failures). */
+  synchronized boolean securityGroupExists(String account, String region, String name) {
+    timeline.catchUp();
+    return world.exists(SimWorld.SG, account, region, name);
   }
 
   /**
@@ -334,6 +394,14 @@ public final class SimulatedEc2 implements Ec2Cloud {
   @Override
   public synchronized List<Catalog.Subnet> subnets(String account, String region) {
     return catalog.subnets(account, region);
+  }
+
+  @Override
+  public synchronized Set<String> regions(String account) {
+    timeline.catchUp();
+    Set<String> out = new java.util.TreeSet<>(catalog.regions(account));
+    out.addAll(world.regions(account));
+    return java.util.Collections.unmodifiableSet(out);
   }
 
   @Override

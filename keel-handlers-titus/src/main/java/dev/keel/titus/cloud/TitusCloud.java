@@ -4,6 +4,7 @@ import dev.keel.support.task.TaskExecution;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Titus port: what the plugin reads and does. Reads return empty for absent things and throw
@@ -33,6 +34,15 @@ public interface TitusCloud {
    * @return every tag with its digest, newest first
    */
   List<DockerImage> images(String registry, String repository);
+
+  /**
+   * The regions a Titus account runs in, as the cloud's account catalog lists them (Clouddriver's
+   * credentials): where an export that names no regions looks.
+   *
+   * @param account the account name
+   * @return the regions, sorted; empty for an unknown account
+   */
+  Set<String> regions(String account);
 
   /**
    * A Titus account's attributes.

@@ -39,13 +39,18 @@ final class TitusClusterExport {
 
   static TitusClusterSpec export(TitusCloud cloud, Exportable e) {
     Map<String, TitusServerGroup> active = new TreeMap<>();
-    for (String region : e.regions()) {
+    // With no regions named (as keel export ... --account test asks), every region of the account.
+    Set<String> searched = new java.util.TreeSet<>(e.regions().isEmpty() ? cloud.regions(e.account()) : e.regions());
+    for (String region : searched) {
       cloud.serverGroups(e.account(), region, e.moniker().toName()).stream().filter(JobState::enabled)
           .reduce((a, b) -> b).ifPresent(j -> active.put(region, j.model()));
     }
     if (active.isEmpty()) {
-      throw new NoSuchElementException("No active Titus job of cluster " + e.moniker().toName() + " in " + e.account()
-          + " " + e.regions() + ": check the account, the regions and the cluster name");
+      String where = !e.regions().isEmpty() ? e.account() + " " + searched
+          : searched.isEmpty() ? "account " + e.account() + ", which has no regions (is the account known?)"
+          : "any region of " + e.account() + " " + searched;
+      throw new NoSuchElementException("No active Titus job of cluster " + e.moniker().toName() + " in " + where
+          + ": check the account, the regions and the cluster name");
     }
     TitusServerGroup base = active.values().stream().max(Comparator.comparing(
         (TitusServerGroup g) -> g.capacity().desired() == null ? g.capacity().max() : g.capacity().desired())).get();

@@ -41,6 +41,7 @@ final class SimJobs {
   Duration readLag = Duration.ZERO;
   Duration bootTime = Duration.ofMinutes(2);
   boolean neverHealthy;
+  private boolean atOnce;
   private int nextJobId;
   private int nextPolicyId;
 
@@ -66,7 +67,7 @@ final class SimJobs {
   /** Makes a cluster's current state visible to reads after the read lag. */
   void publish(String k) {
     List<SimJob.Snapshot> snap = clusters.getOrDefault(k, List.of()).stream().map(SimJob::snapshot).toList();
-    if (readLag.isZero()) {
+    if (readLag.isZero() || atOnce) {
       visible.put(k, snap);
     } else {
       timeline.at(timeline.now().plus(readLag), () -> visible.put(k, snap));
@@ -96,6 +97,73 @@ final class SimJobs {
           c.desired() == null ? null : desired));
       publish(keyOf(account, region, name));
     });
+  }
+
+  void disable(String account, String region, String name) {
+    find(account, region, name).ifPresent(j -> {
+      j.enabled = false;
+      publish(keyOf(account, region, name));
+    });
+  }
+
+  /** The regions of an account where any job exists. */
+  Set<String> regions(String account) {
+    Set<String> out = new java.util.TreeSet<>();
+    clusters.forEach((k, jobs) -> {
+      String[] parts = k.split("/", 3);
+      if (!jobs.isEmpty() && parts[0].equals(account)) {
+        out.add(parts[1]);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Adds a job that was there before the simulation started: created a day ago (or just after the newest job
+   * of its cluster), with tasks healthy from the start unless told otherwise.
+   *
+   * @return the server group's name
+   */
+  String existing(TitusServerGroup model, @Nullable String name, boolean enabled, boolean healthy) {
+    String a = model.location().account();
+    String r = model.location().region();
+    Moniker cluster = Moniker.parse(name != null ? name : model.name()).cluster();
+    String k = key(a, r, cluster.toName());
+    List<SimJob> jobs = clusters.computeIfAbsent(k, x -> new ArrayList<>());
+    SimJob newest = jobs.stream().reduce((x, y) -> y.createdAt.isBefore(x.createdAt) ? x : y).orElse(null);
+    String jobName;
+    if (name == null) {
+      jobName = ServerGroupNaming.next(cluster, newest == null ? null : newest.name).serverGroupName();
+    } else {
+      Integer sequence = Moniker.parse(name).sequence();
+      if (sequence == null) {
+        throw new IllegalArgumentException("expected a server group name such as " + cluster.toName() + "-v001, got '"
+            + name + "'");
+      }
+      Integer last = newest == null ? null : Moniker.parse(newest.name).sequence();
+      if (last != null && sequence <= last) {
+        throw new IllegalArgumentException("expected a sequence after " + newest.name + " (the server groups of a"
+            + " cluster are added oldest first), got '" + name + "'");
+      }
+      jobName = name;
+    }
+    Instant created = timeline.now().minus(Duration.ofDays(1));
+    if (newest != null && !created.isAfter(newest.createdAt)) {
+      created = newest.createdAt.plusSeconds(1);
+    }
+    String jobId = "titus-job-" + (++nextJobId);
+    SimJob job = new SimJob(jobName, jobId, created, model.as(jobName, jobId, false),
+        model.capacity().initialInstances(null), healthy ? created : null);
+    job.enabled = enabled;
+    assignPolicyIds(job);
+    jobs.add(job);
+    atOnce = true;
+    try {
+      publish(k);
+    } finally {
+      atOnce = false;
+    }
+    return jobName;
   }
 
   void enable(String account, String region, String name) {

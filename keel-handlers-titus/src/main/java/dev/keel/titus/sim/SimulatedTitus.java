@@ -11,6 +11,7 @@ import dev.keel.titus.cloud.TitusAccount;
 import dev.keel.titus.cloud.TitusCloud;
 import dev.keel.titus.cloud.TitusOperation;
 import dev.keel.titus.cloud.TitusReadException;
+import dev.keel.titus.model.TitusServerGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,8 @@ public final class SimulatedTitus implements TitusCloud {
 
   private final SimTimeline timeline;
   private final SimJobs jobs;
-  private final Map<String, TitusAccount> accounts = new HashMap<>();
+  private final Map<String, TitusAccount> accounts = new LinkedHashMap<>();
+  private final Map<String, Set<String>> accountRegions = new HashMap<>();
   private final Map<String, List<DockerImage>> images = new HashMap<>();
   private final Set<String> securityGroups = new HashSet<>();
   private final Map<String, SimTask> tasks = new LinkedHashMap<>();
@@ -45,6 +47,7 @@ public final class SimulatedTitus implements TitusCloud {
   private final Map<String, List<SimTask>> waitingOn = new HashMap<>();
   private final List<TaskRequest> submitted = new ArrayList<>();
   private final Map<String, String> failNextStage = new HashMap<>();
+  private final Map<String, Integer> failCount = new HashMap<>();
   private final Map<String, BatchRun> batchJobs = new LinkedHashMap<>();
   private final Map<String, Integer> exitCodes = new HashMap<>();
   private int failReads;
@@ -64,15 +67,17 @@ public final class SimulatedTitus implements TitusCloud {
 
   /**
    * A simulated Titus with accounts {@code test} (environment test) and {@code prod}, each backed by an AWS
-   * account of the same name with registry {@code <account>registry}.
+   * account of the same name with registry {@code <account>registry}, in us-east-1, us-west-1, us-west-2 and
+   * eu-west-1.
    *
    * @param clock the clock
    * @return the simulator
    */
   public static SimulatedTitus withDefaults(Clock clock) {
     SimulatedTitus sim = new SimulatedTitus(clock);
-    sim.account(new TitusAccount("test", "test", "123456789012", "testregistry", "test"));
-    sim.account(new TitusAccount("prod", "prod", "210987654321", "prodregistry", "prod"));
+    String[] regions = {"us-east-1", "us-west-1", "us-west-2", "eu-west-1"};
+    sim.account(new TitusAccount("test", "test", "123456789012", "testregistry", "test"), regions);
+    sim.account(new TitusAccount("prod", "prod", "210987654321", "prodregistry", "prod"), regions);
     return sim;
   }
 
@@ -86,7 +91,30 @@ public final class SimulatedTitus implements TitusCloud {
    */
   public synchronized SimulatedTitus account(TitusAccount account) {
     accounts.put(account.name(), account);
+    accountRegions.computeIfAbsent(account.name(), k -> new java.util.TreeSet<>());
     return this;
+  }
+
+  /**
+   * Adds an account (or replaces its attributes) and regions it runs in.
+   *
+   * @param account the account
+   * @param regions regions to add to those it has
+   * @return this
+   */
+  public synchronized SimulatedTitus account(TitusAccount account, String... regions) {
+    account(account);
+    accountRegions.get(account.name()).addAll(List.of(regions));
+    return this;
+  }
+
+  /**
+   * The names of the known accounts.
+   *
+   * @return the names, in the order they were added
+   */
+  public synchronized Set<String> accounts() {
+    return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(accounts.keySet()));
   }
 
   /**
@@ -122,6 +150,17 @@ public final class SimulatedTitus implements TitusCloud {
    */
   public synchronized SimulatedTitus readLag(Duration lag) {
     jobs.readLag = lag;
+    return this;
+  }
+
+  /**
+   * Sets how long a simple stage takes (30 seconds by default).
+   *
+   * @param duration the time
+   * @return this
+   */
+  public synchronized SimulatedTitus stageDuration(Duration duration) {
+    this.stageDuration = duration;
     return this;
   }
 
@@ -164,7 +203,19 @@ public final class SimulatedTitus implements TitusCloud {
    * @param message the failure, as the task will report it
    */
   public synchronized void failNextStage(String operationType, String message) {
+    failNextStages(operationType, message, 1);
+  }
+
+  /**
+   * Makes the next stages of an operation type fail.
+   *
+   * @param operationType the operation type
+   * @param message the failure, as the tasks will report it
+   * @param count how many stages fail
+   */
+  public synchronized void failNextStages(String operationType, String message, int count) {
     failNextStage.put(operationType, message);
+    failCount.put(operationType, count);
   }
 
   /**
@@ -208,6 +259,62 @@ public final class SimulatedTitus implements TitusCloud {
   public synchronized void externalEnable(String account, String region, String serverGroup) {
     timeline.catchUp();
     jobs.enable(account, region, serverGroup);
+  }
+
+  /**
+   * Someone disables a job by hand.
+   *
+   * @param account the account
+   * @param region the region
+   * @param serverGroup the job
+   */
+  public synchronized void externalDisable(String account, String region, String serverGroup) {
+    timeline.catchUp();
+    jobs.disable(account, region, serverGroup);
+  }
+
+  /**
+   * Adds a job that was running before the simulation started, at once, without a task and visible to reads at
+   * once: created a day ago (or just after the newest job of its cluster), its tasks healthy unless told
+   * otherwise. Add the jobs of a cluster oldest first.
+   *
+   * @param model the job; its name is the cluster's (or a server group's) and its location says where it runs
+   * @param name the server group's name, such as {@code fnord-main-v003}, or null for the cluster's next
+   * @param enabled whether it takes traffic
+   * @param healthy whether its tasks are healthy
+   * @return the server group's name
+   * @throws IllegalArgumentException if the name has no sequence or does not come after the cluster's newest
+   */
+  public synchronized String existingServerGroup(TitusServerGroup model, @Nullable String name, boolean enabled,
+      boolean healthy) {
+    timeline.catchUp();
+    return jobs.existing(model, name, enabled, healthy);
+  }
+
+  /**
+   * The digest of a tag in a registry, as pushed (without injected read failures).
+   *
+   * @param registry the registry
+   * @param repository {@code organization/image}
+   * @param tag the tag
+   * @return the newest digest pushed under the tag, or empty
+   */
+  public synchronized Optional<String> digest(String registry, String repository, String tag) {
+    return images.getOrDefault(registry + "/" + repository, List.of()).stream().filter(i -> i.tag().equals(tag))
+        .max(Comparator.comparing(DockerImage::createdAt)).map(DockerImage::digest);
+  }
+
+  /**
+   * Runs every event due by the clock; useful after the clock moved without any call into the simulator.
+   */
+  public synchronized void catchUp() {
+    timeline.catchUp();
+  }
+
+  /** The simulator's time, after catching up with the clock. */
+  synchronized Instant now() {
+    timeline.catchUp();
+    return timeline.now();
   }
 
   /**
@@ -291,6 +398,14 @@ public final class SimulatedTitus implements TitusCloud {
   public synchronized List<DockerImage> images(String registry, String repository) {
     return read("images of " + repository, () -> images.getOrDefault(registry + "/" + repository, List.of()).stream()
         .sorted(Comparator.comparing(DockerImage::createdAt).reversed()).toList());
+  }
+
+  @Override
+  public synchronized Set<String> regions(String account) {
+    timeline.catchUp();
+    Set<String> out = new java.util.TreeSet<>(accountRegions.getOrDefault(account, Set.of()));
+    out.addAll(jobs.regions(account));
+    return java.util.Collections.unmodifiableSet(out);
   }
 
   @Override
@@ -393,8 +508,12 @@ public final class SimulatedTitus implements TitusCloud {
       return;
     }
     TitusOperation op = ops.get(index);
-    String injected = failNextStage.remove(op.type());
+    String injected = failNextStage.get(op.type());
     if (injected != null) {
+      if (failCount.merge(op.type(), -1, Integer::sum) <= 0) {
+        failNextStage.remove(op.type());
+        failCount.remove(op.type());
+      }
       end(task, "Stage " + op.type() + " failed: " + injected);
       return;
     }

@@ -4,6 +4,7 @@ import static dev.keel.titus.handler.TitusFixtures.DIGEST_2;
 import static dev.keel.titus.handler.TitusFixtures.cluster;
 import static dev.keel.titus.handler.TitusFixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.engine.plan.PlannedAction;
 import dev.keel.spi.Exportable;
@@ -96,5 +97,33 @@ class TitusBehaviourScenarioTest {
     assertThat(exported.overrides().get("us-east-1").containerAttributes())
         .isEqualTo(Map.of("titusParameter.agent.subnets", "subnet-1,subnet-2"));
     assertThat(s.plan(resource(exported)).action()).isEqualTo(PlannedAction.NONE);
+  }
+
+  @Test
+  void aSeededClusterIsExportedFromEveryRegionOfItsAccountWhenNoneIsNamedAndIsInSync() {
+    Map<String, Object> job = Map.of("account", "test", "cluster", "fnord-main", "image", "illuminati/fnord:1.0.0",
+        "capacity", Map.of("min", 2, "max", 2, "desired", 2), "tags", Map.of("team", "delivery"));
+    var west = new java.util.HashMap<>(job);
+    west.put("region", "us-west-2");
+    var europe = new java.util.HashMap<>(job);
+    europe.put("region", "eu-west-1");
+    europe.put("env", Map.of("B", "2"));
+    new dev.keel.titus.sim.TitusSimulator(s.cloud).seed(Map.of("serverGroups", java.util.List.of(west, europe)));
+
+    TitusClusterSpec exported = new TitusClusterHandler(s.cloud).export(new Exportable(TitusKinds.CLUSTER.kind(),
+        "test", new Moniker("fnord", "main", null), Set.of(), "me@example.com"));
+
+    assertThat(exported.locations().regionNames()).containsExactly("eu-west-1", "us-west-2");
+    assertThat(exported.overrides().get("eu-west-1").env()).isEqualTo(Map.of("B", "2"));
+    assertThat(s.plan(resource(exported)).action()).isEqualTo(PlannedAction.NONE);
+  }
+
+  @Test
+  void anExportNamingNoRegionsSaysItLookedInEveryRegionOfTheAccount() {
+    assertThatThrownBy(() -> new TitusClusterHandler(s.cloud).export(new Exportable(TitusKinds.CLUSTER.kind(), "test",
+        new Moniker("fnord", "main", null), Set.of(), "me@example.com")))
+        .isInstanceOf(java.util.NoSuchElementException.class)
+        .hasMessage("No active Titus job of cluster fnord-main in any region of test [eu-west-1, us-east-1, us-west-1,"
+            + " us-west-2]: check the account, the regions and the cluster name");
   }
 }

@@ -1,0 +1,508 @@
+package dev.keel.ec2.sim;
+
+import dev.keel.ec2.cloud.Catalog;
+import dev.keel.ec2.cloud.Ec2Operation;
+import dev.keel.ec2.model.Capacity;
+import dev.keel.ec2.model.Health;
+import dev.keel.ec2.model.LaunchConfiguration;
+import dev.keel.ec2.model.Location;
+import dev.keel.ec2.model.Scaling;
+import dev.keel.ec2.model.SecurityGroup;
+import dev.keel.ec2.model.ServerGroup;
+import dev.keel.ec2.spec.ClusterDependencies;
+import dev.keel.ec2.spec.PortRange;
+import dev.keel.ec2.spec.SecurityGroupRule;
+import dev.keel.spi.model.Locations;
+import dev.keel.spi.model.Moniker;
+import dev.keel.support.sim.PlainMap;
+import dev.keel.support.sim.SimIds;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.Nullable;
+
+/**
+ * Reads the {@code ec2} section of a scenario (and the arguments of the timeline actions that share its
+ * shapes) into changes of a {@link SimulatedEc2}. Reading checks every value's form and makes no change;
+ * the returned change then checks what depends on the cloud's state (known accounts, regions, subnets) and
+ * reports a problem with the path of the value at fault.
+ */
+final class Ec2Seeding {
+
+  /** The keys of the section, in the order they are applied. */
+  static final List<String> SECTION_KEYS = List.of("settings", "accounts", "networks", "certificates", "baseImages",
+      "images", "securityGroups", "serverGroups");
+
+  /** The key pair a new account gets unless told otherwise. */
+  static final String DEFAULT_KEY_PAIR = "nf-keypair-{{region}}";
+
+  private final SimulatedEc2 sim;
+
+  Ec2Seeding(SimulatedEc2 sim) {
+    this.sim = sim;
+  }
+
+  /** A change read from plain values, applied later; {@link #apply()} says what it did. */
+  interface Change {
+    String apply();
+  }
+
+  // ---- the section -------------------------------------------------------------------------------------
+
+  /** Reads a whole section, then applies it part by part in {@link #SECTION_KEYS} order. */
+  void seed(PlainMap section) {
+    section.onlyKeys(SECTION_KEYS.toArray(String[]::new));
+    List<Change> changes = new ArrayList<>();
+    section.optionalMap("settings").ifPresent(m -> changes.add(settings(m)));
+    section.maps("accounts").forEach(m -> changes.add(account(m)));
+    section.maps("networks").forEach(m -> changes.add(network(m)));
+    section.maps("certificates").forEach(m -> changes.add(certificate(m)));
+    section.maps("baseImages").forEach(m -> changes.add(baseImage(m)));
+    section.maps("images").forEach(m -> changes.add(image(m)));
+    List<PlainMap> groups = section.maps("securityGroups");
+    List<Change> securityGroups = new ArrayList<>();
+    groups.forEach(m -> securityGroups.add(securityGroup(m, true)));
+    groups.forEach(m -> securityGroups.add(securityGroup(m, false)));
+    changes.addAll(securityGroups);
+    section.maps("serverGroups").forEach(m -> changes.add(serverGroup(m)));
+    changes.forEach(Change::apply);
+  }
+
+  // ---- settings ----------------------------------------------------------------------------------------
+
+  Change settings(PlainMap m) {
+    m.onlyKeys("bootTime", "stageDuration", "readLag", "bakeDuration");
+    Optional<Duration> boot = m.optionalDuration("bootTime");
+    Optional<Duration> stage = m.optionalDuration("stageDuration");
+    Optional<Duration> lag = m.optionalDuration("readLag");
+    Optional<Duration> bake = m.optionalDuration("bakeDuration");
+    return () -> {
+      List<String> set = new ArrayList<>();
+      boot.ifPresent(d -> {
+        sim.bootTime(d);
+        set.add("bootTime " + PlainMap.format(d));
+      });
+      stage.ifPresent(d -> {
+        sim.stageDuration(d);
+        set.add("stageDuration " + PlainMap.format(d));
+      });
+      lag.ifPresent(d -> {
+        sim.readLag(d);
+        set.add("readLag " + PlainMap.format(d));
+      });
+      bake.ifPresent(d -> {
+        sim.bakeDuration(d);
+        set.add("bakeDuration " + PlainMap.format(d));
+      });
+      return set.isEmpty() ? "settings unchanged" : "settings: " + String.join(", ", set);
+    };
+  }
+
+  // ---- accounts, networks, certificates ----------------------------------------------------------------
+
+  Change account(PlainMap m) {
+    m.onlyKeys("name", "regions", "defaultKeyPair", "accountId");
+    String name = m.string("name");
+    List<String> regions = m.strings("regions");
+    if (regions.isEmpty()) {
+      throw m.problem("regions", "expected a list of at least one region, got nothing");
+    }
+    Optional<String> keyPair = m.optionalString("defaultKeyPair");
+    Optional<String> accountId = m.optionalString("accountId");
+    return () -> {
+      SimCatalog catalog = sim.catalog();
+      Optional<Catalog.Account> known = catalog.account(name);
+      Catalog.Account account = new Catalog.Account(name,
+          accountId.orElse(known.map(Catalog.Account::accountId).orElse(Integer.toString(Math.abs(name.hashCode())))),
+          keyPair.orElse(known.map(Catalog.Account::defaultKeyPair).orElse(DEFAULT_KEY_PAIR)));
+      catalog.account(account, regions.toArray(String[]::new));
+      return "account " + name + " in " + String.join(", ", catalog.regions(name));
+    };
+  }
+
+  Change network(PlainMap m) {
+    m.onlyKeys("account", "region", "regions", "name", "subnets", "zones");
+    String account = m.string("account");
+    List<String> regions = regions(m);
+    String name = m.string("name");
+    List<String> purposes = m.strings("subnets");
+    List<String> zones = m.strings("zones");
+    return () -> {
+      knownAccount(m, account);
+      regions.forEach(r -> sim.catalog().network(account, r, name, purposes, zones));
+      return "network " + name + " of " + account + " in " + String.join(", ", regions);
+    };
+  }
+
+  Change certificate(PlainMap m) {
+    m.onlyKeys("account", "name");
+    String account = m.string("account");
+    String name = m.string("name");
+    return () -> {
+      knownAccount(m, account);
+      sim.catalog().addCertificate(account, name);
+      return "certificate " + name + " in " + account;
+    };
+  }
+
+  // ---- images ------------------------------------------------------------------------------------------
+
+  Change baseImage(PlainMap m) {
+    m.onlyKeys("os", "label", "name");
+    String os = m.string("os");
+    String label = m.string("label", "release");
+    String name = m.string("name");
+    return () -> {
+      sim.catalog().baseImage(new Catalog.BaseImage(name, os, label, sim.now()));
+      return "base image " + os + "/" + label + " is now " + name;
+    };
+  }
+
+  Change image(PlainMap m) {
+    m.onlyKeys("appVersion", "id", "amis", "regions", "account", "baseImageName", "baseOs", "baseLabel", "name");
+    String appVersion = m.string("appVersion");
+    Optional<String> id = m.optionalString("id");
+    Map<String, String> amis = m.stringMap("amis");
+    if (id.isPresent() && !amis.isEmpty()) {
+      throw m.problem("amis", "expected either id (with regions) or amis, not both");
+    }
+    List<String> regions = m.strings("regions");
+    if (!amis.isEmpty() && !regions.isEmpty()) {
+      throw m.problem("regions", "expected either amis or regions, not both: amis name the regions");
+    }
+    Optional<String> account = m.optionalString("account");
+    Optional<String> baseName = m.optionalString("baseImageName");
+    Optional<String> baseOs = m.optionalString("baseOs");
+    if (baseName.isPresent() && baseOs.isPresent()) {
+      throw m.problem("baseOs", "expected either baseImageName or baseOs (with baseLabel), not both");
+    }
+    String baseLabel = m.string("baseLabel", "release");
+    Optional<String> name = m.optionalString("name");
+    return () -> {
+      String base = baseName.orElse(null);
+      if (baseOs.isPresent()) {
+        base = sim.catalog().baseImage(baseOs.get(), baseLabel).map(Catalog.BaseImage::name).orElseThrow(() ->
+            m.problem("baseOs", "no base image " + baseOs.get() + "/" + baseLabel + " is known; add it under"
+                + " baseImages"));
+      }
+      Map<String, String> byRegion = new LinkedHashMap<>(amis);
+      if (byRegion.isEmpty()) {
+        List<String> where = regions;
+        if (where.isEmpty()) {
+          account.ifPresent(a -> knownAccount(m, a));
+          where = List.copyOf(account.map(a -> sim.catalog().regions(a)).orElseGet(this::allRegions));
+        }
+        for (String region : where) {
+          byRegion.put(region, id.orElseGet(() -> amiId(appVersion, region)));
+        }
+      }
+      if (byRegion.isEmpty()) {
+        throw m.problem("regions", "expected at least one region, and no account is known to take them from");
+      }
+      String imageName = name.orElse(appVersion + "-" + (base == null ? "seed" : base));
+      sim.catalog().image(new Catalog.Image(imageName, appVersion, base, byRegion, sim.now()));
+      return "image " + appVersion + " in " + String.join(", ", byRegion.keySet());
+    };
+  }
+
+  /**
+   * Registers an image of a version in every known region, unless one of exactly that version exists.
+   *
+   * @return whether it registered one
+   */
+  boolean ensureImage(String appVersion) {
+    SimCatalog catalog = sim.catalog();
+    if (catalog.hasImage(appVersion)) {
+      return false;
+    }
+    Map<String, String> amis = new LinkedHashMap<>();
+    allRegions().forEach(r -> amis.put(r, amiId(appVersion, r)));
+    if (amis.isEmpty()) {
+      return false;
+    }
+    catalog.image(new Catalog.Image(appVersion + "-published", appVersion, null, amis, sim.now()));
+    return true;
+  }
+
+  private Set<String> allRegions() {
+    Set<String> out = new TreeSet<>();
+    sim.catalog().accounts().forEach(a -> out.addAll(sim.catalog().regions(a)));
+    return out;
+  }
+
+  /** A deterministic AMI id for a version in a region: {@code ami-} and 17 hex digits, as AWS's. */
+  static String amiId(String appVersion, String region) {
+    return "ami-" + SimIds.sha256(appVersion + "@" + region).substring(0, 17);
+  }
+
+  // ---- security groups ---------------------------------------------------------------------------------
+
+  /**
+   * A security group; {@code create} is the first of the two passes the section makes, which creates every
+   * group with its CIDR, prefix-list and cross-account rules, so that the second can add rules referencing
+   * groups in any order.
+   */
+  Change securityGroup(PlainMap m, boolean create) {
+    m.onlyKeys("name", "account", "region", "regions", "vpc", "description", "inboundRules");
+    String name = m.string("name");
+    String account = m.string("account");
+    List<String> regions = m.has("region") || m.has("regions") ? regions(m) : List.of();
+    String vpc = m.string("vpc", Locations.DEFAULT_VPC);
+    String description = m.optionalString("description").orElse(null);
+    List<Map.Entry<String, SecurityGroupRule>> rules = new ArrayList<>();
+    List<PlainMap> ruleMaps = m.maps("inboundRules");
+    for (PlainMap r : ruleMaps) {
+      rules.add(Map.entry(r.path(), rule(r).resolved(name, account)));
+    }
+    return () -> {
+      knownAccount(m, account);
+      List<String> where = regions.isEmpty() ? List.copyOf(sim.catalog().regions(account)) : regions;
+      for (String region : where) {
+        knownRegion(m, m.has("region") ? "region" : "regions", account, region);
+        Set<SecurityGroupRule> applied = new LinkedHashSet<>();
+        for (var rule : rules) {
+          boolean reference = rule.getValue().type(account) == SecurityGroupRule.Type.REFERENCE;
+          if (create && reference) {
+            continue;
+          }
+          if (reference && !rule.getValue().name().equals(name)
+              && !sim.securityGroupExists(account, region, rule.getValue().name())) {
+            throw PlainMap.problemAt(rule.getKey() + ".name", "no security group " + rule.getValue().name() + " in "
+                + account + "/" + region + " to reference");
+          }
+          applied.add(rule.getValue());
+        }
+        sim.existing(new Ec2Operation.UpsertSecurityGroup(new SecurityGroup(name, account, region, vpc, description,
+            applied), create));
+      }
+      return "security group " + name + " in " + account + " " + where;
+    };
+  }
+
+  private static SecurityGroupRule rule(PlainMap r) {
+    r.onlyKeys("protocol", "portRange", "name", "account", "vpc", "blockRange", "prefixListId", "description");
+    PortRange ports = null;
+    Optional<PlainMap> range = r.optionalMap("portRange");
+    if (range.isPresent()) {
+      PlainMap p = range.get().onlyKeys("startPort", "endPort");
+      int start = p.integer("startPort");
+      int end = p.integer("endPort", start);
+      try {
+        ports = new PortRange(start, end);
+      } catch (IllegalArgumentException e) {
+        throw PlainMap.problemAt(p.path(), "expected 0 <= startPort <= endPort <= 65535, got " + start + "-" + end);
+      }
+    }
+    String protocol = r.string("protocol");
+    try {
+      return new SecurityGroupRule(protocol, ports, r.optionalString("name").orElse(null),
+          r.optionalString("account").orElse(null), r.optionalString("vpc").orElse(null),
+          r.optionalString("blockRange").orElse(null), r.optionalString("prefixListId").orElse(null),
+          r.optionalString("description").orElse(null));
+    } catch (IllegalArgumentException e) {
+      throw PlainMap.problemAt(r.path(), e.getMessage());
+    }
+  }
+
+  // ---- server groups -----------------------------------------------------------------------------------
+
+  Change serverGroup(PlainMap m) {
+    m.onlyKeys("account", "region", "cluster", "moniker", "name", "image", "appVersion", "instanceType", "capacity",
+        "enabled", "healthy", "keyPair", "iamRole", "vpc", "subnet", "availabilityZones", "ebsOptimized",
+        "instanceMonitoring", "requireIMDSv2", "loadBalancers", "securityGroups", "targetGroups", "suspendedProcesses",
+        "tags");
+    String account = m.string("account");
+    String region = m.string("region");
+    Optional<String> name = m.optionalString("name");
+    Moniker cluster = cluster(m, name.orElse(null));
+    ImageRef image = imageRef(m);
+    String instanceType = m.string("instanceType", "m5.large");
+    Capacity capacity = capacity(m.map("capacity"));
+    boolean enabled = m.bool("enabled", true);
+    boolean healthy = m.bool("healthy", true);
+    Optional<String> keyPair = m.optionalString("keyPair");
+    String iamRole = m.string("iamRole", cluster.app() + "InstanceProfile");
+    String vpc = m.string("vpc", Locations.DEFAULT_VPC);
+    String subnet = m.string("subnet", "internal (" + vpc + ")");
+    List<String> zones = m.strings("availabilityZones");
+    boolean ebsOptimized = m.bool("ebsOptimized", false);
+    boolean monitoring = m.bool("instanceMonitoring", false);
+    boolean imdsV2 = m.bool("requireIMDSv2", false);
+    ClusterDependencies dependencies = new ClusterDependencies(Set.copyOf(m.strings("loadBalancers")),
+        Set.copyOf(m.strings("securityGroups")), Set.copyOf(m.strings("targetGroups")));
+    Set<String> suspended = Set.copyOf(m.strings("suspendedProcesses"));
+    Map<String, String> tags = m.stringMap("tags");
+    return () -> {
+      Catalog.Account known = knownAccount(m, account);
+      knownRegion(m, "region", account, region);
+      Set<String> allZones = new TreeSet<>();
+      sim.catalog().subnets(account, region).stream().filter(s -> s.purpose().equals(subnet))
+          .forEach(s -> allZones.add(s.availabilityZone()));
+      if (allZones.isEmpty()) {
+        Set<String> purposes = new TreeSet<>();
+        sim.catalog().subnets(account, region).forEach(s -> purposes.add(s.purpose()));
+        throw m.problem("subnet", "expected one of " + String.join(", ", purposes) + " (the subnets of " + account
+            + " in " + region + "), got '" + subnet + "'");
+      }
+      for (String zone : zones) {
+        if (!allZones.contains(zone)) {
+          throw m.problem("availabilityZones", "expected zones of subnet " + subnet + " in " + region + " ("
+              + String.join(", ", allZones) + "), got '" + zone + "'");
+        }
+      }
+      String key = keyPair.orElse(known.defaultKeyPair().replace("{{region}}", region));
+      Catalog.Image resolved = image.resolve(region);
+      LaunchConfiguration lc = new LaunchConfiguration(resolved.amis().get(region), resolved.appVersion(),
+          resolved.baseImageName(), instanceType, ebsOptimized, iamRole, key, monitoring, null, imdsV2);
+      ServerGroup model = new ServerGroup(cluster.toName(), new Location(account, region, vpc, subnet,
+          zones.isEmpty() ? allZones : Set.copyOf(zones)), lc, capacity, dependencies, Health.DEFAULT, suspended,
+          Scaling.NONE, tags, false, resolved.appVersion());
+      String created;
+      try {
+        created = sim.existingServerGroup(model, name.orElse(null), enabled, healthy);
+      } catch (IllegalArgumentException e) {
+        throw m.problem("name", e.getMessage());
+      }
+      return "server group " + created + " in " + account + "/" + region + (enabled ? "" : " (disabled)");
+    };
+  }
+
+  private static Moniker cluster(PlainMap m, @Nullable String name) {
+    Optional<String> clusterName = m.optionalString("cluster");
+    Optional<PlainMap> moniker = m.optionalMap("moniker");
+    if (clusterName.isPresent() && moniker.isPresent()) {
+      throw m.problem("moniker", "expected either cluster or moniker, not both");
+    }
+    Moniker cluster;
+    if (moniker.isPresent()) {
+      PlainMap mm = moniker.get().onlyKeys("app", "stack", "detail");
+      cluster = new Moniker(mm.string("app"), mm.optionalString("stack").orElse(null),
+          mm.optionalString("detail").orElse(null));
+    } else if (clusterName.isPresent()) {
+      cluster = parse(m, "cluster", clusterName.get()).cluster();
+    } else if (name != null) {
+      cluster = parse(m, "name", name).cluster();
+    } else {
+      throw m.problem("cluster", "expected a cluster name such as fnord-main (or a moniker, or a server group name),"
+          + " got nothing");
+    }
+    if (name != null && !parse(m, "name", name).cluster().equals(cluster)) {
+      throw m.problem("name", "expected a server group of cluster " + cluster.toName() + ", got '" + name + "'");
+    }
+    return cluster;
+  }
+
+  private static Moniker parse(PlainMap m, String key, String name) {
+    try {
+      return Moniker.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw m.problem(key, "expected a name such as fnord-main-v001, got '" + name + "': " + e.getMessage());
+    }
+  }
+
+  private static Capacity capacity(PlainMap c) {
+    c.onlyKeys("min", "max", "desired");
+    Optional<Integer> desired = c.optionalInteger("desired");
+    int min = c.integer("min", desired.orElse(1));
+    int max = c.integer("max", Math.max(min, desired.orElse(min)));
+    int d = desired.orElse(min);
+    if (min < 0 || min > d || d > max) {
+      throw PlainMap.problemAt(c.path(), "expected 0 <= min <= desired <= max, got min " + min + ", desired " + d
+          + ", max " + max);
+    }
+    return new Capacity(min, max, d);
+  }
+
+  /** The image a server group runs: an AMI id given, or an application version to find or register. */
+  private final class ImageRef {
+    @Nullable private final String id;
+    @Nullable private final String appVersion;
+    @Nullable private final String baseImageName;
+
+    ImageRef(@Nullable String id, @Nullable String appVersion, @Nullable String baseImageName) {
+      this.id = id;
+      this.appVersion = appVersion;
+      this.baseImageName = baseImageName;
+    }
+
+    /**
+     * The image in a region: the AMI given (registered as an image of the version, if one is given), else the
+     * newest image of the version there, else a new one.
+     */
+    Catalog.Image resolve(String region) {
+      if (id != null) {
+        Catalog.Image image = new Catalog.Image(appVersion == null ? id : appVersion + "-" + id, appVersion,
+            baseImageName, Map.of(region, id), sim.now());
+        // An image of a version is registered, so that the cluster exported from the group resolves it again.
+        if (appVersion != null && sim.catalog().findImages(appVersion).stream()
+            .noneMatch(i -> appVersion.equals(i.appVersion()) && id.equals(i.amis().get(region)))) {
+          sim.catalog().image(image);
+        }
+        return image;
+      }
+      String version = java.util.Objects.requireNonNull(appVersion, "appVersion");
+      return sim.catalog().findImages(version).stream()
+          .filter(i -> i.appVersion().equals(version) && i.amis().containsKey(region))
+          .filter(i -> baseImageName == null || baseImageName.equals(i.baseImageName()))
+          .findFirst().orElseGet(() -> {
+            Catalog.Image image = new Catalog.Image(version + "-" + (baseImageName == null ? "seed" : baseImageName),
+                version, baseImageName, Map.of(region, amiId(version, region)), sim.now());
+            sim.catalog().image(image);
+            return image;
+          });
+    }
+  }
+
+  private ImageRef imageRef(PlainMap m) {
+    Optional<PlainMap> image = m.optionalMap("image");
+    Optional<String> appVersion = m.optionalString("appVersion");
+    if (image.isPresent()) {
+      PlainMap i = image.get().onlyKeys("id", "appVersion", "baseImageName");
+      if (appVersion.isPresent()) {
+        throw m.problem("appVersion", "expected either image or appVersion, not both (image takes an appVersion)");
+      }
+      String id = i.optionalString("id").orElse(null);
+      String version = i.optionalString("appVersion").orElse(null);
+      if (id == null && version == null) {
+        throw i.problem("id", "expected an AMI id (or an appVersion to find the image by), got nothing");
+      }
+      return new ImageRef(id, version, i.optionalString("baseImageName").orElse(null));
+    }
+    if (appVersion.isEmpty()) {
+      throw m.problem("image", "expected an image {id, appVersion, baseImageName} or an appVersion, got nothing");
+    }
+    return new ImageRef(null, appVersion.get(), null);
+  }
+
+  // ---- shared checks -----------------------------------------------------------------------------------
+
+  private static List<String> regions(PlainMap m) {
+    if (m.has("region") && m.has("regions")) {
+      throw m.problem("regions", "expected either region or regions, not both");
+    }
+    List<String> regions = m.has("region") ? List.of(m.string("region")) : m.strings("regions");
+    if (regions.isEmpty()) {
+      throw m.problem("region", "expected a region (or a list of regions), got nothing");
+    }
+    return regions;
+  }
+
+  Catalog.Account knownAccount(PlainMap m, String account) {
+    return sim.catalog().account(account).orElseThrow(() -> m.problem("account", "expected a known account ("
+        + String.join(", ", sim.catalog().accounts()) + "; add others under accounts), got '" + account + "'"));
+  }
+
+  void knownRegion(PlainMap m, String key, String account, String region) {
+    Set<String> regions = sim.catalog().regions(account);
+    if (!regions.contains(region)) {
+      throw m.problem(key, "expected a region of account " + account + " (" + String.join(", ", regions)
+          + "; add others under accounts), got '" + region + "'");
+    }
+  }
+}

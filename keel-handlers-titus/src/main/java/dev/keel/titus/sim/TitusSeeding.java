@@ -1,0 +1,373 @@
+package dev.keel.titus.sim;
+
+import dev.keel.spi.model.Moniker;
+import dev.keel.support.sim.PlainMap;
+import dev.keel.support.sim.SimIds;
+import dev.keel.titus.cloud.DockerImage;
+import dev.keel.titus.cloud.TitusAccount;
+import dev.keel.titus.model.Capacity;
+import dev.keel.titus.model.ContainerImage;
+import dev.keel.titus.model.Location;
+import dev.keel.titus.model.TitusServerGroup;
+import dev.keel.titus.spec.ClusterDependencies;
+import dev.keel.titus.spec.ConstraintsSpec;
+import dev.keel.titus.spec.MigrationPolicySpec;
+import dev.keel.titus.spec.ResourcesSpec;
+import dev.keel.titus.spec.ScalingSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+
+/**
+ * Reads the {@code titus} section of a scenario (and the arguments of the timeline actions that share its
+ * shapes) into changes of a {@link SimulatedTitus}. Reading checks every value's form and makes no change;
+ * the returned change then checks what depends on the cloud's state (known accounts and regions) and reports
+ * a problem with the path of the value at fault.
+ */
+final class TitusSeeding {
+
+  /** The keys of the section, in the order they are applied. */
+  static final List<String> SECTION_KEYS = List.of("settings", "accounts", "images", "securityGroups",
+      "containerExits", "serverGroups");
+
+  private static final Pattern IMAGE = Pattern.compile("([^/:@\\s]+/[^/:@\\s]+)(?::([^/:@\\s]+))?");
+  private static final String ACCOUNT_ID = "titusParameter.agent.accountId";
+  private static final String IPV6 = "titusParameter.agent.assignIPv6Address";
+
+  private final SimulatedTitus sim;
+
+  TitusSeeding(SimulatedTitus sim) {
+    this.sim = sim;
+  }
+
+  /** A change read from plain values, applied later; {@link #apply()} says what it did. */
+  interface Change {
+    String apply();
+  }
+
+  /** An image named {@code organization/image[:tag]}. */
+  record ImageName(String repository, @Nullable String tag) {
+    @Override
+    public String toString() {
+      return tag == null ? repository : repository + ":" + tag;
+    }
+  }
+
+  /** Reads a whole section, then applies it part by part in {@link #SECTION_KEYS} order. */
+  void seed(PlainMap section) {
+    section.onlyKeys(SECTION_KEYS.toArray(String[]::new));
+    List<Change> changes = new ArrayList<>();
+    section.optionalMap("settings").ifPresent(m -> changes.add(settings(m)));
+    section.maps("accounts").forEach(m -> changes.add(account(m)));
+    section.maps("images").forEach(m -> changes.add(push(m)));
+    section.maps("securityGroups").forEach(m -> changes.add(securityGroup(m)));
+    section.maps("containerExits").forEach(m -> changes.add(containerExits(m)));
+    section.maps("serverGroups").forEach(m -> changes.add(serverGroup(m)));
+    changes.forEach(Change::apply);
+  }
+
+  Change settings(PlainMap m) {
+    m.onlyKeys("bootTime", "stageDuration", "readLag", "batchDuration");
+    Optional<Duration> boot = m.optionalDuration("bootTime");
+    Optional<Duration> stage = m.optionalDuration("stageDuration");
+    Optional<Duration> lag = m.optionalDuration("readLag");
+    Optional<Duration> batch = m.optionalDuration("batchDuration");
+    return () -> {
+      List<String> set = new ArrayList<>();
+      boot.ifPresent(d -> {
+        sim.bootTime(d);
+        set.add("bootTime " + PlainMap.format(d));
+      });
+      stage.ifPresent(d -> {
+        sim.stageDuration(d);
+        set.add("stageDuration " + PlainMap.format(d));
+      });
+      lag.ifPresent(d -> {
+        sim.readLag(d);
+        set.add("readLag " + PlainMap.format(d));
+      });
+      batch.ifPresent(d -> {
+        sim.batchDuration(d);
+        set.add("batchDuration " + PlainMap.format(d));
+      });
+      return set.isEmpty() ? "settings unchanged" : "settings: " + String.join(", ", set);
+    };
+  }
+
+  Change account(PlainMap m) {
+    m.onlyKeys("name", "regions", "awsAccount", "awsAccountId", "registry", "environment");
+    String name = m.string("name");
+    List<String> regions = m.strings("regions");
+    if (regions.isEmpty()) {
+      throw m.problem("regions", "expected a list of at least one region, got nothing");
+    }
+    Optional<String> awsAccount = m.optionalString("awsAccount");
+    Optional<String> awsAccountId = m.optionalString("awsAccountId");
+    Optional<String> registry = m.optionalString("registry");
+    Optional<String> environment = m.optionalString("environment");
+    return () -> {
+      Optional<TitusAccount> known = sim.account(name);
+      sim.account(new TitusAccount(name,
+          awsAccount.orElse(known.map(TitusAccount::awsAccount).orElse(name)),
+          awsAccountId.orElse(known.map(TitusAccount::awsAccountId).orElse(SimIds.digits(name, 12))),
+          registry.orElse(known.map(TitusAccount::registry).orElse(name + "registry")),
+          environment.orElse(known.map(TitusAccount::environment).orElse(name))), regions.toArray(String[]::new));
+      return "account " + name + " in " + String.join(", ", sim.regions(name));
+    };
+  }
+
+  /** Adds an account the simulator does not know, with Keel-like defaults, or regions one lacks. */
+  void ensure(String account, Set<String> regions) {
+    TitusAccount known = sim.account(account).orElseGet(() -> new TitusAccount(account, account,
+        SimIds.digits(account, 12), account + "registry", account));
+    sim.account(known, regions.toArray(String[]::new));
+  }
+
+  Change push(PlainMap m) {
+    m.onlyKeys("image", "digest", "account", "registry");
+    ImageName image = image(m, "image", true);
+    Optional<String> digest = m.optionalString("digest");
+    Optional<String> account = m.optionalString("account");
+    Optional<String> registry = m.optionalString("registry");
+    if (account.isPresent() && registry.isPresent()) {
+      throw m.problem("registry", "expected either account or registry, not both");
+    }
+    return () -> {
+      Set<String> registries = new LinkedHashSet<>();
+      if (registry.isPresent()) {
+        registries.add(registry.get());
+      } else if (account.isPresent()) {
+        registries.add(knownAccount(m, account.get()).registry());
+      } else {
+        registries.addAll(registries());
+      }
+      String d = digest.orElse(digestOf(image));
+      registries.forEach(r -> sim.push(r, new DockerImage(image.repository(), image.tag(), d, sim.now())));
+      return "image " + image + " (" + d + ") pushed to " + String.join(", ", registries);
+    };
+  }
+
+  /**
+   * Pushes a tag to every known account's registry where it is missing.
+   *
+   * @return the registries it was pushed to
+   */
+  List<String> ensurePushed(String repository, String tag) {
+    List<String> pushed = new ArrayList<>();
+    String digest = digestOf(new ImageName(repository, tag));
+    for (String registry : registries()) {
+      if (sim.digest(registry, repository, tag).isEmpty()) {
+        sim.push(registry, new DockerImage(repository, tag, digest, sim.now()));
+        pushed.add(registry);
+      }
+    }
+    return pushed;
+  }
+
+  private Set<String> registries() {
+    Set<String> out = new LinkedHashSet<>();
+    sim.accounts().forEach(a -> sim.account(a).ifPresent(t -> out.add(t.registry())));
+    return out;
+  }
+
+  /** The digest the simulator gives a tag it makes up: {@code sha256:} and the SHA-256 of {@code image:tag}. */
+  static String digestOf(ImageName image) {
+    return "sha256:" + SimIds.sha256(image.toString());
+  }
+
+  Change securityGroup(PlainMap m) {
+    m.onlyKeys("name", "account", "awsAccount", "region", "regions");
+    String name = m.string("name");
+    Optional<String> account = m.optionalString("account");
+    Optional<String> awsAccount = m.optionalString("awsAccount");
+    if (account.isPresent() == awsAccount.isPresent()) {
+      throw m.problem("account", "expected either account (a Titus account, whose AWS account is used) or"
+          + " awsAccount, got " + (account.isPresent() ? "both" : "neither"));
+    }
+    List<String> regions = m.has("region") || m.has("regions") ? regions(m) : List.of();
+    if (awsAccount.isPresent() && regions.isEmpty()) {
+      throw m.problem("regions", "expected the regions of the group in " + awsAccount.get() + ", got nothing");
+    }
+    return () -> {
+      String aws = awsAccount.orElseGet(() -> knownAccount(m, account.get()).awsAccount());
+      List<String> where = regions.isEmpty() ? List.copyOf(sim.regions(account.get())) : regions;
+      where.forEach(r -> sim.securityGroup(aws, r, name));
+      return "security group " + name + " in " + aws + " " + where;
+    };
+  }
+
+  Change containerExits(PlainMap m) {
+    m.onlyKeys("image", "exitCode");
+    ImageName image = image(m, "image", true);
+    int exitCode = m.integer("exitCode");
+    return () -> {
+      sim.containerExits(image.toString(), exitCode);
+      return "containers of " + image + " exit with " + exitCode;
+    };
+  }
+
+  Change serverGroup(PlainMap m) {
+    m.onlyKeys("account", "region", "cluster", "moniker", "name", "image", "digest", "capacity", "enabled", "healthy",
+        "capacityGroup", "entryPoint", "env", "containerAttributes", "tags", "resources", "constraints",
+        "securityGroups", "loadBalancers", "targetGroups");
+    String account = m.string("account");
+    String region = m.string("region");
+    Optional<String> name = m.optionalString("name");
+    Moniker cluster = cluster(m, name.orElse(null));
+    ImageName image = image(m, "image", false);
+    Optional<String> digest = m.optionalString("digest");
+    if (image.tag() == null && digest.isEmpty()) {
+      throw m.problem("image", "expected organization/image:tag (or a digest beside it), got '" + image + "'");
+    }
+    Capacity capacity = capacity(m.map("capacity"));
+    boolean enabled = m.bool("enabled", true);
+    boolean healthy = m.bool("healthy", true);
+    String capacityGroup = m.string("capacityGroup", cluster.app());
+    String entryPoint = m.optionalString("entryPoint").orElse("");
+    Map<String, String> env = m.stringMap("env");
+    Map<String, String> attributes = m.stringMap("containerAttributes");
+    Map<String, String> tags = m.stringMap("tags");
+    ResourcesSpec resources = resources(m.map("resources"));
+    PlainMap constraints = m.map("constraints").onlyKeys("hard", "soft");
+    ConstraintsSpec placement = new ConstraintsSpec(constraints.has("hard") ? constraints.stringMap("hard") : null,
+        constraints.has("soft") ? constraints.stringMap("soft") : null);
+    ClusterDependencies dependencies = new ClusterDependencies(Set.copyOf(m.strings("loadBalancers")),
+        Set.copyOf(m.strings("securityGroups")), Set.copyOf(m.strings("targetGroups")));
+    return () -> {
+      TitusAccount titus = knownAccount(m, account);
+      knownRegion(m, account, region);
+      String d = digest.orElseGet(() -> sim.digest(titus.registry(), image.repository(), image.tag())
+          .orElse(digestOf(image)));
+      if (image.tag() != null && sim.digest(titus.registry(), image.repository(), image.tag()).isEmpty()) {
+        sim.push(titus.registry(), new DockerImage(image.repository(), image.tag(), d, sim.now()));
+      }
+      // As the plugin's resolvers would have it: the region's and account's environment, the account's
+      // container attributes.
+      Map<String, String> fullEnv = new TreeMap<>(env);
+      fullEnv.putIfAbsent("SPINNAKER_ACCOUNT", account);
+      fullEnv.put("EC2_REGION", region);
+      fullEnv.put("NETFLIX_REGION", region);
+      fullEnv.put("NETFLIX_HOME_REGION", region);
+      Map<String, String> fullAttributes = new TreeMap<>(attributes);
+      fullAttributes.putIfAbsent(ACCOUNT_ID, titus.awsAccountId());
+      if ("test".equals(titus.environment())) {
+        fullAttributes.putIfAbsent(IPV6, "true");
+      }
+      TitusServerGroup model = new TitusServerGroup(cluster.toName(), null, new Location(account, region),
+          new ContainerImage(image.repository(), d), capacity, capacityGroup, placement, dependencies, entryPoint,
+          fullEnv, fullAttributes, MigrationPolicySpec.DEFAULT, resources, tags, ScalingSpec.NONE, false,
+          image.tag());
+      String created;
+      try {
+        created = sim.existingServerGroup(model, name.orElse(null), enabled, healthy);
+      } catch (IllegalArgumentException e) {
+        throw m.problem("name", e.getMessage());
+      }
+      return "server group " + created + " in " + account + "/" + region + (enabled ? "" : " (disabled)");
+    };
+  }
+
+  static ImageName image(PlainMap m, String key, boolean tagRequired) {
+    String text = m.string(key);
+    Matcher matcher = IMAGE.matcher(text);
+    if (!matcher.matches() || (tagRequired && matcher.group(2) == null)) {
+      throw m.problem(key, "expected organization/image" + (tagRequired ? ":tag" : "[:tag]") + ", got '" + text
+          + "'");
+    }
+    return new ImageName(matcher.group(1), matcher.group(2));
+  }
+
+  private static Moniker cluster(PlainMap m, @Nullable String name) {
+    Optional<String> clusterName = m.optionalString("cluster");
+    Optional<PlainMap> moniker = m.optionalMap("moniker");
+    if (clusterName.isPresent() && moniker.isPresent()) {
+      throw m.problem("moniker", "expected either cluster or moniker, not both");
+    }
+    Moniker cluster;
+    if (moniker.isPresent()) {
+      PlainMap mm = moniker.get().onlyKeys("app", "stack", "detail");
+      cluster = new Moniker(mm.string("app"), mm.optionalString("stack").orElse(null),
+          mm.optionalString("detail").orElse(null));
+    } else if (clusterName.isPresent()) {
+      cluster = parse(m, "cluster", clusterName.get()).cluster();
+    } else if (name != null) {
+      cluster = parse(m, "name", name).cluster();
+    } else {
+      throw m.problem("cluster", "expected a cluster name such as fnord-main (or a moniker, or a server group name),"
+          + " got nothing");
+    }
+    if (name != null && !parse(m, "name", name).cluster().equals(cluster)) {
+      throw m.problem("name", "expected a server group of cluster " + cluster.toName() + ", got '" + name + "'");
+    }
+    return cluster;
+  }
+
+  private static Moniker parse(PlainMap m, String key, String name) {
+    try {
+      return Moniker.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw m.problem(key, "expected a name such as fnord-main-v001, got '" + name + "': " + e.getMessage());
+    }
+  }
+
+  private static Capacity capacity(PlainMap c) {
+    c.onlyKeys("min", "max", "desired");
+    Optional<Integer> desired = c.optionalInteger("desired");
+    int min = c.integer("min", desired.orElse(1));
+    int max = c.integer("max", Math.max(min, desired.orElse(min)));
+    int d = desired.orElse(min);
+    if (min < 0 || min > d || d > max) {
+      throw PlainMap.problemAt(c.path(), "expected 0 <= min <= desired <= max, got min " + min + ", desired " + d
+          + ", max " + max);
+    }
+    return new Capacity(min, max, d);
+  }
+
+  private static ResourcesSpec resources(PlainMap r) {
+    r.onlyKeys("cpu", "memory", "disk", "gpu", "networkMbps");
+    return new ResourcesSpec(ranged(r, "cpu", 1, 64), ranged(r, "memory", 512, 472000),
+        ranged(r, "disk", 10000, 999000), ranged(r, "gpu", 0, 16), ranged(r, "networkMbps", 128, 40000))
+        .orElse(ResourcesSpec.DEFAULT);
+  }
+
+  @Nullable
+  private static Integer ranged(PlainMap r, String key, int min, int max) {
+    Optional<Integer> v = r.optionalInteger(key);
+    if (v.isPresent() && (v.get() < min || v.get() > max)) {
+      throw r.problem(key, "expected a whole number from " + min + " to " + max + ", got " + v.get());
+    }
+    return v.orElse(null);
+  }
+
+  private static List<String> regions(PlainMap m) {
+    if (m.has("region") && m.has("regions")) {
+      throw m.problem("regions", "expected either region or regions, not both");
+    }
+    List<String> regions = m.has("region") ? List.of(m.string("region")) : m.strings("regions");
+    if (regions.isEmpty()) {
+      throw m.problem("region", "expected a region (or a list of regions), got nothing");
+    }
+    return regions;
+  }
+
+  TitusAccount knownAccount(PlainMap m, String account) {
+    return sim.account(account).orElseThrow(() -> m.problem("account", "expected a known account ("
+        + String.join(", ", sim.accounts()) + "; add others under accounts), got '" + account + "'"));
+  }
+
+  void knownRegion(PlainMap m, String account, String region) {
+    Set<String> regions = sim.regions(account);
+    if (!regions.contains(region)) {
+      throw m.problem("region", "expected a region of account " + account + " (" + String.join(", ", regions)
+          + "; add others under accounts), got '" + region + "'");
+    }
+  }
+}
