@@ -8,6 +8,7 @@ import dev.keel.engine.promotion.ConstraintStatus;
 import dev.keel.engine.promotion.EnvironmentPromotion;
 import dev.keel.engine.promotion.PromotionStatus;
 import dev.keel.engine.promotion.VersionPromotion;
+import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.ResourceStatus;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -43,6 +44,7 @@ final class Progress {
   }
 
   private final KeelEngine engine;
+  private final DeliveryConfig config;
   private final String application;
   private final Instant start;
   private final Supplier<Instant> now;
@@ -58,14 +60,15 @@ final class Progress {
    * Progress of one application.
    *
    * @param engine the engine
-   * @param application the application
+   * @param config the application's config
    * @param start the start of the run
    * @param now the virtual clock
    * @param out where lines are printed as they come; null to only keep them
    */
-  Progress(KeelEngine engine, String application, Instant start, Supplier<Instant> now, @Nullable PrintStream out) {
+  Progress(KeelEngine engine, DeliveryConfig config, Instant start, Supplier<Instant> now, @Nullable PrintStream out) {
     this.engine = engine;
-    this.application = application;
+    this.config = config;
+    this.application = config.application();
     this.start = start;
     this.now = now;
     this.out = out;
@@ -153,12 +156,25 @@ final class Progress {
         for (ConstraintState c : v.constraints()) {
           String ckey = key + "|" + c.type();
           String cstate = c.status().name();
-          if (!cstate.equals(promotion.put(ckey, cstate)) && c.status() != ConstraintStatus.NOT_EVALUATED) {
+          if (!cstate.equals(promotion.put(ckey, cstate)) && worthSaying(env.environment(), c)) {
             add(now.get(), subject, v.version() + " " + c.type() + " " + constraint(c));
           }
         }
       }
     }
+  }
+
+  /**
+   * Whether a constraint's new state is news: always, except an implicit constraint (such as EC2's bake for a
+   * Docker image) passing, which the user never declared and would only find noisy.
+   */
+  private boolean worthSaying(String environment, ConstraintState c) {
+    if (c.status() == ConstraintStatus.NOT_EVALUATED) {
+      return false;
+    }
+    boolean declared = config.environments().stream().filter(e -> e.name().equals(environment))
+        .anyMatch(e -> e.constraint(c.type()).isPresent());
+    return declared || c.status() != ConstraintStatus.PASS;
   }
 
   private static String describe(VersionPromotion v) {

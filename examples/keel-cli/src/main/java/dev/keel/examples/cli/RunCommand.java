@@ -48,7 +48,7 @@ final class RunCommand {
       Duration limit = given != null ? given : untilConverged ? DEFAULT_LIMIT
           : max(DEFAULT_LENGTH, scenario.length().plus(Duration.ofHours(1)));
       Instant end = sim.start().plus(limit);
-      Progress progress = new Progress(sim.engine(), config.application(), sim.start(), sim.scheduler()::now,
+      Progress progress = new Progress(sim.engine(), config, sim.start(), sim.scheduler()::now,
           json ? null : cli.out());
       if (!json) {
         cli.out().println("Running " + config.application() + " (" + file + ") on virtual time from " + sim.start()
@@ -68,6 +68,7 @@ final class RunCommand {
       int next = 0;
       List<Scenario.TimelineEvent> timeline = scenario.timeline();
       boolean converged = false;
+      Instant convergedAt = null;
       while (true) {
         while (next < timeline.size() && !sim.start().plus(timeline.get(next).at()).isAfter(sim.scheduler().now())) {
           Scenario.TimelineEvent event = timeline.get(next++);
@@ -79,14 +80,11 @@ final class RunCommand {
         }
         progress.observe();
         boolean played = next == timeline.size();
-        if (played && untilConverged
-            && Convergence.blockers(sim.engine(), config, autoDecides).isEmpty()) {
-          converged = true;
-          break;
-        }
         Instant now = sim.scheduler().now();
-        if (!now.isBefore(end)) {
-          converged = played && Convergence.blockers(sim.engine(), config, autoDecides).isEmpty();
+        boolean atRest = played && Convergence.blockers(sim.engine(), config, autoDecides).isEmpty();
+        convergedAt = atRest ? (convergedAt == null ? now : convergedAt) : null;
+        if (atRest && untilConverged || !now.isBefore(end)) {
+          converged = atRest;
           break;
         }
         Instant to = min(now.plus(STEP), end);
@@ -104,6 +102,7 @@ final class RunCommand {
         doc.put("file", file.toString());
         doc.put("scenario", scenario.source().orElse(null));
         doc.put("converged", converged);
+        doc.put("convergedAt", convergedAt == null ? null : convergedAt.toString());
         doc.put("start", sim.start().toString());
         doc.put("end", sim.scheduler().now().toString());
         doc.put("elapsed", sim.elapsed().toString());
@@ -121,7 +120,8 @@ final class RunCommand {
         state.print(cli.out());
         cli.out().println();
         if (converged) {
-          cli.out().printf("Converged after %s of virtual time (%.1f s).%n", Durations.format(sim.elapsed()), seconds);
+          cli.out().printf("Converged at T+%s; ran %s of virtual time in %.1f s.%n",
+              Durations.format(Duration.between(sim.start(), convergedAt)), Durations.format(sim.elapsed()), seconds);
         } else {
           cli.out().printf("Not converged after %s of virtual time (--max-time %s):%n",
               Durations.format(sim.elapsed()), Durations.format(limit));

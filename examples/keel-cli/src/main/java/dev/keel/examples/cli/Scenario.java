@@ -77,7 +77,7 @@ record Scenario(@Nullable LocatedDocument document, @Nullable String description
    * One event of the timeline.
    *
    * @param at when, relative to the start
-   * @param path its path in the scenario file, for problems
+   * @param path the path of its action in the scenario file, for problems
    * @param action what happens
    */
   record TimelineEvent(Duration at, String path, Action action) {}

@@ -202,9 +202,10 @@ final class ScenarioReader {
           continue;
         }
         String name = actions.get(0);
-        Scenario.Action action = action(name, entry.get(name), LocatedDocument.field(path, name));
+        String actionPath = LocatedDocument.field(path, name);
+        Scenario.Action action = action(name, entry.get(name), actionPath);
         if (action != null) {
-          events.add(new Scenario.TimelineEvent(at, path, action));
+          events.add(new Scenario.TimelineEvent(at, actionPath, action));
         }
       }
       // A stable sort: events at the same time keep the file's order.

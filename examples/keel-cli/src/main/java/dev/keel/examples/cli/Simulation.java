@@ -175,12 +175,11 @@ final class Simulation implements AutoCloseable {
     try {
       return play(event.action(), c.application());
     } catch (IllegalArgumentException | NoSuchElementException | IllegalStateException e) {
-      String path = event.path();
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      if (event.action() instanceof Scenario.CloudAction a) {
-        throw new CliException(located(scenario, path + "." + a.cloud() + "." + a.action(), message));
+      if (event.action() instanceof Scenario.CloudAction) {
+        throw new CliException(located(scenario, event.path(), message));
       }
-      throw new CliException(scenario.problem(path, message));
+      throw new CliException(scenario.problem(event.path(), message));
     }
   }
 

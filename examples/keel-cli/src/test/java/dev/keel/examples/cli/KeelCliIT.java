@@ -50,7 +50,7 @@ class KeelCliIT {
     assertThat(result.out()).contains(FNORD + ": valid");
     assertThat(result.err().lines()).isNotEmpty()
         .allMatch(l -> l.matches(java.util.regex.Pattern.quote(bad) + ":\\d+:\\d+: .+"), "FILE:LINE:COL: message")
-        .anyMatch(l -> l.contains("description"));
+        .anyMatch(l -> l.contains("fits ec2/security-group@v1: is the kind wrong?"));
     assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
@@ -120,7 +120,7 @@ class KeelCliIT {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("T+00:00:00").contains("is CURRENT").contains("approved")
-        .contains("ENVIRONMENT  RESOURCE").contains("Converged after");
+        .contains("ENVIRONMENT  RESOURCE").contains("Converged at T+");
     assertThat(result.out().lines().filter(l -> l.startsWith("production ") && l.contains("HAPPY")).count())
         .isEqualTo(3);
   }

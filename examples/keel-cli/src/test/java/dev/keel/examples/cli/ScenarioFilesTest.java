@@ -47,13 +47,13 @@ class ScenarioFilesTest {
     assertThat(result.exitCode()).isEqualTo(Cli.ERROR);
     assertThat(result.out()).isEmpty();
     assertThat(result.err().lines().toList()).containsExactlyInAnyOrder(
-        file + ":1:8: '" + "monday' is not an instant: write it like 2026-01-05T09:00:00Z (at start)",
+        file + ":1:1: '" + "monday' is not an instant: write it like 2026-01-05T09:00:00Z (at start)",
         file + ":3:3: unknown cloud 'azure'; the loaded plugins simulate ec2, titus (at clouds.azure)",
-        file + ":5:7: 'soon' is not a duration: write it like 90s, 30m, 2h, 1d, 1h30m or ISO-8601 PT30M (at timeline[0].at)",
-        file + ":8:84: expected 'approve' or 'reject', got 'maybe' (at timeline[1].judge.decision)",
-        file + ":10:16: cloud ec2 has no action 'explode'; it has " + ec2Actions() + " (at timeline[2][\"ec2.explode\"])",
+        file + ":5:3: 'soon' is not a duration: write it like 90s, 30m, 2h, 1d, 1h30m or ISO-8601 PT30M (at timeline[0].at)",
+        file + ":8:69: expected 'approve' or 'reject', got 'maybe' (at timeline[1].judge.decision)",
+        file + ":10:3: cloud ec2 has no action 'explode'; it has " + ec2Actions() + " (at timeline[2][\"ec2.explode\"])",
         file + ":11:3: one action per event, found [publish, veto] (at timeline[3])",
-        file + ":15:11: unknown action 'deploy'; expected one of " + allActions() + " (at timeline[4].deploy)");
+        file + ":15:3: unknown action 'deploy'; expected one of " + allActions() + " (at timeline[4].deploy)");
   }
 
   @Test
@@ -63,7 +63,7 @@ class ScenarioFilesTest {
     CliRunner.Result result = CliRunner.run("plan", CONFIG, "--scenario", file);
 
     assertThat(result.exitCode()).isEqualTo(Cli.ERROR);
-    assertThat(result.err()).startsWith(file + ":4:1: Syntax error");
+    assertThat(result.err()).startsWith(file + ":3:28: Syntax error");
     assertThat(result.err()).doesNotContain("at com.fasterxml");
   }
 
@@ -88,7 +88,41 @@ class ScenarioFilesTest {
     CliRunner.Result result = CliRunner.run("run", CONFIG, "--scenario", file);
 
     assertThat(result.exitCode()).isEqualTo(Cli.ERROR);
-    assertThat(result.err().strip()).startsWith(file + ":5:3: ").contains("qa");
+    assertThat(result.err().strip()).startsWith(file + ":5:3: ").contains("no environment named qa");
+  }
+
+  @Test
+  void aSimulatorsComplaintAboutItsSectionIsPlacedAtTheValueItNames() throws IOException {
+    String file = scenario("""
+        clouds:
+          ec2:
+            serverGroups:
+            - account: test
+              region: us-west-2
+              cluster: fnord-main
+              appVersion: fnord-1.0.0-h1.c0ffee1
+              capacity: {min: 1, max: 1, desired: lots}
+        """);
+
+    CliRunner.Result result = CliRunner.run("plan", CONFIG, "--scenario", file);
+
+    assertThat(result.exitCode()).isEqualTo(Cli.ERROR);
+    assertThat(result.err().strip()).startsWith(file + ":8:34: serverGroups[0].capacity.desired: ")
+        .contains("whole number");
+  }
+
+  @Test
+  void aCloudActionsBadArgumentNamesTheAction() throws IOException {
+    String file = scenario("""
+        timeline:
+        - at: 10m
+          ec2.fail: {operation: createServerGroup, count: several}
+        """);
+
+    CliRunner.Result result = CliRunner.run("run", CONFIG, "--scenario", file);
+
+    assertThat(result.exitCode()).isEqualTo(Cli.ERROR);
+    assertThat(result.err().strip()).startsWith(file + ":3:").contains("count");
   }
 
   private static String ec2Actions() {
