@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import javax.annotation.Nullable;
 
 /**
  * The keel command line: parses the command, runs it, and turns every failure into lines on stderr and an
@@ -182,10 +181,5 @@ final class Cli {
     public void close() {
       simulation.close();
     }
-  }
-
-  @Nullable
-  static String orNull(@Nullable Object value) {
-    return value == null ? null : String.valueOf(value);
   }
 }

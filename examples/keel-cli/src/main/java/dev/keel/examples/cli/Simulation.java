@@ -92,13 +92,6 @@ final class Simulation implements AutoCloseable {
     return actions;
   }
 
-  /** Each simulated cloud's timeline actions with their descriptions, for help. */
-  Map<String, Map<String, String>> cloudActionHelp() {
-    Map<String, Map<String, String>> actions = new LinkedHashMap<>();
-    simulators.forEach((name, sim) -> actions.put(name, sim.actions()));
-    return actions;
-  }
-
   /**
    * Seeds the clouds from a scenario's sections; a simulator's complaint is placed at its line in the file.
    *
