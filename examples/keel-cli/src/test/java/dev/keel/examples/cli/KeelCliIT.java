@@ -161,6 +161,8 @@ class KeelCliIT {
     for (JsonNode env : run.get("environments")) {
       assertThat(env.get("resources")).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("HAPPY"));
     }
+    assertThat(run.get("progress")).anySatisfy(l -> assertThat(l.get("message").asText())
+        .startsWith("task failed").contains("InsufficientInstanceCapacity"));
   }
 
   @Test
