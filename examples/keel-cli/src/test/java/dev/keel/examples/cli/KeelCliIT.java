@@ -88,11 +88,43 @@ class KeelCliIT {
   }
 
   @Test
-  void planExitsZeroWhenEverythingIsInSync() throws Exception {
-    KeelProcess.Result result = KeelProcess.run("plan", KeelProcess.example("configs/keel/minimal.yml"));
+  void planExitsZeroWhenTheSeededCloudAlreadyMatchesTheConfig(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("sg.yml");
+    Files.writeString(config, """
+        application: fnord
+        serviceAccount: delivery@example.com
+        environments:
+        - name: test
+          locations: {account: test, regions: [{name: us-east-1}]}
+          resources:
+          - kind: ec2/security-group@v1
+            spec:
+              moniker: {app: fnord}
+              description: Application security group for fnord
+              inboundRules:
+              - {protocol: tcp, portRange: {startPort: 7001, endPort: 7002}}
+        """);
+    Path scenario = dir.resolve("existing-sg.yml");
+    Files.writeString(scenario, """
+        clouds:
+          ec2:
+            securityGroups:
+            - name: fnord
+              account: test
+              region: us-east-1
+              description: Application security group for fnord
+              inboundRules:
+              - {protocol: tcp, portRange: {startPort: 7001, endPort: 7002}}
+        """);
 
-    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-    assertThat(result.out()).contains("Everything is in sync.");
+    KeelProcess.Result inSync = KeelProcess.run("plan", config.toString(), "--scenario", scenario.toString());
+    KeelProcess.Result missing = KeelProcess.run("plan", config.toString(), "--json");
+
+    assertThat(inSync.exitCode()).as(inSync.out() + inSync.err()).isZero();
+    assertThat(inSync.out()).contains("ec2:security-group:test:fnord  [ec2/security-group@v1]  NONE, HAPPY")
+        .contains("Everything is in sync.");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(JSON.readTree(missing.out()).get("resources").get(0).get("action").asText()).isEqualTo("CREATE");
   }
 
   @Test
