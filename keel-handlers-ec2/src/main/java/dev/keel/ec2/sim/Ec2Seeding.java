@@ -16,6 +16,7 @@ import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.Moniker;
 import dev.keel.support.sim.PlainMap;
 import dev.keel.support.sim.SimIds;
+import dev.keel.support.sim.SimSeeding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import javax.annotation.Nullable;
 
 /**
@@ -77,31 +79,12 @@ final class Ec2Seeding {
   // ---- settings ----------------------------------------------------------------------------------------
 
   Change settings(PlainMap m) {
-    m.onlyKeys("bootTime", "stageDuration", "readLag", "bakeDuration");
-    Optional<Duration> boot = m.optionalDuration("bootTime");
-    Optional<Duration> stage = m.optionalDuration("stageDuration");
-    Optional<Duration> lag = m.optionalDuration("readLag");
-    Optional<Duration> bake = m.optionalDuration("bakeDuration");
-    return () -> {
-      List<String> set = new ArrayList<>();
-      boot.ifPresent(d -> {
-        sim.bootTime(d);
-        set.add("bootTime " + PlainMap.format(d));
-      });
-      stage.ifPresent(d -> {
-        sim.stageDuration(d);
-        set.add("stageDuration " + PlainMap.format(d));
-      });
-      lag.ifPresent(d -> {
-        sim.readLag(d);
-        set.add("readLag " + PlainMap.format(d));
-      });
-      bake.ifPresent(d -> {
-        sim.bakeDuration(d);
-        set.add("bakeDuration " + PlainMap.format(d));
-      });
-      return set.isEmpty() ? "settings unchanged" : "settings: " + String.join(", ", set);
-    };
+    Map<String, Consumer<Duration>> setters = new LinkedHashMap<>();
+    setters.put("bootTime", sim::bootTime);
+    setters.put("stageDuration", sim::stageDuration);
+    setters.put("readLag", sim::readLag);
+    setters.put("bakeDuration", sim::bakeDuration);
+    return SimSeeding.settings(m, setters)::get;
   }
 
   // ---- accounts, networks, certificates ----------------------------------------------------------------
@@ -129,7 +112,7 @@ final class Ec2Seeding {
   Change network(PlainMap m) {
     m.onlyKeys("account", "region", "regions", "name", "subnets", "zones");
     String account = m.string("account");
-    List<String> regions = regions(m);
+    List<String> regions = SimSeeding.regions(m);
     String name = m.string("name");
     List<String> purposes = m.strings("subnets");
     List<String> zones = m.strings("zones");
@@ -252,7 +235,7 @@ final class Ec2Seeding {
     m.onlyKeys("name", "account", "region", "regions", "vpc", "description", "inboundRules");
     String name = m.string("name");
     String account = m.string("account");
-    List<String> regions = m.has("region") || m.has("regions") ? regions(m) : List.of();
+    List<String> regions = m.has("region") || m.has("regions") ? SimSeeding.regions(m) : List.of();
     String vpc = m.string("vpc", Locations.DEFAULT_VPC);
     String description = m.optionalString("description").orElse(null);
     List<Map.Entry<String, SecurityGroupRule>> rules = new ArrayList<>();
@@ -320,10 +303,10 @@ final class Ec2Seeding {
     String account = m.string("account");
     String region = m.string("region");
     Optional<String> name = m.optionalString("name");
-    Moniker cluster = cluster(m, name.orElse(null));
+    Moniker cluster = SimSeeding.cluster(m, name.orElse(null));
     ImageRef image = imageRef(m);
     String instanceType = m.string("instanceType", "m5.large");
-    Capacity capacity = capacity(m.map("capacity"));
+    Capacity capacity = SimSeeding.capacity(m.map("capacity"), Capacity::new);
     boolean enabled = m.bool("enabled", true);
     boolean healthy = m.bool("healthy", true);
     Optional<String> keyPair = m.optionalString("keyPair");
@@ -363,60 +346,9 @@ final class Ec2Seeding {
       ServerGroup model = new ServerGroup(cluster.toName(), new Location(account, region, vpc, subnet,
           zones.isEmpty() ? allZones : Set.copyOf(zones)), lc, capacity, dependencies, Health.DEFAULT, suspended,
           Scaling.NONE, tags, false, resolved.appVersion());
-      String created;
-      try {
-        created = sim.existingServerGroup(model, name.orElse(null), enabled, healthy);
-      } catch (IllegalArgumentException e) {
-        throw m.problem("name", e.getMessage());
-      }
-      return "server group " + created + " in " + account + "/" + region + (enabled ? "" : " (disabled)");
+      return SimSeeding.existingServerGroup(m, account, region, enabled,
+          () -> sim.existingServerGroup(model, name.orElse(null), enabled, healthy));
     };
-  }
-
-  private static Moniker cluster(PlainMap m, @Nullable String name) {
-    Optional<String> clusterName = m.optionalString("cluster");
-    Optional<PlainMap> moniker = m.optionalMap("moniker");
-    if (clusterName.isPresent() && moniker.isPresent()) {
-      throw m.problem("moniker", "expected either cluster or moniker, not both");
-    }
-    Moniker cluster;
-    if (moniker.isPresent()) {
-      PlainMap mm = moniker.get().onlyKeys("app", "stack", "detail");
-      cluster = new Moniker(mm.string("app"), mm.optionalString("stack").orElse(null),
-          mm.optionalString("detail").orElse(null));
-    } else if (clusterName.isPresent()) {
-      cluster = parse(m, "cluster", clusterName.get()).cluster();
-    } else if (name != null) {
-      cluster = parse(m, "name", name).cluster();
-    } else {
-      throw m.problem("cluster", "expected a cluster name such as fnord-main (or a moniker, or a server group name),"
-          + " got nothing");
-    }
-    if (name != null && !parse(m, "name", name).cluster().equals(cluster)) {
-      throw m.problem("name", "expected a server group of cluster " + cluster.toName() + ", got '" + name + "'");
-    }
-    return cluster;
-  }
-
-  private static Moniker parse(PlainMap m, String key, String name) {
-    try {
-      return Moniker.parse(name);
-    } catch (IllegalArgumentException e) {
-      throw m.problem(key, "expected a name such as fnord-main-v001, got '" + name + "': " + e.getMessage());
-    }
-  }
-
-  private static Capacity capacity(PlainMap c) {
-    c.onlyKeys("min", "max", "desired");
-    Optional<Integer> desired = c.optionalInteger("desired");
-    int min = c.integer("min", desired.orElse(1));
-    int max = c.integer("max", Math.max(min, desired.orElse(min)));
-    int d = desired.orElse(min);
-    if (min < 0 || min > d || d > max) {
-      throw PlainMap.problemAt(c.path(), "expected 0 <= min <= desired <= max, got min " + min + ", desired " + d
-          + ", max " + max);
-    }
-    return new Capacity(min, max, d);
   }
 
   /** The image a server group runs: an AMI id given, or an application version to find or register. */
@@ -482,27 +414,12 @@ final class Ec2Seeding {
 
   // ---- shared checks -----------------------------------------------------------------------------------
 
-  private static List<String> regions(PlainMap m) {
-    if (m.has("region") && m.has("regions")) {
-      throw m.problem("regions", "expected either region or regions, not both");
-    }
-    List<String> regions = m.has("region") ? List.of(m.string("region")) : m.strings("regions");
-    if (regions.isEmpty()) {
-      throw m.problem("region", "expected a region (or a list of regions), got nothing");
-    }
-    return regions;
-  }
-
   Catalog.Account knownAccount(PlainMap m, String account) {
-    return sim.catalog().account(account).orElseThrow(() -> m.problem("account", "expected a known account ("
-        + String.join(", ", sim.catalog().accounts()) + "; add others under accounts), got '" + account + "'"));
+    return sim.catalog().account(account)
+        .orElseThrow(() -> SimSeeding.unknownAccount(m, account, sim.catalog().accounts()));
   }
 
   void knownRegion(PlainMap m, String key, String account, String region) {
-    Set<String> regions = sim.catalog().regions(account);
-    if (!regions.contains(region)) {
-      throw m.problem(key, "expected a region of account " + account + " (" + String.join(", ", regions)
-          + "; add others under accounts), got '" + region + "'");
-    }
+    SimSeeding.knownRegion(m, key, account, region, sim.catalog().regions(account));
   }
 }

@@ -2,7 +2,6 @@ package dev.keel.ec2.sim;
 
 import dev.keel.ec2.bake.Bakery;
 import dev.keel.ec2.cloud.Ec2Cloud;
-import dev.keel.ec2.cloud.ServerGroupState;
 import dev.keel.ec2.handler.Ec2Clouds;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.Simulator;
@@ -11,10 +10,9 @@ import dev.keel.spi.model.DeliveryArtifact;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Locatable;
 import dev.keel.spi.model.Locations;
-import dev.keel.spi.model.Moniker;
 import dev.keel.spi.model.Resource;
 import dev.keel.support.sim.PlainMap;
-import java.util.ArrayList;
+import dev.keel.support.sim.SimActions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,8 @@ public final class Ec2Simulator implements Simulator {
       "rollbackServerGroup", "destroyServerGroup", "upsertScalingPolicy", "deleteScalingPolicy", "upsertSecurityGroup",
       "deleteSecurityGroup", "upsertLoadBalancer", "deleteLoadBalancer", "bake");
 
-  private static final String DEFAULT_FAILURE = "injected failure";
+  /** The timeline actions it plays as the Titus simulator does, in its words. */
+  private static final SimActions SHARED = new SimActions(OPERATIONS, "instances", "server group");
 
   private static final Map<String, String> ACTIONS = describeActions();
 
@@ -62,14 +61,9 @@ public final class Ec2Simulator implements Simulator {
 
   private static Map<String, String> describeActions() {
     Map<String, String> a = new LinkedHashMap<>();
-    a.put("fail", "{operation, message, count=1}: the next stages of an operation type fail; operation is one of "
-        + String.join(", ", OPERATIONS));
+    SHARED.describe(a, "fail");
     a.put("failBakes", "{region, message, count=1}: the next bakes fail in a region (other regions still bake)");
-    a.put("failReads", "{count=1}: the next reads fail as a 503 would");
-    a.put("unhealthy", "{value=true}: instances launched from now on never become healthy (false: they do again)");
-    a.put("resize", "{account, region, serverGroup, desired}: someone resizes a server group by hand");
-    a.put("enable", "{account, region, serverGroup}: someone enables a server group by hand");
-    a.put("disable", "{account, region, serverGroup}: someone disables a server group by hand");
+    SHARED.describe(a, "failReads", "unhealthy", "resize", "enable", "disable");
     a.put("serverGroup", "{account, region, cluster, appVersion or image, capacity, ...}: someone deploys a server"
         + " group by hand (as under serverGroups)");
     a.put("image", "{appVersion, id or amis, regions, ...}: an image appears (as under images)");
@@ -149,59 +143,20 @@ public final class Ec2Simulator implements Simulator {
     sim.catchUp();
     PlainMap a = PlainMap.of(arguments);
     Ec2Seeding seeding = new Ec2Seeding(sim);
+    if (SimActions.plays(action)) {
+      return SHARED.apply(action, a, sim, (m, account, region) -> {
+        seeding.knownAccount(m, account);
+        seeding.knownRegion(m, "region", account, region);
+      });
+    }
     switch (action) {
-      case "fail" -> {
-        a.onlyKeys("operation", "message", "count");
-        String operation = a.string("operation");
-        if (!OPERATIONS.contains(operation)) {
-          throw a.problem("operation", "expected one of " + String.join(", ", OPERATIONS) + ", got '" + operation
-              + "'");
-        }
-        String message = a.string("message", DEFAULT_FAILURE);
-        int count = a.integer("count", 1, 1);
-        sim.failNextStages(operation, message, count);
-        return "next " + count + " " + operation + " stage(s) fail: " + message;
-      }
       case "failBakes" -> {
         a.onlyKeys("region", "message", "count");
         String region = a.string("region");
-        String message = a.string("message", DEFAULT_FAILURE);
+        String message = a.string("message", SimActions.DEFAULT_FAILURE);
         int count = a.integer("count", 1, 1);
         sim.failBakesIn(region, message, count);
         return "next " + count + " bake(s) in " + region + " fail: " + message;
-      }
-      case "failReads" -> {
-        a.onlyKeys("count");
-        int count = a.integer("count", 1, 1);
-        sim.failNextReads(count);
-        return "next " + count + " read(s) fail";
-      }
-      case "unhealthy" -> {
-        a.onlyKeys("value");
-        boolean never = a.bool("value", true);
-        sim.instancesNeverHealthy(never);
-        return never ? "instances launched from now on never become healthy"
-            : "instances launched from now on become healthy after booting";
-      }
-      case "resize" -> {
-        a.onlyKeys("account", "region", "serverGroup", "desired");
-        String sg = serverGroup(sim, seeding, a);
-        int desired = a.integer("desired");
-        if (desired < 0) {
-          throw a.problem("desired", "expected a whole number of at least 0, got " + desired);
-        }
-        sim.externalResize(a.string("account"), a.string("region"), sg, desired);
-        return sg + " in " + a.string("account") + "/" + a.string("region") + " resized by hand to " + desired;
-      }
-      case "enable", "disable" -> {
-        a.onlyKeys("account", "region", "serverGroup");
-        String sg = serverGroup(sim, seeding, a);
-        if (action.equals("enable")) {
-          sim.externalEnable(a.string("account"), a.string("region"), sg);
-        } else {
-          sim.externalDisable(a.string("account"), a.string("region"), sg);
-        }
-        return sg + " in " + a.string("account") + "/" + a.string("region") + " " + action + "d by hand";
       }
       case "serverGroup" -> {
         return seeding.serverGroup(a).apply() + " deployed by hand";
@@ -218,28 +173,5 @@ public final class Ec2Simulator implements Simulator {
       default -> throw new IllegalArgumentException("Unknown ec2 action '" + action + "'; expected one of "
           + String.join(", ", ACTIONS.keySet()));
     }
-  }
-
-  /** The server group an action names, checked to exist. */
-  private static String serverGroup(SimulatedEc2 sim, Ec2Seeding seeding, PlainMap a) {
-    String account = a.string("account");
-    String region = a.string("region");
-    String name = a.string("serverGroup");
-    seeding.knownAccount(a, account);
-    seeding.knownRegion(a, "region", account, region);
-    Moniker moniker;
-    try {
-      moniker = Moniker.parse(name);
-    } catch (IllegalArgumentException e) {
-      throw a.problem("serverGroup", "expected a server group name such as fnord-main-v001, got '" + name + "'");
-    }
-    List<String> names = new ArrayList<>();
-    sim.truth(account, region, moniker.cluster().toName()).stream().map(ServerGroupState::name).forEach(names::add);
-    if (!names.contains(name)) {
-      throw a.problem("serverGroup", "expected a server group in " + account + "/" + region
-          + (names.isEmpty() ? " (cluster " + moniker.cluster().toName() + " has none)" : " (" + String.join(", ",
-              names) + ")") + ", got '" + name + "'");
-    }
-    return name;
   }
 }

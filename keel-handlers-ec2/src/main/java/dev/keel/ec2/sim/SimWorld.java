@@ -1,5 +1,6 @@
 package dev.keel.ec2.sim;
 
+import dev.keel.support.sim.SimExisting;
 import dev.keel.support.sim.SimTimeline;
 
 import dev.keel.ec2.cloud.Ec2Operation;
@@ -159,26 +160,10 @@ final class SimWorld {
     String k = key(a, r, cluster.toName());
     List<SimGroup> groups = clusters.computeIfAbsent(k, x -> new ArrayList<>());
     SimGroup newest = groups.stream().reduce((x, y) -> y.createdAt.isBefore(x.createdAt) ? x : y).orElse(null);
-    String sgName;
-    if (name == null) {
-      sgName = ServerGroupNaming.next(cluster, newest == null ? null : newest.name).serverGroupName();
-    } else {
-      Integer sequence = Moniker.parse(name).sequence();
-      if (sequence == null) {
-        throw new IllegalArgumentException("expected a server group name such as " + cluster.toName() + "-v001, got '"
-            + name + "'");
-      }
-      Integer last = newest == null ? null : Moniker.parse(newest.name).sequence();
-      if (last != null && sequence <= last) {
-        throw new IllegalArgumentException("expected a sequence after " + newest.name + " (the server groups of a"
-            + " cluster are added oldest first), got '" + name + "'");
-      }
-      sgName = name;
-    }
-    Instant created = timeline.now().minus(Duration.ofDays(1));
-    if (newest != null && !created.isAfter(newest.createdAt)) {
-      created = newest.createdAt.plusSeconds(1);
-    }
+    SimExisting placed = SimExisting.after(cluster, name, newest == null ? null : newest.name,
+        newest == null ? null : newest.createdAt, timeline.now());
+    String sgName = placed.name();
+    Instant created = placed.createdAt();
     Set<String> processes = new TreeSet<>(model.suspendedProcesses());
     if (!enabled) {
       processes.addAll(ServerGroup.DISABLED_PROCESSES);

@@ -1,6 +1,7 @@
 package dev.keel.ec2.sim;
 
 import dev.keel.support.sim.SimTimeline;
+import dev.keel.support.sim.SimulatedCloud;
 
 import dev.keel.ec2.cloud.Catalog;
 import dev.keel.ec2.cloud.Ec2Cloud;
@@ -33,7 +34,7 @@ import javax.annotation.Nullable;
  * become healthy after a boot time; writes become visible to reads after a read lag; and faults can be
  * injected. It never starts threads: every call first catches up with the clock.
  */
-public final class SimulatedEc2 implements Ec2Cloud {
+public final class SimulatedEc2 implements Ec2Cloud, SimulatedCloud {
 
   private final SimTimeline timeline;
   private final SimCatalog catalog = new SimCatalog();
@@ -179,6 +180,11 @@ public final class SimulatedEc2 implements Ec2Cloud {
     world.neverHealthy = never;
   }
 
+  @Override
+  public void launchedNeverHealthy(boolean never) {
+    instancesNeverHealthy(never);
+  }
+
   /**
    * Makes the next reads fail as a 5xx would.
    *
@@ -316,6 +322,11 @@ public final class SimulatedEc2 implements Ec2Cloud {
   public synchronized List<ServerGroupState> truth(String account, String region, String cluster) {
     timeline.catchUp();
     return world.truth(account, region, cluster);
+  }
+
+  @Override
+  public synchronized List<String> serverGroupNames(String account, String region, String cluster) {
+    return truth(account, region, cluster).stream().map(ServerGroupState::name).toList();
   }
 
   /** The simulator's time, after catching up with the clock. */

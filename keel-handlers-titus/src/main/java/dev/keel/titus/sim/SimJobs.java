@@ -1,5 +1,6 @@
 package dev.keel.titus.sim;
 
+import dev.keel.support.sim.SimExisting;
 import dev.keel.support.sim.SimTimeline;
 
 import dev.keel.spi.model.Moniker;
@@ -131,26 +132,10 @@ final class SimJobs {
     String k = key(a, r, cluster.toName());
     List<SimJob> jobs = clusters.computeIfAbsent(k, x -> new ArrayList<>());
     SimJob newest = jobs.stream().reduce((x, y) -> y.createdAt.isBefore(x.createdAt) ? x : y).orElse(null);
-    String jobName;
-    if (name == null) {
-      jobName = ServerGroupNaming.next(cluster, newest == null ? null : newest.name).serverGroupName();
-    } else {
-      Integer sequence = Moniker.parse(name).sequence();
-      if (sequence == null) {
-        throw new IllegalArgumentException("expected a server group name such as " + cluster.toName() + "-v001, got '"
-            + name + "'");
-      }
-      Integer last = newest == null ? null : Moniker.parse(newest.name).sequence();
-      if (last != null && sequence <= last) {
-        throw new IllegalArgumentException("expected a sequence after " + newest.name + " (the server groups of a"
-            + " cluster are added oldest first), got '" + name + "'");
-      }
-      jobName = name;
-    }
-    Instant created = timeline.now().minus(Duration.ofDays(1));
-    if (newest != null && !created.isAfter(newest.createdAt)) {
-      created = newest.createdAt.plusSeconds(1);
-    }
+    SimExisting placed = SimExisting.after(cluster, name, newest == null ? null : newest.name,
+        newest == null ? null : newest.createdAt, timeline.now());
+    String jobName = placed.name();
+    Instant created = placed.createdAt();
     String jobId = "titus-job-" + (++nextJobId);
     SimJob job = new SimJob(jobName, jobId, created, model.as(jobName, jobId, false),
         model.capacity().initialInstances(null), healthy ? created : null);

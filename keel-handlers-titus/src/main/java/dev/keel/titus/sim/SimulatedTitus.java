@@ -1,6 +1,7 @@
 package dev.keel.titus.sim;
 
 import dev.keel.support.sim.SimTimeline;
+import dev.keel.support.sim.SimulatedCloud;
 
 import dev.keel.titus.cloud.BatchJob;
 import dev.keel.titus.cloud.DockerImage;
@@ -34,7 +35,7 @@ import javax.annotation.Nullable;
  * visible to reads after a read lag; batch jobs run for a while and exit with a code a test may choose; and
  * faults can be injected. It never starts threads: every call first catches up with the clock.
  */
-public final class SimulatedTitus implements TitusCloud {
+public final class SimulatedTitus implements TitusCloud, SimulatedCloud {
 
   private final SimTimeline timeline;
   private final SimJobs jobs;
@@ -227,6 +228,11 @@ public final class SimulatedTitus implements TitusCloud {
     jobs.neverHealthy = never;
   }
 
+  @Override
+  public void launchedNeverHealthy(boolean never) {
+    tasksNeverHealthy(never);
+  }
+
   /**
    * Makes the next reads fail as a 5xx would.
    *
@@ -376,6 +382,11 @@ public final class SimulatedTitus implements TitusCloud {
   public synchronized List<JobState> truth(String account, String region, String cluster) {
     timeline.catchUp();
     return jobs.truth(account, region, cluster);
+  }
+
+  @Override
+  public synchronized List<String> serverGroupNames(String account, String region, String cluster) {
+    return truth(account, region, cluster).stream().map(JobState::name).toList();
   }
 
   // ---- reads --------------------------------------------------------------------------------------------

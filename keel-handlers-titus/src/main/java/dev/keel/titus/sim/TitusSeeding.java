@@ -3,6 +3,7 @@ package dev.keel.titus.sim;
 import dev.keel.spi.model.Moniker;
 import dev.keel.support.sim.PlainMap;
 import dev.keel.support.sim.SimIds;
+import dev.keel.support.sim.SimSeeding;
 import dev.keel.titus.cloud.DockerImage;
 import dev.keel.titus.cloud.TitusAccount;
 import dev.keel.titus.model.Capacity;
@@ -16,12 +17,14 @@ import dev.keel.titus.spec.ResourcesSpec;
 import dev.keel.titus.spec.ScalingSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
@@ -75,31 +78,12 @@ final class TitusSeeding {
   }
 
   Change settings(PlainMap m) {
-    m.onlyKeys("bootTime", "stageDuration", "readLag", "batchDuration");
-    Optional<Duration> boot = m.optionalDuration("bootTime");
-    Optional<Duration> stage = m.optionalDuration("stageDuration");
-    Optional<Duration> lag = m.optionalDuration("readLag");
-    Optional<Duration> batch = m.optionalDuration("batchDuration");
-    return () -> {
-      List<String> set = new ArrayList<>();
-      boot.ifPresent(d -> {
-        sim.bootTime(d);
-        set.add("bootTime " + PlainMap.format(d));
-      });
-      stage.ifPresent(d -> {
-        sim.stageDuration(d);
-        set.add("stageDuration " + PlainMap.format(d));
-      });
-      lag.ifPresent(d -> {
-        sim.readLag(d);
-        set.add("readLag " + PlainMap.format(d));
-      });
-      batch.ifPresent(d -> {
-        sim.batchDuration(d);
-        set.add("batchDuration " + PlainMap.format(d));
-      });
-      return set.isEmpty() ? "settings unchanged" : "settings: " + String.join(", ", set);
-    };
+    Map<String, Consumer<Duration>> setters = new LinkedHashMap<>();
+    setters.put("bootTime", sim::bootTime);
+    setters.put("stageDuration", sim::stageDuration);
+    setters.put("readLag", sim::readLag);
+    setters.put("batchDuration", sim::batchDuration);
+    return SimSeeding.settings(m, setters)::get;
   }
 
   Change account(PlainMap m) {
@@ -192,7 +176,7 @@ final class TitusSeeding {
       throw m.problem("account", "expected either account (a Titus account, whose AWS account is used) or"
           + " awsAccount, got " + (account.isPresent() ? "both" : "neither"));
     }
-    List<String> regions = m.has("region") || m.has("regions") ? regions(m) : List.of();
+    List<String> regions = m.has("region") || m.has("regions") ? SimSeeding.regions(m) : List.of();
     if (awsAccount.isPresent() && regions.isEmpty()) {
       throw m.problem("regions", "expected the regions of the group in " + awsAccount.get() + ", got nothing");
     }
@@ -221,13 +205,13 @@ final class TitusSeeding {
     String account = m.string("account");
     String region = m.string("region");
     Optional<String> name = m.optionalString("name");
-    Moniker cluster = cluster(m, name.orElse(null));
+    Moniker cluster = SimSeeding.cluster(m, name.orElse(null));
     ImageName image = image(m, "image", false);
     Optional<String> digest = m.optionalString("digest");
     if (image.tag() == null && digest.isEmpty()) {
       throw m.problem("image", "expected organization/image:tag (or a digest beside it), got '" + image + "'");
     }
-    Capacity capacity = capacity(m.map("capacity"));
+    Capacity capacity = SimSeeding.capacity(m.map("capacity"), Capacity::new);
     boolean enabled = m.bool("enabled", true);
     boolean healthy = m.bool("healthy", true);
     String capacityGroup = m.string("capacityGroup", cluster.app());
@@ -265,13 +249,8 @@ final class TitusSeeding {
           new ContainerImage(image.repository(), d), capacity, capacityGroup, placement, dependencies, entryPoint,
           fullEnv, fullAttributes, MigrationPolicySpec.DEFAULT, resources, tags, ScalingSpec.NONE, false,
           image.tag());
-      String created;
-      try {
-        created = sim.existingServerGroup(model, name.orElse(null), enabled, healthy);
-      } catch (IllegalArgumentException e) {
-        throw m.problem("name", e.getMessage());
-      }
-      return "server group " + created + " in " + account + "/" + region + (enabled ? "" : " (disabled)");
+      return SimSeeding.existingServerGroup(m, account, region, enabled,
+          () -> sim.existingServerGroup(model, name.orElse(null), enabled, healthy));
     };
   }
 
@@ -283,52 +262,6 @@ final class TitusSeeding {
           + "'");
     }
     return new ImageName(matcher.group(1), matcher.group(2));
-  }
-
-  private static Moniker cluster(PlainMap m, @Nullable String name) {
-    Optional<String> clusterName = m.optionalString("cluster");
-    Optional<PlainMap> moniker = m.optionalMap("moniker");
-    if (clusterName.isPresent() && moniker.isPresent()) {
-      throw m.problem("moniker", "expected either cluster or moniker, not both");
-    }
-    Moniker cluster;
-    if (moniker.isPresent()) {
-      PlainMap mm = moniker.get().onlyKeys("app", "stack", "detail");
-      cluster = new Moniker(mm.string("app"), mm.optionalString("stack").orElse(null),
-          mm.optionalString("detail").orElse(null));
-    } else if (clusterName.isPresent()) {
-      cluster = parse(m, "cluster", clusterName.get()).cluster();
-    } else if (name != null) {
-      cluster = parse(m, "name", name).cluster();
-    } else {
-      throw m.problem("cluster", "expected a cluster name such as fnord-main (or a moniker, or a server group name),"
-          + " got nothing");
-    }
-    if (name != null && !parse(m, "name", name).cluster().equals(cluster)) {
-      throw m.problem("name", "expected a server group of cluster " + cluster.toName() + ", got '" + name + "'");
-    }
-    return cluster;
-  }
-
-  private static Moniker parse(PlainMap m, String key, String name) {
-    try {
-      return Moniker.parse(name);
-    } catch (IllegalArgumentException e) {
-      throw m.problem(key, "expected a name such as fnord-main-v001, got '" + name + "': " + e.getMessage());
-    }
-  }
-
-  private static Capacity capacity(PlainMap c) {
-    c.onlyKeys("min", "max", "desired");
-    Optional<Integer> desired = c.optionalInteger("desired");
-    int min = c.integer("min", desired.orElse(1));
-    int max = c.integer("max", Math.max(min, desired.orElse(min)));
-    int d = desired.orElse(min);
-    if (min < 0 || min > d || d > max) {
-      throw PlainMap.problemAt(c.path(), "expected 0 <= min <= desired <= max, got min " + min + ", desired " + d
-          + ", max " + max);
-    }
-    return new Capacity(min, max, d);
   }
 
   private static ResourcesSpec resources(PlainMap r) {
@@ -347,27 +280,11 @@ final class TitusSeeding {
     return v.orElse(null);
   }
 
-  private static List<String> regions(PlainMap m) {
-    if (m.has("region") && m.has("regions")) {
-      throw m.problem("regions", "expected either region or regions, not both");
-    }
-    List<String> regions = m.has("region") ? List.of(m.string("region")) : m.strings("regions");
-    if (regions.isEmpty()) {
-      throw m.problem("region", "expected a region (or a list of regions), got nothing");
-    }
-    return regions;
-  }
-
   TitusAccount knownAccount(PlainMap m, String account) {
-    return sim.account(account).orElseThrow(() -> m.problem("account", "expected a known account ("
-        + String.join(", ", sim.accounts()) + "; add others under accounts), got '" + account + "'"));
+    return sim.account(account).orElseThrow(() -> SimSeeding.unknownAccount(m, account, sim.accounts()));
   }
 
   void knownRegion(PlainMap m, String account, String region) {
-    Set<String> regions = sim.regions(account);
-    if (!regions.contains(region)) {
-      throw m.problem("region", "expected a region of account " + account + " (" + String.join(", ", regions)
-          + "; add others under accounts), got '" + region + "'");
-    }
+    SimSeeding.knownRegion(m, "region", account, region, sim.regions(account));
   }
 }

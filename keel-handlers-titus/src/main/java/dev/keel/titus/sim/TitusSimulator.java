@@ -6,13 +6,11 @@ import dev.keel.spi.model.DeliveryArtifact;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.DockerArtifact;
 import dev.keel.spi.model.Locatable;
-import dev.keel.spi.model.Moniker;
 import dev.keel.spi.model.Resource;
 import dev.keel.support.sim.PlainMap;
-import dev.keel.titus.cloud.JobState;
+import dev.keel.support.sim.SimActions;
 import dev.keel.titus.cloud.TitusCloud;
 import dev.keel.titus.handler.TitusClouds;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +35,8 @@ public final class TitusSimulator implements Simulator {
   static final List<String> OPERATIONS = List.of("createServerGroup", "resizeServerGroup", "disableServerGroup",
       "rollbackServerGroup", "destroyServerGroup", "upsertScalingPolicy", "deleteScalingPolicy");
 
-  private static final String DEFAULT_FAILURE = "injected failure";
+  /** The timeline actions it plays as the EC2 simulator does, in its words. */
+  private static final SimActions SHARED = new SimActions(OPERATIONS, "tasks", "job");
 
   private static final Map<String, String> ACTIONS = describeActions();
 
@@ -65,13 +64,7 @@ public final class TitusSimulator implements Simulator {
 
   private static Map<String, String> describeActions() {
     Map<String, String> a = new LinkedHashMap<>();
-    a.put("fail", "{operation, message, count=1}: the next stages of an operation type fail; operation is one of "
-        + String.join(", ", OPERATIONS));
-    a.put("failReads", "{count=1}: the next reads fail as a 503 would");
-    a.put("unhealthy", "{value=true}: tasks launched from now on never become healthy (false: they do again)");
-    a.put("resize", "{account, region, serverGroup, desired}: someone resizes a job by hand");
-    a.put("enable", "{account, region, serverGroup}: someone enables a job by hand");
-    a.put("disable", "{account, region, serverGroup}: someone disables a job by hand");
+    SHARED.describe(a, "fail", "failReads", "unhealthy", "resize", "enable", "disable");
     a.put("serverGroup", "{account, region, cluster, image, capacity, ...}: someone deploys a job by hand (as under"
         + " serverGroups)");
     a.put("push", "{image, digest, account or registry}: an image tag is pushed (as under images)");
@@ -151,52 +144,13 @@ public final class TitusSimulator implements Simulator {
     sim.catchUp();
     PlainMap a = PlainMap.of(arguments);
     TitusSeeding seeding = new TitusSeeding(sim);
+    if (SimActions.plays(action)) {
+      return SHARED.apply(action, a, sim, (m, account, region) -> {
+        seeding.knownAccount(m, account);
+        seeding.knownRegion(m, account, region);
+      });
+    }
     switch (action) {
-      case "fail" -> {
-        a.onlyKeys("operation", "message", "count");
-        String operation = a.string("operation");
-        if (!OPERATIONS.contains(operation)) {
-          throw a.problem("operation", "expected one of " + String.join(", ", OPERATIONS) + ", got '" + operation
-              + "'");
-        }
-        String message = a.string("message", DEFAULT_FAILURE);
-        int count = a.integer("count", 1, 1);
-        sim.failNextStages(operation, message, count);
-        return "next " + count + " " + operation + " stage(s) fail: " + message;
-      }
-      case "failReads" -> {
-        a.onlyKeys("count");
-        int count = a.integer("count", 1, 1);
-        sim.failNextReads(count);
-        return "next " + count + " read(s) fail";
-      }
-      case "unhealthy" -> {
-        a.onlyKeys("value");
-        boolean never = a.bool("value", true);
-        sim.tasksNeverHealthy(never);
-        return never ? "tasks launched from now on never become healthy"
-            : "tasks launched from now on become healthy after booting";
-      }
-      case "resize" -> {
-        a.onlyKeys("account", "region", "serverGroup", "desired");
-        String job = serverGroup(sim, seeding, a);
-        int desired = a.integer("desired");
-        if (desired < 0) {
-          throw a.problem("desired", "expected a whole number of at least 0, got " + desired);
-        }
-        sim.externalResize(a.string("account"), a.string("region"), job, desired);
-        return job + " in " + a.string("account") + "/" + a.string("region") + " resized by hand to " + desired;
-      }
-      case "enable", "disable" -> {
-        a.onlyKeys("account", "region", "serverGroup");
-        String job = serverGroup(sim, seeding, a);
-        if (action.equals("enable")) {
-          sim.externalEnable(a.string("account"), a.string("region"), job);
-        } else {
-          sim.externalDisable(a.string("account"), a.string("region"), job);
-        }
-        return job + " in " + a.string("account") + "/" + a.string("region") + " " + action + "d by hand";
-      }
       case "serverGroup" -> {
         return seeding.serverGroup(a).apply() + " deployed by hand";
       }
@@ -212,28 +166,5 @@ public final class TitusSimulator implements Simulator {
       default -> throw new IllegalArgumentException("Unknown titus action '" + action + "'; expected one of "
           + String.join(", ", ACTIONS.keySet()));
     }
-  }
-
-  /** The job an action names, checked to exist. */
-  private static String serverGroup(SimulatedTitus sim, TitusSeeding seeding, PlainMap a) {
-    String account = a.string("account");
-    String region = a.string("region");
-    String name = a.string("serverGroup");
-    seeding.knownAccount(a, account);
-    seeding.knownRegion(a, account, region);
-    Moniker moniker;
-    try {
-      moniker = Moniker.parse(name);
-    } catch (IllegalArgumentException e) {
-      throw a.problem("serverGroup", "expected a server group name such as fnord-main-v001, got '" + name + "'");
-    }
-    List<String> names = new ArrayList<>();
-    sim.truth(account, region, moniker.cluster().toName()).stream().map(JobState::name).forEach(names::add);
-    if (!names.contains(name)) {
-      throw a.problem("serverGroup", "expected a server group in " + account + "/" + region
-          + (names.isEmpty() ? " (cluster " + moniker.cluster().toName() + " has none)" : " (" + String.join(", ",
-              names) + ")") + ", got '" + name + "'");
-    }
-    return name;
   }
 }
