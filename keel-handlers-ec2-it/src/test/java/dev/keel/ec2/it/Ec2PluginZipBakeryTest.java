@@ -9,12 +9,12 @@ import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.ResourceStatus;
 import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.PluginZips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,18 +58,11 @@ class Ec2PluginZipBakeryTest {
               desired: 1
       """;
 
-  private static Path pluginZip() throws IOException {
-    Path dir = Path.of(System.getProperty("keel.testPlugins", "target/test-plugins"));
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith("-plugin.zip")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("No EC2 plugin zip in " + dir + ": build with mvn verify"));
-    }
-  }
 
   @Test
   void thePluginZipBakesAPublishedVersionAndRecordsTheBakeInTheClusterHistory(@TempDir Path plugins)
       throws IOException {
-    Files.copy(pluginZip(), plugins.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
         .taskPollInterval(Duration.ofSeconds(10)).build();
     try (EngineHarness harness = EngineHarness.builder().config(config).engine(b -> b.plugins(plugins)).build()) {

@@ -11,11 +11,11 @@ import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.ResourceKind;
 import dev.keel.spi.model.ResourceStatus;
 import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.PluginZips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,13 +78,6 @@ class Ec2PluginZipTest {
               target: HTTP:7001/health
       """;
 
-  private static Path pluginZip() throws IOException {
-    Path dir = Path.of(System.getProperty("keel.testPlugins", "target/test-plugins"));
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith("-plugin.zip")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("No EC2 plugin zip in " + dir + ": build with mvn verify"));
-    }
-  }
 
   /** Plans on virtual time: the engine's calls run when the harness drives the scheduler. */
   private static Plan plan(EngineHarness harness, DeliveryConfig delivery) {
@@ -96,7 +89,7 @@ class Ec2PluginZipTest {
 
   @Test
   void thePluginZipLoadedFromDiskConvergesAClusterOnItsSimulatedEc2(@TempDir Path plugins) throws IOException {
-    Files.copy(pluginZip(), plugins.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
         .taskPollInterval(Duration.ofSeconds(10)).build();
     try (EngineHarness harness = EngineHarness.builder().config(config).engine(b -> b.plugins(plugins)).build()) {

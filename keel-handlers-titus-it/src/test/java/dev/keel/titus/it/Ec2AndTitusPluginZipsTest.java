@@ -11,11 +11,11 @@ import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.ResourceKind;
 import dev.keel.spi.model.ResourceStatus;
 import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.PluginZips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,15 +72,6 @@ class Ec2AndTitusPluginZipsTest {
               memory: 4096
       """;
 
-  private static Path pluginZip(String artifact) throws IOException {
-    Path dir = Path.of(System.getProperty("keel.testPlugins", "target/test-plugins"));
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().startsWith(artifact + "-")
-          && p.getFileName().toString().endsWith("-plugin.zip")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("No " + artifact + " plugin zip in " + dir
-              + ": build with mvn verify"));
-    }
-  }
 
   private static Plan plan(EngineHarness harness, DeliveryConfig delivery) {
     harness.runUntilIdle();
@@ -96,8 +87,8 @@ class Ec2AndTitusPluginZipsTest {
 
   @Test
   void bothPluginZipsLoadedFromDiskConvergeAConfigUsingBothClouds(@TempDir Path plugins) throws IOException {
-    Files.copy(pluginZip("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
-    Files.copy(pluginZip("keel-handlers-titus"), plugins.resolve("keel-titus.zip"));
+    Files.copy(PluginZips.find("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-handlers-titus"), plugins.resolve("keel-titus.zip"));
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
         .taskPollInterval(Duration.ofSeconds(10)).build();
     try (EngineHarness harness = EngineHarness.builder().config(config).engine(b -> b.plugins(plugins)).build()) {

@@ -12,6 +12,7 @@ import dev.keel.spi.model.Moniker;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceKind;
 import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.PluginZips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,19 +61,10 @@ class SimulatorsFromPluginZipsTest {
               desired: 1
       """;
 
-  private static Path pluginZip(String artifact) throws IOException {
-    Path dir = Path.of(System.getProperty("keel.testPlugins", "target/test-plugins"));
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().startsWith(artifact + "-")
-          && p.getFileName().toString().endsWith("-plugin.zip")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("No " + artifact + " plugin zip in " + dir
-              + ": build with mvn verify"));
-    }
-  }
 
   private static EngineHarness harness(Path plugins) throws IOException {
-    Files.copy(pluginZip("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
-    Files.copy(pluginZip("keel-handlers-titus"), plugins.resolve("keel-titus.zip"));
+    Files.copy(PluginZips.find("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-handlers-titus"), plugins.resolve("keel-titus.zip"));
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
         .taskPollInterval(Duration.ofSeconds(10)).build();
     return EngineHarness.builder().config(config).engine(b -> b.plugins(plugins)).build();

@@ -69,6 +69,7 @@ final class RunCommand {
       List<Scenario.TimelineEvent> timeline = scenario.timeline();
       boolean converged = false;
       Instant convergedAt = null;
+      List<String> blockers;
       while (true) {
         while (next < timeline.size() && !sim.start().plus(timeline.get(next).at()).isAfter(sim.scheduler().now())) {
           Scenario.TimelineEvent event = timeline.get(next++);
@@ -81,7 +82,8 @@ final class RunCommand {
         progress.observe();
         boolean played = next == timeline.size();
         Instant now = sim.scheduler().now();
-        boolean atRest = played && Convergence.blockers(sim.engine(), config, autoDecides).isEmpty();
+        blockers = Convergence.blockers(sim.engine(), config, autoDecides);
+        boolean atRest = played && blockers.isEmpty();
         convergedAt = atRest ? (convergedAt == null ? now : convergedAt) : null;
         if (atRest && untilConverged || !now.isBefore(end)) {
           converged = atRest;
@@ -93,7 +95,6 @@ final class RunCommand {
         }
         sim.scheduler().advanceTo(to);
       }
-      List<String> blockers = Convergence.blockers(sim.engine(), config, autoDecides);
       FinalState state = new FinalState(sim.engine(), config);
       double seconds = (System.nanoTime() - wallStart) / 1e9;
       if (json) {

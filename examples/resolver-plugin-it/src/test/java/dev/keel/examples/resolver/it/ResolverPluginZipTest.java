@@ -16,6 +16,7 @@ import dev.keel.spi.diff.Change;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.ResourceStatus;
 import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.PluginZips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,20 +101,11 @@ class ResolverPluginZipTest {
   private static final Map<String, Object> PLUGIN_CONFIG = Map.of("costCenters", Map.of("fnord", "cc-1234"));
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
-  private static Path pluginZip(String artifact) throws IOException {
-    Path dir = Path.of(System.getProperty("keel.testPlugins", "target/test-plugins"));
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().startsWith(artifact + "-")
-          && p.getFileName().toString().endsWith("-plugin.zip")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("No " + artifact + " plugin zip in " + dir
-              + ": build with mvn verify"));
-    }
-  }
 
   private static Path pluginsDirectory(Path dir) throws IOException {
-    Files.copy(pluginZip("keel-handlers-ec2"), dir.resolve("keel-ec2.zip"));
-    Files.copy(pluginZip("keel-handlers-titus"), dir.resolve("keel-titus.zip"));
-    Files.copy(pluginZip("keel-example-resolver-plugin"), dir.resolve("example-resolvers.zip"));
+    Files.copy(PluginZips.find("keel-handlers-ec2"), dir.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-handlers-titus"), dir.resolve("keel-titus.zip"));
+    Files.copy(PluginZips.find("keel-example-resolver-plugin"), dir.resolve("example-resolvers.zip"));
     return dir;
   }
 

@@ -1,0 +1,45 @@
+package dev.keel.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Finds the plugin zips a build copied for its tests, so that a test loads a plugin from disk, in its own class
+ * loader, as a host does. The directory is the {@value #DIRECTORY_PROPERTY} system property (set it in
+ * surefire's {@code systemPropertyVariables}), else {@code target/test-plugins}; copy the zips there with
+ * maven-dependency-plugin's {@code copy-dependencies}, as keel-handlers-ec2-it does.
+ */
+public final class PluginZips {
+
+  /** The system property naming the directory of plugin zips: {@value}. */
+  public static final String DIRECTORY_PROPERTY = "keel.testPlugins";
+
+  private PluginZips() {}
+
+  /**
+   * The plugin zip of a Maven artifact, such as {@code keel-handlers-ec2}: a file named
+   * {@code <artifactId>-[<version>-]plugin.zip}.
+   *
+   * @param artifactId the artifact that builds the zip
+   * @return its path
+   * @throws IllegalStateException if the directory holds no such zip, saying where it looked
+   */
+  public static Path find(String artifactId) {
+    Path dir = Path.of(System.getProperty(DIRECTORY_PROPERTY, "target/test-plugins"));
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalStateException("No plugin directory " + dir + ": build with mvn verify");
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> {
+        String name = p.getFileName().toString();
+        return name.startsWith(artifactId + "-") && name.endsWith("-plugin.zip");
+      }).findFirst().orElseThrow(() -> new IllegalStateException("No " + artifactId + " plugin zip in " + dir
+          + ": build with mvn verify"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + dir, e);
+    }
+  }
+}
