@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code mvn install}, then the host project with {@code mvn verify}, whose own test runs the host on the
  * simulated clouds of the zips its documented {@code dependency:copy} step copied. The dev.keel artifacts come
  * from a private repository (invoker:install put them there), everything else from the build's local
- * repository, through a mirror, so nothing leaks into it.
+ * repository read as a remote one (docs-settings.xml), so nothing leaks into it.
  */
 class StandaloneProjectsIT {
 
@@ -54,8 +54,15 @@ class StandaloneProjectsIT {
   /** Runs the Maven that runs this build in a project directory, its output in the project's build.log. */
   private static int maven(Path project, Path settings, String goal) throws IOException, InterruptedException {
     Path home = Path.of(System.getProperty("maven.home", "/usr/share/maven"));
+    // Its own .mvn, so that Maven takes the project for a root and not this repository, whose .mvn is above it.
+    Files.createDirectories(project.resolve(".mvn"));
     List<String> command = new ArrayList<>(List.of(home.resolve("bin/mvn").toString(), "-B", "-s",
-        settings.toAbsolutePath().toString(), "-Dmaven.repo.local=" + REPOSITORY.toAbsolutePath(), goal));
+        settings.toAbsolutePath().toString(), "-Dmaven.repo.local=" + REPOSITORY.toAbsolutePath()));
+    if (System.getProperty("keel.offline", "").equals("offline=true")) {
+      // Offline like this build, but still reading the build's local repository through its file: URL.
+      command.addAll(List.of("-o", "-Daether.offline.protocols=file"));
+    }
+    command.add(goal);
     Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
         .redirectOutput(project.resolve("build.log").toFile()).start();
     // A bound for a hung build, far above the minute or so the two builds take.
