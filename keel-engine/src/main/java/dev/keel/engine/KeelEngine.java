@@ -115,7 +115,7 @@ public final class KeelEngine implements AutoCloseable {
 
   private KeelEngine(Builder b) {
     this.config = b.config;
-    this.store = b.store != null ? b.store : new InMemoryStore();
+    this.store = b.store != null ? b.store : new InMemoryStore(b.config.retention());
     this.ownsScheduler = b.scheduler == null;
     this.scheduler = b.scheduler != null ? b.scheduler : new SystemScheduler(b.clock, "keel-" + config.instanceId());
     LoadedExtensions loaded = LoadedExtensions.empty();
