@@ -156,7 +156,7 @@ public final class KeelEngine implements AutoCloseable {
     this.checks = new CheckLoop(config, store, scheduler, freezes);
     this.promotionLoop = new PromotionLoop(config, store, scheduler, join(loaded.artifactSuppliers(), b.suppliers));
     this.promotions = new Promotions(store, scheduler.clock(), evaluatorList, verifierList, checks::trigger,
-        promotionLoop::trigger, config.maxConsideredVersions());
+        promotionLoop::trigger, config.maxConsideredVersions(), config.defaultTimeZone(), bus);
     promotionLoop.bind(promotions);
     artifactView.bind(b.artifacts != null ? b.artifacts : promotions.view());
     CheckExtensions extensions = new CheckExtensions(handlers, resolverList, vetoList,

@@ -13,7 +13,8 @@ import javax.annotation.Nullable;
  * {@code maxDeploysPerWindow} of them per window.
  *
  * @param windows the windows, at least one
- * @param tz the time zone the windows are in; {@link #DEFAULT_ZONE} when omitted
+ * @param tz the time zone the windows are in, or null for the engine's {@code defaultTimeZone}
+ *     ({@link #DEFAULT_ZONE} unless configured)
  * @param maxDeploysPerWindow the most versions approved per window, or null for no limit
  */
 public record AllowedTimesConstraint(List<TimeWindow> windows, @Nullable String tz, @Nullable Integer maxDeploysPerWindow)
@@ -31,9 +32,10 @@ public record AllowedTimesConstraint(List<TimeWindow> windows, @Nullable String 
       throw new IllegalArgumentException("allowed-times needs at least one window");
     }
     windows = List.copyOf(windows);
-    tz = tz == null ? DEFAULT_ZONE : tz;
     try {
-      ZoneId.of(tz);
+      if (tz != null) {
+        ZoneId.of(tz);
+      }
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("Unknown time zone '" + tz + "': use a region id such as Europe/Berlin or UTC");
     }
@@ -43,12 +45,22 @@ public record AllowedTimesConstraint(List<TimeWindow> windows, @Nullable String 
   }
 
   /**
-   * The time zone.
+   * The time zone, with Keel's default when none is given.
    *
    * @return the zone
    */
   public ZoneId zone() {
-    return ZoneId.of(tz);
+    return zone(ZoneId.of(DEFAULT_ZONE));
+  }
+
+  /**
+   * The time zone.
+   *
+   * @param defaultZone the zone when none is given (the engine's {@code defaultTimeZone})
+   * @return the zone
+   */
+  public ZoneId zone(ZoneId defaultZone) {
+    return tz == null ? defaultZone : ZoneId.of(tz);
   }
 
   @Override
