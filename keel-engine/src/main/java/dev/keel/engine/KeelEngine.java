@@ -206,6 +206,15 @@ public final class KeelEngine implements AutoCloseable {
   }
 
   /**
+   * The engine's configuration.
+   *
+   * @return the configuration it was built with
+   */
+  public EngineConfig config() {
+    return config;
+  }
+
+  /**
    * The plugins and extensions that could not be loaded, and why. The rest of the engine works without them.
    *
    * @return the failures, empty when every plugin loaded

@@ -3,6 +3,8 @@ package dev.keel.engine.promotion;
 import dev.keel.spi.model.TimeWindow;
 
 import dev.keel.spi.model.Constraint;
+import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.Environment;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -66,5 +68,18 @@ public record AllowedTimesConstraint(List<TimeWindow> windows, @Nullable String 
   @Override
   public String type() {
     return TYPE;
+  }
+
+  /**
+   * The environments of a config with an {@code allowed-times} constraint that gives no time zone, whose
+   * windows are therefore read in the engine's default zone.
+   *
+   * @param config the config
+   * @return the environment names, in config order
+   */
+  public static List<String> environmentsWithoutZone(DeliveryConfig config) {
+    return config.environments().stream()
+        .filter(e -> e.constraints().stream().anyMatch(c -> c instanceof AllowedTimesConstraint a && a.tz() == null))
+        .map(Environment::name).toList();
   }
 }
