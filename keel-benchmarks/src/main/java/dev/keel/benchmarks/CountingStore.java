@@ -211,4 +211,19 @@ final class CountingStore implements KeelStore {
   public void saveVerificationState(VerificationState state) {
     delegate.saveVerificationState(state);
   }
+
+  @Override
+  public void queueForApproval(EnvironmentArtifact where, String version) {
+    delegate.queueForApproval(where, version);
+  }
+
+  @Override
+  public List<String> approvalQueue(EnvironmentArtifact where) {
+    return delegate.approvalQueue(where);
+  }
+
+  @Override
+  public void dequeueApproval(EnvironmentArtifact where, String version) {
+    delegate.dequeueApproval(where, version);
+  }
 }

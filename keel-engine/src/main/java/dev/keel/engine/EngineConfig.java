@@ -4,6 +4,9 @@ import dev.keel.engine.check.GiveUpPolicy;
 import dev.keel.engine.schedule.Backoff;
 import dev.keel.engine.schedule.RateLimit;
 import java.time.Duration;
+import java.time.ZoneId;
+import dev.keel.engine.promotion.AllowedTimesConstraint;
+import dev.keel.engine.store.Retention;
 import dev.keel.engine.freeze.OperatorFreeze;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,9 @@ import java.util.Set;
  *     is checked when nothing triggers it sooner
  * @param maxConsideredVersions how many of an artifact's newest versions each promotion check considers
  * @param operatorFreezes change freezes the operator declares (global, per account, per application)
+ * @param retention how long the default in-memory store keeps history, and the history of removed resources
+ *     (a store given to the engine keeps its own retention)
+ * @param defaultTimeZone the time zone of {@code allowed-times} windows that give no {@code tz}
  */
 public record EngineConfig(
     Duration checkInterval,
@@ -49,7 +55,9 @@ public record EngineConfig(
     long randomSeed,
     Duration promotionCheckInterval,
     int maxConsideredVersions,
-    List<OperatorFreeze> operatorFreezes) {
+    List<OperatorFreeze> operatorFreezes,
+    Retention retention,
+    ZoneId defaultTimeZone) {
 
   /** Checks the values and copies the collections. */
   public EngineConfig {
@@ -76,6 +84,8 @@ public record EngineConfig(
       throw new IllegalArgumentException("maxConsideredVersions must be at least 1");
     }
     operatorFreezes = List.copyOf(operatorFreezes);
+    Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(defaultTimeZone, "defaultTimeZone");
   }
 
   private static void positive(Duration d, String name) {
@@ -88,7 +98,8 @@ public record EngineConfig(
   /**
    * The defaults: check every minute ±10%, 50 checks at once, no rate limits, 2-minute call deadlines,
    * Keel's give-up policy, retries from 10 seconds up to 10 minutes, tasks polled every 15 seconds,
-   * promotion checked every minute over the 15 newest versions.
+   * promotion checked every minute over the 15 newest versions, removed resources forgotten after an hour,
+   * allowed-times windows without a time zone read in America/Los_Angeles (Keel's default).
    *
    * @return the default configuration
    */
@@ -129,6 +140,8 @@ public record EngineConfig(
     b.promotionCheckInterval = promotionCheckInterval;
     b.maxConsideredVersions = maxConsideredVersions;
     b.operatorFreezes = operatorFreezes;
+    b.retention = retention;
+    b.defaultTimeZone = defaultTimeZone;
     return b;
   }
 
@@ -161,8 +174,22 @@ public record EngineConfig(
     private Duration promotionCheckInterval = Duration.ofMinutes(1);
     private int maxConsideredVersions = 15;
     private List<OperatorFreeze> operatorFreezes = List.of();
+    private Retention retention = Retention.defaults();
+    private ZoneId defaultTimeZone = ZoneId.of(AllowedTimesConstraint.DEFAULT_ZONE);
 
     private Builder() {}
+
+    /** @param r how long the default store keeps history and removed resources @return this builder */
+    public Builder retention(Retention r) {
+      this.retention = r;
+      return this;
+    }
+
+    /** @param zone the time zone of allowed-times windows without a {@code tz} @return this builder */
+    public Builder defaultTimeZone(ZoneId zone) {
+      this.defaultTimeZone = zone;
+      return this;
+    }
 
     /** @param freezes the operator's change freezes @return this builder */
     public Builder operatorFreezes(List<OperatorFreeze> freezes) {
@@ -275,7 +302,8 @@ public record EngineConfig(
     public EngineConfig build() {
       return new EngineConfig(checkInterval, checkIntervalByKind, jitter, maxConcurrentChecks, rateLimits,
           defaultRateLimit, callTimeout, giveUpPolicy, retryBackoff, taskPollInterval, disabledResolvers, claimLease,
-          instanceId, randomSeed, promotionCheckInterval, maxConsideredVersions, operatorFreezes);
+          instanceId, randomSeed, promotionCheckInterval, maxConsideredVersions, operatorFreezes, retention,
+          defaultTimeZone);
     }
   }
 }

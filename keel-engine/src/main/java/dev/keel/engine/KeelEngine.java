@@ -115,7 +115,7 @@ public final class KeelEngine implements AutoCloseable {
 
   private KeelEngine(Builder b) {
     this.config = b.config;
-    this.store = b.store != null ? b.store : new InMemoryStore();
+    this.store = b.store != null ? b.store : new InMemoryStore(b.config.retention());
     this.ownsScheduler = b.scheduler == null;
     this.scheduler = b.scheduler != null ? b.scheduler : new SystemScheduler(b.clock, "keel-" + config.instanceId());
     LoadedExtensions loaded = LoadedExtensions.empty();
@@ -156,7 +156,7 @@ public final class KeelEngine implements AutoCloseable {
     this.checks = new CheckLoop(config, store, scheduler, freezes);
     this.promotionLoop = new PromotionLoop(config, store, scheduler, join(loaded.artifactSuppliers(), b.suppliers));
     this.promotions = new Promotions(store, scheduler.clock(), evaluatorList, verifierList, checks::trigger,
-        promotionLoop::trigger, config.maxConsideredVersions());
+        promotionLoop::trigger, config.maxConsideredVersions(), config.defaultTimeZone(), bus);
     promotionLoop.bind(promotions);
     artifactView.bind(b.artifacts != null ? b.artifacts : promotions.view());
     CheckExtensions extensions = new CheckExtensions(handlers, resolverList, vetoList,
@@ -203,6 +203,15 @@ public final class KeelEngine implements AutoCloseable {
       return;
     }
     c.record(new ResourceEvent.FromPlugin(id, resource.get().resource().application(), clock().instant(), event));
+  }
+
+  /**
+   * The engine's configuration.
+   *
+   * @return the configuration it was built with
+   */
+  public EngineConfig config() {
+    return config;
   }
 
   /**

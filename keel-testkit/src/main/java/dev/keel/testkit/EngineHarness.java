@@ -7,7 +7,7 @@ import dev.keel.engine.event.ResourceEvent;
 import dev.keel.spi.model.ResourceStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * An engine over an in-memory store on virtual time, started and recording every event, for tests.
+ * An engine over an in-memory store on virtual time, started and recording its events, for tests. It keeps
+ * the newest {@link Builder#eventLimit(int) eventLimit} events (100,000 unless told otherwise) and counts
+ * the older ones it dropped, so that long soak tests do not grow without bound.
  *
  * <pre>{@code
  * try (EngineHarness h = EngineHarness.builder().engine(b -> b.handler(handler).taskMonitor(cloud)).build()) {
@@ -32,16 +34,26 @@ public final class EngineHarness implements AutoCloseable {
 
   private final VirtualScheduler scheduler;
   private final KeelEngine engine;
-  private final List<KeelEvent> events = new ArrayList<>();
+  /** The default of {@link Builder#eventLimit(int)}: {@value}. */
+  public static final int DEFAULT_EVENT_LIMIT = 100_000;
+
+  private final ArrayDeque<KeelEvent> events = new ArrayDeque<>();
+  private final int eventLimit;
+  private long dropped;
 
   private EngineHarness(Builder b) {
     this.scheduler = b.scheduler != null ? b.scheduler : new VirtualScheduler(b.start);
     KeelEngine.Builder engineBuilder = KeelEngine.builder().scheduler(scheduler).config(b.config);
     b.customizer.accept(engineBuilder);
     this.engine = engineBuilder.build();
+    this.eventLimit = b.eventLimit;
     engine.events().subscribe(e -> {
       synchronized (events) {
-        events.add(e);
+        events.addLast(e);
+        if (events.size() > eventLimit) {
+          events.removeFirst();
+          dropped++;
+        }
       }
     });
     engine.start();
@@ -129,13 +141,25 @@ public final class EngineHarness implements AutoCloseable {
   }
 
   /**
-   * Every event recorded so far, oldest first.
+   * The events recorded so far, oldest first: all of them unless more than the event limit were published,
+   * then the newest ones.
    *
    * @return a copy
    */
   public List<KeelEvent> events() {
     synchronized (events) {
       return List.copyOf(events);
+    }
+  }
+
+  /**
+   * How many of the oldest events were dropped to keep within the event limit.
+   *
+   * @return the count, 0 unless the limit was reached
+   */
+  public long droppedEvents() {
+    synchronized (events) {
+      return dropped;
     }
   }
 
@@ -186,8 +210,23 @@ public final class EngineHarness implements AutoCloseable {
     private VirtualScheduler scheduler;
     private EngineConfig config = EngineConfig.defaults();
     private Consumer<KeelEngine.Builder> customizer = b -> { };
+    private int eventLimit = DEFAULT_EVENT_LIMIT;
 
     private Builder() {}
+
+    /**
+     * How many events the harness keeps; older ones are dropped (and counted) beyond it.
+     *
+     * @param limit at least 1; {@value EngineHarness#DEFAULT_EVENT_LIMIT} unless told otherwise
+     * @return this builder
+     */
+    public Builder eventLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("eventLimit must be at least 1; got " + limit);
+      }
+      this.eventLimit = limit;
+      return this;
+    }
 
     /** @param instant where virtual time starts @return this builder */
     public Builder start(Instant instant) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.keel.engine.event.ApplicationEvent;
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.promotion.EnvironmentArtifact;
 import dev.keel.engine.store.CheckResult;
 import dev.keel.engine.store.ConfigConflictException;
 import dev.keel.engine.store.DueCheck;
@@ -210,5 +211,20 @@ public abstract class StoreContract {
 
     assertEquals(List.of("t2"), store.incompleteTasks().stream().map(t -> t.task().id()).collect(Collectors.toList()));
     assertEquals(List.of("t2", "t1"), store.tasks("fake:thing:a").stream().map(t -> t.task().id()).collect(Collectors.toList()));
+  }
+
+  @Test
+  void theApprovalQueueKeepsQueuingOrderOncePerVersionAndPerEnvironment() {
+    EnvironmentArtifact prod = new EnvironmentArtifact("fnord-manifest", "prod", "fnord");
+    EnvironmentArtifact test = new EnvironmentArtifact("fnord-manifest", "test", "fnord");
+    store.queueForApproval(prod, "1.2");
+    store.queueForApproval(prod, "1.3");
+    store.queueForApproval(prod, "1.2");
+    store.queueForApproval(test, "1.4");
+
+    assertEquals(List.of("1.2", "1.3"), store.approvalQueue(prod));
+    store.dequeueApproval(prod, "1.2");
+    assertEquals(List.of("1.3"), store.approvalQueue(prod));
+    assertEquals(List.of("1.4"), store.approvalQueue(test));
   }
 }

@@ -199,10 +199,17 @@ final class ResourceCheck {
     return report(CheckResult.IN_SYNC, PlannedAction.NONE, null, List.of(), null);
   }
 
-  /** Keel's "unhappy" veto, counted per diff fingerprint. */
+  /** Keel's "unhappy" veto, counted per diff fingerprint, and the action budget, counted whatever the drift. */
   @Nullable
   private CheckReport giveUpPolicy() {
     GiveUpPolicy policy = checker.giveUpPolicy();
+    List<Instant> recent = state.actionsSince(now.minus(policy.actionWindow()));
+    if (recent.size() >= policy.maxActionsPerWindow()) {
+      // Not marked as given up: the versions being deployed are not to blame for a fight over the resource.
+      return vetoed("give-up policy", recent.size() + " actions in the last " + policy.actionWindow()
+          + " have not kept this resource in sync (its drift keeps changing: is something else changing it?);"
+          + " no more automatic action until " + recent.get(0).plus(policy.actionWindow()), ResourceStatus.UNHAPPY);
+    }
     int n = state.actionsTaken();
     if (n == 0) {
       return null;
@@ -305,7 +312,7 @@ final class ResourceCheck {
       @Nullable List<Task> tasks, @Nullable Throwable error) {
     // A failed execute may have changed the cloud; it counts against the give-up policy like a launch.
     List<Task> launched = tasks == null ? List.of() : List.copyOf(tasks);
-    state = state.actuated(launched, true);
+    state = state.actuated(launched, true, now, checker.giveUpPolicy().actionWindow());
     if (error != null) {
       throw new CompletionException(unwrap(error));
     }

@@ -3,9 +3,10 @@ package dev.keel.engine.event;
 import java.time.Instant;
 
 /**
- * Anything the engine records and publishes: a {@link ResourceEvent} or an {@link ApplicationEvent}.
+ * Anything the engine records and publishes: a {@link ResourceEvent} or an {@link ApplicationEvent}, which
+ * form histories, or a {@link PromotionEvent}, which is only published.
  */
-public sealed interface KeelEvent permits ResourceEvent, ApplicationEvent {
+public sealed interface KeelEvent permits ResourceEvent, ApplicationEvent, PromotionEvent {
 
   /**
    * The application concerned.

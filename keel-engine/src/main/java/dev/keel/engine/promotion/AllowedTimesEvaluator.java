@@ -4,21 +4,25 @@ import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ConstraintOutcome;
 import dev.keel.spi.PromotionContext;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * {@code allowed-times}: passes while the clock, in the constraint's time zone, is inside one of its
+ * {@code allowed-times}: passes while the clock, in the constraint's time zone (else the engine's
+ * {@code defaultTimeZone}), is inside one of its
  * windows and fewer than {@code maxDeploysPerWindow} versions were approved in the current window. It is
  * evaluated every time, so it flips between pass and fail as windows open and close.
  */
 final class AllowedTimesEvaluator implements ConstraintEvaluator<AllowedTimesConstraint> {
 
   private final PromotionLedger ledger;
+  private final ZoneId defaultZone;
 
-  AllowedTimesEvaluator(PromotionLedger ledger) {
+  AllowedTimesEvaluator(PromotionLedger ledger, ZoneId defaultZone) {
     this.ledger = ledger;
+    this.defaultZone = defaultZone;
   }
 
   @Override
@@ -43,7 +47,7 @@ final class AllowedTimesEvaluator implements ConstraintEvaluator<AllowedTimesCon
 
   @Override
   public ConstraintOutcome evaluate(AllowedTimesConstraint constraint, PromotionContext context) {
-    ZonedDateTime now = context.clock().instant().atZone(constraint.zone());
+    ZonedDateTime now = context.clock().instant().atZone(constraint.zone(defaultZone));
     if (!inWindow(constraint, now)) {
       return ConstraintOutcome.fail("outside the allowed times");
     }

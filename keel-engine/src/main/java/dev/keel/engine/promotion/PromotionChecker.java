@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * stateful ones; stop at the first version that passes, or whose stateful constraint is pending, so that
  * a version awaiting judgement blocks falling back to older ones; re-evaluate older versions with pending
  * stateful constraints oldest first, so they can pass, fail or time out; approve what passed, oldest first.
- * A pinned environment approves its pin and nothing else.
+ * A pinned environment approves its pin, and still evaluates newer versions, recording their constraint
+ * states and queuing those that pass; once unpinned the queue is approved, oldest first. Stateless outcomes
+ * are recorded too (when they change), so a version's status shows why it went through or is held.
  */
 final class PromotionChecker {
 
@@ -71,25 +74,23 @@ final class PromotionChecker {
   private void checkEnvironment(DeliveryConfig config, Environment env, DeliveryArtifact artifact,
       List<ArtifactVersion> considered, Consumer<PromotionRecord> approved) {
     EnvironmentArtifact where = new EnvironmentArtifact(config.name(), env.name(), artifact.reference());
-    Map<String, PromotionRecord> records = ledger.records(where);
     Optional<Pin> pin = ledger.store().pin(where);
-    if (pin.isPresent()) {
-      if (!records.containsKey(pin.get().version())) {
-        approve(where, pin.get().version(), approved);
-      }
-      return;
+    if (pin.isPresent() && !ledger.records(where).containsKey(pin.get().version())) {
+      approve(where, pin.get().version(), approved);
     }
-    // Only versions newer than what the environment should already run can improve it.
-    Optional<String> desired = ledger.desiredVersion(where, considered);
-    int desiredIndex = desired.map(d -> indexOf(considered, d)).orElse(considered.size());
-    List<ArtifactVersion> pending = considered.subList(0, desiredIndex).stream()
+    Map<String, PromotionRecord> records = ledger.records(where);
+    // Only versions newer than the best approved one can improve the environment; a pin does not stop their
+    // constraints being evaluated, so that they are ready when it goes (Keel's approval queue).
+    Optional<String> best = ledger.bestApproved(where, considered);
+    int bestIndex = best.map(d -> indexOf(considered, d)).orElse(considered.size());
+    List<ArtifactVersion> pending = considered.subList(0, bestIndex).stream()
         .filter(v -> !records.containsKey(v.version())).toList();
-    List<String> toApprove = new ArrayList<>();
+    List<String> passed = new ArrayList<>();
     int selected = -1;
     for (int i = 0; i < pending.size(); i++) {
       Verdict verdict = evaluate(config, env, artifact, pending.get(i).version());
       if (verdict == Verdict.PASS) {
-        toApprove.add(pending.get(i).version());
+        passed.add(pending.get(i).version());
         selected = i;
         break;
       }
@@ -102,12 +103,47 @@ final class PromotionChecker {
     for (int i = pending.size() - 1; i > selected && selected >= 0; i--) {
       String version = pending.get(i).version();
       boolean waiting = ledger.store().constraintStates(where, version).stream()
-          .anyMatch(s -> s.status() == ConstraintStatus.PENDING);
+          .anyMatch(s -> s.status() == ConstraintStatus.PENDING && isStateful(s.type()));
       if (waiting && evaluate(config, env, artifact, version) == Verdict.PASS) {
-        toApprove.add(0, version);
+        passed.add(0, version);
       }
     }
-    toApprove.forEach(v -> approve(where, v, approved));
+    if (pin.isPresent()) {
+      passed.forEach(v -> ledger.store().queueForApproval(where, v));
+      return;
+    }
+    approveOldestFirst(config, env, artifact, where, passed, approved);
+  }
+
+  /**
+   * Approves what passed now and what was queued while pinned, oldest first so that approval order is
+   * version order; a queued version is approved only if its stateless constraints still pass (as in Keel).
+   */
+  private void approveOldestFirst(DeliveryConfig config, Environment env, DeliveryArtifact artifact,
+      EnvironmentArtifact where, List<String> passed, Consumer<PromotionRecord> approved) {
+    List<String> queued = ledger.store().approvalQueue(where);
+    if (queued.isEmpty()) {
+      passed.forEach(v -> approve(where, v, approved));
+      return;
+    }
+    Map<String, PromotionRecord> records = ledger.records(where);
+    List<ArtifactVersion> known = ledger.versions(artifact);
+    for (int i = known.size() - 1; i >= 0; i--) {
+      String version = known.get(i).version();
+      boolean wasQueued = queued.contains(version);
+      if (!wasQueued && !passed.contains(version)) {
+        continue;
+      }
+      if (records.containsKey(version)) {
+        ledger.store().dequeueApproval(where, version); // pinned, or approved some other way meanwhile
+      } else if (!wasQueued || statelessPass(config, env, artifact, version)) {
+        approve(where, version, approved);
+        ledger.store().dequeueApproval(where, version);
+      }
+    }
+    // Versions no longer known to the artifact (another branch now, say) leave the queue.
+    queued.stream().filter(q -> known.stream().noneMatch(v -> v.version().equals(q)))
+        .forEach(q -> ledger.store().dequeueApproval(where, q));
   }
 
   private static int indexOf(List<ArtifactVersion> newestFirst, String version) {
@@ -125,25 +161,73 @@ final class PromotionChecker {
     approved.accept(record);
   }
 
+  private boolean isStateful(String type) {
+    ConstraintEvaluator<?> evaluator = evaluators.get(type);
+    return evaluator == null || evaluator.stateful();
+  }
+
+  private List<Constraint> constraintsOf(Environment env) {
+    List<Constraint> constraints = new ArrayList<>(env.constraints());
+    implicit.forEach(e -> constraints.add(e.implicitInstance()));
+    return constraints;
+  }
+
+  /** Whether every stateless constraint passes a version now. */
+  private boolean statelessPass(DeliveryConfig config, Environment env, DeliveryArtifact artifact, String version) {
+    return evaluateStateless(config, env, artifact, version, constraintsOf(env).stream()
+        .filter(c -> !isStateful(c.type())).toList());
+  }
+
+  /**
+   * Evaluates stateless constraints, every one of them (as Keel does), and records each outcome when it
+   * changes, with when and by whom, so that the version's status says why it went through or is held.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private boolean evaluateStateless(DeliveryConfig config, Environment env, DeliveryArtifact artifact, String version,
+      List<Constraint> stateless) {
+    EnvironmentArtifact where = new EnvironmentArtifact(config.name(), env.name(), artifact.reference());
+    Instant now = clock.instant();
+    Map<String, ConstraintState> recorded = new java.util.HashMap<>();
+    ledger.store().constraintStates(where, version).forEach(st -> recorded.put(st.type(), st));
+    boolean allPass = true;
+    for (Constraint c : stateless) {
+      ConstraintEvaluator evaluator = evaluators.get(c.type());
+      ConstraintOutcome outcome = outcome(evaluator, c, new Evaluation(config, env, artifact, version, clock, view, now,
+          Map.of()));
+      ConstraintStatus status = statusOf(outcome.result());
+      allPass &= status == ConstraintStatus.PASS;
+      ConstraintState before = recorded.get(c.type());
+      if (before == null || before.status() != status || !Objects.equals(before.comment(), outcome.message())
+          || !before.attributes().equals(outcome.attributes())) {
+        ConstraintState base = before != null ? before
+            : new ConstraintState(where, version, c.type(), status, now, null, null, null, Map.of());
+        ledger.store().saveConstraintState(base.judged(status, "keel:" + c.type(), now, outcome.message(),
+            outcome.attributes()));
+      }
+    }
+    return allPass;
+  }
+
+  private static ConstraintStatus statusOf(ConstraintOutcome.Result result) {
+    return switch (result) {
+      case PASS -> ConstraintStatus.PASS;
+      case FAIL -> ConstraintStatus.FAIL;
+      case PENDING -> ConstraintStatus.PENDING;
+    };
+  }
+
   /** Stateless constraints first; stateful ones only when every stateless one passes. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   Verdict evaluate(DeliveryConfig config, Environment env, DeliveryArtifact artifact, String version) {
-    List<Constraint> constraints = new ArrayList<>(env.constraints());
-    implicit.forEach(e -> constraints.add(e.implicitInstance()));
     EnvironmentArtifact where = new EnvironmentArtifact(config.name(), env.name(), artifact.reference());
     Instant now = clock.instant();
     List<Constraint> stateful = new ArrayList<>();
-    for (Constraint c : constraints) {
-      ConstraintEvaluator evaluator = evaluators.get(c.type());
-      if (evaluator == null || evaluator.stateful()) {
-        stateful.add(c);
-        continue;
-      }
-      ConstraintOutcome outcome = outcome(evaluator, c, new Evaluation(config, env, artifact, version, clock, view, now,
-          Map.of()));
-      if (outcome.result() != ConstraintOutcome.Result.PASS) {
-        return Verdict.FAIL;
-      }
+    List<Constraint> stateless = new ArrayList<>();
+    for (Constraint c : constraintsOf(env)) {
+      (isStateful(c.type()) ? stateful : stateless).add(c);
+    }
+    if (!evaluateStateless(config, env, artifact, version, stateless)) {
+      return Verdict.FAIL;
     }
     Verdict verdict = Verdict.PASS;
     for (Constraint c : stateful) {
@@ -160,11 +244,7 @@ final class PromotionChecker {
       if (evaluator != null && !judgedByPerson && (!state.status().complete() || evaluator.reevaluates())) {
         ConstraintOutcome outcome = outcome(evaluator, c, new Evaluation(config, env, artifact, version, clock, view,
             state.createdAt(), state.attributes()));
-        ConstraintStatus status = switch (outcome.result()) {
-          case PASS -> ConstraintStatus.PASS;
-          case FAIL -> ConstraintStatus.FAIL;
-          case PENDING -> ConstraintStatus.PENDING;
-        };
+        ConstraintStatus status = statusOf(outcome.result());
         if (status != state.status() || !outcome.attributes().equals(state.attributes())) {
           state = state.judged(status, "keel:" + c.type(), now, outcome.message(), outcome.attributes());
           ledger.store().saveConstraintState(state);

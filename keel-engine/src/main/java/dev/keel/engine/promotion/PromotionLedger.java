@@ -63,6 +63,11 @@ final class PromotionLedger {
     if (pin.isPresent()) {
       return Optional.of(pin.get().version());
     }
+    return bestApproved(where, newestFirst);
+  }
+
+  /** The highest-sorting approved version that is not vetoed, pin or no pin. */
+  Optional<String> bestApproved(EnvironmentArtifact where, List<ArtifactVersion> newestFirst) {
     Map<String, PromotionRecord> records = records(where);
     for (ArtifactVersion v : newestFirst) {
       PromotionRecord r = records.get(v.version());

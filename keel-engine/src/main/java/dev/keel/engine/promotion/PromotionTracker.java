@@ -3,6 +3,8 @@ package dev.keel.engine.promotion;
 import dev.keel.engine.artifact.VersionOrder;
 import dev.keel.engine.check.ActuationGate;
 import dev.keel.engine.check.CheckReport;
+import dev.keel.engine.event.KeelEvent;
+import dev.keel.engine.event.PromotionEvent;
 import dev.keel.engine.store.CheckResult;
 import dev.keel.engine.store.ResourceState;
 import dev.keel.engine.store.StoredResource;
@@ -40,11 +42,14 @@ final class PromotionTracker implements ActuationGate {
   private final Clock clock;
   private final Consumer<String> configChanged;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private final Consumer<? super KeelEvent> publisher;
 
-  PromotionTracker(PromotionLedger ledger, Clock clock, Consumer<String> configChanged) {
+  PromotionTracker(PromotionLedger ledger, Clock clock, Consumer<String> configChanged,
+      Consumer<? super KeelEvent> publisher) {
     this.ledger = ledger;
     this.clock = clock;
     this.configChanged = configChanged;
+    this.publisher = publisher;
   }
 
   /** The lock of one environment: verifications and actuations there exclude each other under it. */
@@ -73,16 +78,21 @@ final class PromotionTracker implements ActuationGate {
     if (config.isEmpty()) {
       return null;
     }
+    boolean deploying = false;
+    EnvironmentArtifact where = where(stored, resolved);
+    String version = version(resolved);
     synchronized (lock(stored.deliveryConfig(), stored.environment())) {
       String running = runningVerification(config.get(), stored.environment());
       if (running != null) {
         return "waiting for verification " + running + " to finish before changing the environment";
       }
-      EnvironmentArtifact where = where(stored, resolved);
-      String version = version(resolved);
       if (where != null && version != null) {
-        markDeploying(where, version);
+        deploying = markDeploying(where, version);
       }
+    }
+    if (deploying) {
+      publisher.accept(new PromotionEvent.VersionDeploying(config.get().application(), clock.instant(), where.deliveryConfig(),
+          where.environment(), where.artifactReference(), version));
     }
     return null;
   }
@@ -104,11 +114,12 @@ final class PromotionTracker implements ActuationGate {
     return null;
   }
 
-  private void markDeploying(EnvironmentArtifact where, String version) {
+  /** Whether the version became DEPLOYING (it was APPROVED). */
+  private boolean markDeploying(EnvironmentArtifact where, String version) {
     Map<String, PromotionRecord> records = ledger.records(where);
     PromotionRecord target = records.get(version);
     if (target == null || target.status() != PromotionStatus.APPROVED) {
-      return; // pinned without a record yet, already deploying or current, or vetoed
+      return false; // pinned without a record yet, already deploying or current, or vetoed
     }
     List<PromotionRecord> changes = new ArrayList<>();
     changes.add(target.withStatus(PromotionStatus.DEPLOYING));
@@ -116,6 +127,7 @@ final class PromotionTracker implements ActuationGate {
         .filter(r -> r.status() == PromotionStatus.DEPLOYING && !r.version().equals(version))
         .forEach(r -> changes.add(r.replaced(PromotionStatus.SKIPPED, version, clock.instant())));
     ledger.store().savePromotions(changes);
+    return true;
   }
 
   @Override
@@ -130,10 +142,15 @@ final class PromotionTracker implements ActuationGate {
       return;
     }
     if (report.result() == CheckResult.IN_SYNC) {
+      PromotionEvent.VersionDeployed deployed = null;
       synchronized (lock(stored.deliveryConfig(), stored.environment())) {
-        if (allInSyncAt(config.get(), where, version) && markCurrent(config.get(), where, version)) {
-          configChanged.accept(config.get().name());
+        if (allInSyncAt(config.get(), where, version)) {
+          deployed = markCurrent(config.get(), where, version);
         }
+      }
+      if (deployed != null) {
+        publisher.accept(deployed);
+        configChanged.accept(config.get().name());
       }
     } else if (report.result() == CheckResult.VETOED && ledger.store().state(stored.id()).gaveUp()) {
       PromotionRecord r = ledger.records(where).get(version);
@@ -156,8 +173,13 @@ final class PromotionTracker implements ActuationGate {
         });
   }
 
-  /** Makes a version current, the old current previous, and older approved or pending versions skipped. */
-  private boolean markCurrent(DeliveryConfig config, EnvironmentArtifact where, String version) {
+  /**
+   * Makes a version current, the old current previous, and older approved or pending versions skipped.
+   *
+   * @return the event to publish, or null if the version did not become current now
+   */
+  @Nullable
+  private PromotionEvent.VersionDeployed markCurrent(DeliveryConfig config, EnvironmentArtifact where, String version) {
     Map<String, PromotionRecord> records = ledger.records(where);
     PromotionRecord target = records.get(version);
     boolean pinned = ledger.store().pin(where).map(p -> p.version().equals(version)).orElse(false);
@@ -166,7 +188,7 @@ final class PromotionTracker implements ActuationGate {
     if (target == null ? !pinned
         : target.status() == PromotionStatus.CURRENT || target.status() == PromotionStatus.VETOED
             || target.status() == PromotionStatus.PENDING) {
-      return false;
+      return null;
     }
     Instant now = clock.instant();
     List<PromotionRecord> changes = new ArrayList<>();
@@ -194,6 +216,9 @@ final class PromotionTracker implements ActuationGate {
       }
     }
     ledger.store().savePromotions(changes);
-    return true;
+    String previous = records.values().stream().filter(r -> r.status() == PromotionStatus.CURRENT)
+        .map(PromotionRecord::version).filter(v -> !v.equals(version)).findFirst().orElse(null);
+    return new PromotionEvent.VersionDeployed(config.application(), now, config.name(), where.environment(),
+        where.artifactReference(), version, previous);
   }
 }

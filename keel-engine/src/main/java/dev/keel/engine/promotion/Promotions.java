@@ -2,6 +2,8 @@ package dev.keel.engine.promotion;
 
 import dev.keel.engine.artifact.VersionOrder;
 import dev.keel.engine.check.ActuationGate;
+import dev.keel.engine.event.KeelEvent;
+import dev.keel.engine.event.PromotionEvent;
 import dev.keel.engine.store.KeelStore;
 import dev.keel.spi.ArtifactView;
 import dev.keel.spi.ConstraintEvaluator;
@@ -13,6 +15,7 @@ import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +45,7 @@ public final class Promotions {
   private final Consumer<String> recheckResource;
   private final Consumer<String> recheckConfig;
   private final ArtifactView view;
+  private final Consumer<? super KeelEvent> publisher;
 
   /**
    * Promotion over a store.
@@ -57,6 +61,28 @@ public final class Promotions {
   public Promotions(KeelStore store, Clock clock, List<ConstraintEvaluator<?>> constraintEvaluators,
       List<VerificationEvaluator<?>> verificationEvaluators, Consumer<String> recheckResource,
       Consumer<String> recheckConfig, int maxConsidered) {
+    this(store, clock, constraintEvaluators, verificationEvaluators, recheckResource, recheckConfig, maxConsidered,
+        ZoneId.of(AllowedTimesConstraint.DEFAULT_ZONE), e -> { });
+  }
+
+  /**
+   * Promotion over a store, publishing {@link PromotionEvent}s.
+   *
+   * @param store the store
+   * @param clock the engine's clock
+   * @param constraintEvaluators evaluators from plugins and the host; built-ins are added for the built-in types
+   * @param verificationEvaluators verification evaluators
+   * @param recheckResource asks for a resource to be checked at once
+   * @param recheckConfig asks for a config's promotion to be checked at once
+   * @param maxConsidered how many of the newest versions each check considers
+   * @param defaultTimeZone the zone of allowed-times windows that give none
+   * @param publisher where promotion events go; it must not throw
+   */
+  public Promotions(KeelStore store, Clock clock, List<ConstraintEvaluator<?>> constraintEvaluators,
+      List<VerificationEvaluator<?>> verificationEvaluators, Consumer<String> recheckResource,
+      Consumer<String> recheckConfig, int maxConsidered, ZoneId defaultTimeZone,
+      Consumer<? super KeelEvent> publisher) {
+    this.publisher = publisher;
     this.ledger = new PromotionLedger(store);
     this.clock = clock;
     this.recheckResource = recheckResource;
@@ -65,10 +91,10 @@ public final class Promotions {
     Map<String, ConstraintEvaluator<?>> evaluators = new LinkedHashMap<>();
     evaluators.put(DependsOnConstraint.TYPE, new DependsOnEvaluator(ledger));
     evaluators.put(ManualJudgementConstraint.TYPE, new ManualJudgementEvaluator());
-    evaluators.put(AllowedTimesConstraint.TYPE, new AllowedTimesEvaluator(ledger));
+    evaluators.put(AllowedTimesConstraint.TYPE, new AllowedTimesEvaluator(ledger, defaultTimeZone));
     constraintEvaluators.forEach(e -> evaluators.put(e.type(), e));
     this.checker = new PromotionChecker(ledger, clock, evaluators, view, maxConsidered);
-    this.tracker = new PromotionTracker(ledger, clock, recheckConfig);
+    this.tracker = new PromotionTracker(ledger, clock, recheckConfig, publisher);
     Map<String, VerificationEvaluator<?>> verifiers = new LinkedHashMap<>();
     verificationEvaluators.forEach(v -> verifiers.put(v.type(), v));
     this.verifications = new VerificationRunner(ledger, tracker, clock, verifiers);
@@ -120,11 +146,19 @@ public final class Promotions {
    * @param config the config
    */
   public void check(DeliveryConfig config) {
-    checker.check(config, approved -> recheck(config, approved.where()));
+    checker.check(config, approved -> approved(config, approved));
     if (verifications.run(config)) {
       // A finished verification may let a version into the next environment.
-      checker.check(config, approved -> recheck(config, approved.where()));
+      checker.check(config, approved -> approved(config, approved));
     }
+  }
+
+  private void approved(DeliveryConfig config, PromotionRecord approved) {
+    String by = ledger.store().pin(approved.where()).filter(p -> p.version().equals(approved.version()))
+        .map(Pin::pinnedBy).orElse("keel");
+    publisher.accept(new PromotionEvent.VersionApproved(config.application(), clock.instant(), config.name(),
+        approved.where().environment(), approved.where().artifactReference(), approved.version(), by));
+    recheck(config, approved.where());
   }
 
   private void recheck(DeliveryConfig config, EnvironmentArtifact where) {
@@ -159,9 +193,12 @@ public final class Promotions {
     ledger.store().savePin(new Pin(where, version, by, clock.instant(), comment));
     PromotionRecord r = ledger.records(where).get(version);
     if (r == null) {
-      ledger.store().savePromotions(List.of(PromotionRecord.approved(where, version, clock.instant())));
+      PromotionRecord record = PromotionRecord.approved(where, version, clock.instant());
+      ledger.store().savePromotions(List.of(record));
+      approved(config, record);
+    } else {
+      recheck(config, where);
     }
-    recheck(config, where);
     recheckConfig.accept(config.name());
   }
 

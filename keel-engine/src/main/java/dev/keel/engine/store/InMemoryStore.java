@@ -1,6 +1,5 @@
 package dev.keel.engine.store;
 
-import dev.keel.engine.event.ApplicationEvent;
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.promotion.ConstraintState;
@@ -8,23 +7,20 @@ import dev.keel.engine.promotion.EnvironmentArtifact;
 import dev.keel.engine.promotion.Pin;
 import dev.keel.engine.promotion.PromotionRecord;
 import dev.keel.engine.promotion.VerificationState;
-import dev.keel.spi.actuation.TaskState;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Resource;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,12 +30,14 @@ import java.util.stream.Collectors;
 /**
  * A thread-safe store in memory: the default, and the reference for keel-testkit's StoreContract.
  * Every operation holds one lock, which keeps each atomic (a submitted config is stored whole or not at
- * all). History keeps the newest {@value #HISTORY_LIMIT} events per resource and application, and the
- * newest {@value #HISTORY_LIMIT} tasks per resource (incomplete tasks are always kept).
+ * all). History and tasks are kept as its {@link Retention} says: bounded by count and age, and dropped
+ * with a removed resource (or deleted config) after a grace period. The store has no clock: its time is the
+ * latest it was given (a config's submission time, an event's time, the time checks were claimed at).
  */
 public final class InMemoryStore implements KeelStore {
 
-  static final int HISTORY_LIMIT = 500;
+  /** How often, in store time, every history is trimmed by age (appends trim their own history at once). */
+  private static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
 
   private static final Comparator<Slot> BY_DUE = Comparator.comparing((Slot s) -> !s.triggered)
       .thenComparing(s -> s.due).thenComparing(s -> s.id);
@@ -50,17 +48,19 @@ public final class InMemoryStore implements KeelStore {
   private final Map<String, DeliveryConfig> configs = new TreeMap<>();
   private final Map<String, StoredResource> resources = new TreeMap<>();
   private final Map<String, ResourceState> states = new HashMap<>();
-  private final Map<String, Deque<ResourceEvent>> resourceHistory = new HashMap<>();
-  private final Map<String, Deque<ApplicationEvent>> applicationHistory = new HashMap<>();
+  private final EventHistory history = new EventHistory();
+  private final Retention retention;
+  /** Removed resources, configs and applications by when they were removed, oldest first. */
+  private final Removals removedResources = new Removals();
+  private final Removals removedConfigs = new Removals();
+  private final Removals removedApplications = new Removals();
+  private Instant latest = Instant.MIN;
+  private Instant nextSweep = Instant.MIN;
   private final Map<String, Pause> pauses = new HashMap<>();
-  private final Map<String, Deque<TaskRecord>> tasksByResource = new HashMap<>();
-  private final Map<String, TaskRecord> incomplete = new LinkedHashMap<>();
+  private final TaskTable tasks = new TaskTable();
   private final Map<String, Slot> slots = new HashMap<>();
   private final Map<List<String>, Map<String, ArtifactVersion>> artifactVersions = new HashMap<>();
-  private final Map<EnvironmentArtifact, Map<String, PromotionRecord>> promotions = new HashMap<>();
-  private final Map<EnvironmentArtifact, Map<List<String>, ConstraintState>> constraintStates = new HashMap<>();
-  private final Map<EnvironmentArtifact, Pin> pins = new HashMap<>();
-  private final Map<EnvironmentArtifact, Map<List<String>, VerificationState>> verificationStates = new HashMap<>();
+  private final PromotionTables tables = new PromotionTables();
   private final TreeSet<Slot> unclaimed = new TreeSet<>(BY_DUE);
   private final TreeSet<Slot> claimed = new TreeSet<>(BY_LEASE);
 
@@ -79,13 +79,63 @@ public final class InMemoryStore implements KeelStore {
     }
   }
 
-  /** An empty store. */
-  public InMemoryStore() {}
+  /** An empty store with the {@linkplain Retention#defaults() default retention}. */
+  public InMemoryStore() {
+    this(Retention.defaults());
+  }
+
+  /**
+   * An empty store.
+   *
+   * @param retention how long history and removed resources are kept
+   */
+  public InMemoryStore(Retention retention) {
+    this.retention = Objects.requireNonNull(retention, "retention");
+  }
+
+  /**
+   * What the store holds now, to watch its memory.
+   *
+   * @return the counts
+   */
+  public Footprint footprint() {
+    synchronized (lock) {
+      Set<String> ids = new HashSet<>(resources.keySet());
+      ids.addAll(states.keySet());
+      history.resourceIds().forEach(ids::add);
+      ids.addAll(tasks.resourceIds());
+      ids.addAll(slots.keySet());
+      return new Footprint(resources.size(), ids.size(), history.events(), tasks.size());
+    }
+  }
+
+  /** Moves the store's time forward and drops what the retention no longer keeps. */
+  private void advance(Instant now) {
+    if (now.isAfter(latest)) {
+      latest = now;
+    }
+    Instant removedBefore = latest.minus(retention.removedGrace());
+    removedResources.expire(removedBefore, id -> {
+      history.forgetResource(id);
+      tasks.forget(id);
+    });
+    removedConfigs.expire(removedBefore, tables::forgetConfig);
+    removedApplications.expire(removedBefore, history::forgetApplication);
+    if (!latest.isBefore(nextSweep)) {
+      nextSweep = latest.plus(SWEEP_INTERVAL);
+      Instant cutoff = latest.minus(retention.maxAge());
+      history.trimOlderThan(cutoff);
+      tasks.trimOlderThan(cutoff);
+    }
+  }
 
   @Override
   public SubmitResult storeDeliveryConfig(DeliveryConfig config, Instant at) {
     synchronized (lock) {
       checkConflicts(config);
+      advance(at);
+      removedConfigs.cancel(config.name());
+      removedApplications.cancel(config.application());
       DeliveryConfig previous = configs.get(config.name());
       Set<String> created = new HashSet<>();
       Set<String> updated = new HashSet<>();
@@ -94,6 +144,7 @@ public final class InMemoryStore implements KeelStore {
       for (Environment env : config.environments()) {
         for (Resource<?> r : env.resources()) {
           declared.add(r.id());
+          removedResources.cancel(r.id()); // managed again within the grace period: its history stays
           StoredResource old = resources.get(r.id());
           if (old == null) {
             resources.put(r.id(), new StoredResource(r, config.name(), env.name(), 1));
@@ -145,6 +196,7 @@ public final class InMemoryStore implements KeelStore {
 
   private void unmanage(String id) {
     resources.remove(id);
+    removedResources.mark(id, latest);
     states.remove(id);
     Slot slot = slots.remove(id);
     if (slot != null) {
@@ -162,6 +214,10 @@ public final class InMemoryStore implements KeelStore {
       }
       List<String> ids = config.resources().map(Resource::id).collect(Collectors.toList());
       ids.forEach(this::unmanage);
+      removedConfigs.mark(name, latest);
+      if (configs.values().stream().noneMatch(c -> c.application().equals(config.application()))) {
+        removedApplications.mark(config.application(), latest);
+      }
       return ids;
     }
   }
@@ -220,51 +276,22 @@ public final class InMemoryStore implements KeelStore {
   @Override
   public void appendEvent(KeelEvent event) {
     synchronized (lock) {
-      if (event instanceof ResourceEvent r) {
-        bounded(resourceHistory.computeIfAbsent(r.resourceId(), k -> new ArrayDeque<>()), r);
-      } else if (event instanceof ApplicationEvent a) {
-        bounded(applicationHistory.computeIfAbsent(a.application(), k -> new ArrayDeque<>()), a);
-      }
-    }
-  }
-
-  private static <E> void bounded(Deque<E> deque, E event) {
-    deque.addFirst(event);
-    if (deque.size() > HISTORY_LIMIT) {
-      deque.removeLast();
+      advance(event.at());
+      history.append(event, retention);
     }
   }
 
   @Override
   public List<KeelEvent> history(String id, int limit) {
     synchronized (lock) {
-      Deque<ResourceEvent> own = resourceHistory.getOrDefault(id, new ArrayDeque<>());
-      String application = own.isEmpty() ? null : own.peekFirst().application();
-      Deque<ApplicationEvent> app = application == null ? new ArrayDeque<>()
-          : applicationHistory.getOrDefault(application, new ArrayDeque<>());
-      List<KeelEvent> merged = new ArrayList<>(own.size() + app.size());
-      Iterator<ResourceEvent> r = own.iterator();
-      Iterator<ApplicationEvent> a = app.iterator();
-      ResourceEvent nextR = r.hasNext() ? r.next() : null;
-      ApplicationEvent nextA = a.hasNext() ? a.next() : null;
-      while ((nextR != null || nextA != null) && merged.size() < limit) {
-        if (nextA == null || (nextR != null && !nextR.at().isBefore(nextA.at()))) {
-          merged.add(nextR);
-          nextR = r.hasNext() ? r.next() : null;
-        } else {
-          merged.add(nextA);
-          nextA = a.hasNext() ? a.next() : null;
-        }
-      }
-      return merged;
+      return history.history(id, limit);
     }
   }
 
   @Override
   public Optional<ResourceEvent> lastResourceEvent(String id) {
     synchronized (lock) {
-      Deque<ResourceEvent> own = resourceHistory.get(id);
-      return own == null ? Optional.empty() : Optional.ofNullable(own.peekFirst());
+      return history.last(id);
     }
   }
 
@@ -296,40 +323,21 @@ public final class InMemoryStore implements KeelStore {
   @Override
   public void saveTask(TaskRecord task) {
     synchronized (lock) {
-      Deque<TaskRecord> own = tasksByResource.computeIfAbsent(task.resourceId(), k -> new ArrayDeque<>());
-      List<TaskRecord> ordered = new ArrayList<>(own);
-      int at = -1;
-      for (int i = 0; i < ordered.size() && at < 0; i++) {
-        at = ordered.get(i).task().id().equals(task.task().id()) ? i : -1;
-      }
-      if (at >= 0) {
-        ordered.set(at, task); // an update keeps the task's place among the newest-first launches
-        own.clear();
-        own.addAll(ordered);
-      } else {
-        bounded(own, task);
-      }
-      if (task.state() == TaskState.RUNNING) {
-        incomplete.put(task.task().id(), task);
-      } else {
-        incomplete.remove(task.task().id());
-      }
+      tasks.save(task, retention.maxEvents());
     }
   }
 
   @Override
   public List<TaskRecord> incompleteTasks() {
     synchronized (lock) {
-      return incomplete.values().stream().sorted(Comparator.comparing(TaskRecord::launchedAt))
-          .collect(Collectors.toList());
+      return tasks.incomplete();
     }
   }
 
   @Override
   public List<TaskRecord> tasks(String resourceId) {
     synchronized (lock) {
-      Deque<TaskRecord> own = tasksByResource.get(resourceId);
-      return own == null ? List.of() : List.copyOf(own);
+      return tasks.of(resourceId);
     }
   }
 
@@ -342,6 +350,7 @@ public final class InMemoryStore implements KeelStore {
   @Override
   public List<DueCheck> claimDue(Instant now, int limit, String owner, Duration lease) {
     synchronized (lock) {
+      advance(now);
       // Claims whose owner never came back are claimable again.
       while (!claimed.isEmpty() && !claimed.first().leaseUntil.isAfter(now)) {
         Slot expired = claimed.pollFirst();
@@ -447,66 +456,84 @@ public final class InMemoryStore implements KeelStore {
   @Override
   public List<PromotionRecord> promotions(EnvironmentArtifact where) {
     synchronized (lock) {
-      return List.copyOf(promotions.getOrDefault(where, Map.of()).values());
+      return tables.promotions(where);
     }
   }
 
   @Override
   public void savePromotions(List<PromotionRecord> records) {
     synchronized (lock) {
-      records.forEach(r -> promotions.computeIfAbsent(r.where(), k -> new LinkedHashMap<>()).put(r.version(), r));
+      tables.savePromotions(records);
     }
   }
 
   @Override
   public List<ConstraintState> constraintStates(EnvironmentArtifact where, String version) {
     synchronized (lock) {
-      return constraintStates.getOrDefault(where, Map.of()).values().stream()
-          .filter(c -> c.version().equals(version)).collect(Collectors.toList());
+      return tables.constraintStates(where, version);
     }
   }
 
   @Override
   public void saveConstraintState(ConstraintState state) {
     synchronized (lock) {
-      constraintStates.computeIfAbsent(state.where(), k -> new LinkedHashMap<>())
-          .put(List.of(state.version(), state.type()), state);
+      tables.saveConstraintState(state);
     }
   }
 
   @Override
   public Optional<Pin> pin(EnvironmentArtifact where) {
     synchronized (lock) {
-      return Optional.ofNullable(pins.get(where));
+      return tables.pin(where);
     }
   }
 
   @Override
   public void savePin(Pin pin) {
     synchronized (lock) {
-      pins.put(pin.where(), pin);
+      tables.savePin(pin);
     }
   }
 
   @Override
   public boolean removePin(EnvironmentArtifact where) {
     synchronized (lock) {
-      return pins.remove(where) != null;
+      return tables.removePin(where);
     }
   }
 
   @Override
   public List<VerificationState> verificationStates(EnvironmentArtifact where) {
     synchronized (lock) {
-      return List.copyOf(verificationStates.getOrDefault(where, Map.of()).values());
+      return tables.verificationStates(where);
     }
   }
 
   @Override
   public void saveVerificationState(VerificationState state) {
     synchronized (lock) {
-      verificationStates.computeIfAbsent(state.where(), k -> new LinkedHashMap<>())
-          .put(List.of(state.version(), state.verificationId()), state);
+      tables.saveVerificationState(state);
+    }
+  }
+
+  @Override
+  public void queueForApproval(EnvironmentArtifact where, String version) {
+    synchronized (lock) {
+      tables.queueForApproval(where, version);
+    }
+  }
+
+  @Override
+  public List<String> approvalQueue(EnvironmentArtifact where) {
+    synchronized (lock) {
+      return tables.approvalQueue(where);
+    }
+  }
+
+  @Override
+  public void dequeueApproval(EnvironmentArtifact where, String version) {
+    synchronized (lock) {
+      tables.dequeueApproval(where, version);
     }
   }
 }

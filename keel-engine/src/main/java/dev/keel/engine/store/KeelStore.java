@@ -313,4 +313,29 @@ public interface KeelStore {
    * @param state the state
    */
   void saveVerificationState(VerificationState state);
+
+  /**
+   * Queues a version whose constraints passed while the environment was pinned (Keel's approval queue):
+   * once the pin is removed, queued versions are approved oldest first.
+   *
+   * @param where the environment and artifact
+   * @param version the version; queuing it again changes nothing
+   */
+  void queueForApproval(EnvironmentArtifact where, String version);
+
+  /**
+   * The versions queued for approval.
+   *
+   * @param where the environment and artifact
+   * @return the versions, in the order queued
+   */
+  List<String> approvalQueue(EnvironmentArtifact where);
+
+  /**
+   * Takes a version off the approval queue.
+   *
+   * @param where the environment and artifact
+   * @param version the version
+   */
+  void dequeueApproval(EnvironmentArtifact where, String version);
 }

@@ -2,7 +2,9 @@ package dev.keel.engine.store;
 
 import dev.keel.spi.actuation.Task;
 import dev.keel.spi.model.ResourceStatus;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.Nullable;
@@ -27,6 +29,8 @@ import javax.annotation.Nullable;
  * @param lastTasks the tasks of the last actuation
  * @param artifactVersion the artifact version the last check resolved into the spec, or null for a resource
  *     that deploys no artifact (or before resolution)
+ * @param recentActions when the latest actuations were launched, oldest first, whatever the drift: the
+ *     give-up policy's action budget counts them (only those still inside its window are kept)
  */
 public record ResourceState(
     String resourceId,
@@ -43,12 +47,14 @@ public record ResourceState(
     @Nullable ResourceStatus suggestedStatus,
     boolean everResolved,
     List<Task> lastTasks,
-    @Nullable String artifactVersion) {
+    @Nullable String artifactVersion,
+    List<Instant> recentActions) {
 
-  /** Copies the tasks. */
+  /** Copies the lists. */
   public ResourceState {
     Objects.requireNonNull(resourceId, "resourceId");
     lastTasks = lastTasks == null ? List.of() : List.copyOf(lastTasks);
+    recentActions = recentActions == null ? List.of() : List.copyOf(recentActions);
   }
 
   /**
@@ -58,7 +64,7 @@ public record ResourceState(
    * @return the initial state
    */
   public static ResourceState initial(String resourceId) {
-    return new ResourceState(resourceId, null, null, null, null, 0, null, false, 0, null, null, null, false, List.of(), null);
+    return new ResourceState(resourceId, null, null, null, null, 0, null, false, 0, null, null, null, false, List.of(), null, List.of());
   }
 
   /**
@@ -72,7 +78,7 @@ public record ResourceState(
   public ResourceState checked(CheckResult result, Instant at, @Nullable String why) {
     boolean failed = result == CheckResult.ERROR || result == CheckResult.TIMED_OUT;
     return new ResourceState(resourceId, result, at, diffFingerprint, firstDriftAt, actionsTaken, nextActionAllowedAt,
-        gaveUp, failed ? consecutiveErrors + 1 : 0, why, null, null, everResolved, lastTasks, artifactVersion);
+        gaveUp, failed ? consecutiveErrors + 1 : 0, why, null, null, everResolved, lastTasks, artifactVersion, recentActions);
   }
 
   /**
@@ -86,10 +92,10 @@ public record ResourceState(
   public ResourceState withDrift(@Nullable String fingerprint, Instant at) {
     if (Objects.equals(fingerprint, diffFingerprint)) {
       return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt, actionsTaken,
-          nextActionAllowedAt, gaveUp, consecutiveErrors, message, vetoedBy, suggestedStatus, true, lastTasks, artifactVersion);
+          nextActionAllowedAt, gaveUp, consecutiveErrors, message, vetoedBy, suggestedStatus, true, lastTasks, artifactVersion, recentActions);
     }
     return new ResourceState(resourceId, lastResult, lastCheckedAt, fingerprint, fingerprint == null ? null : at, 0,
-        null, false, consecutiveErrors, message, vetoedBy, suggestedStatus, true, lastTasks, artifactVersion);
+        null, false, consecutiveErrors, message, vetoedBy, suggestedStatus, true, lastTasks, artifactVersion, recentActions);
   }
 
   /**
@@ -103,7 +109,7 @@ public record ResourceState(
    */
   public ResourceState vetoed(String veto, String reason, @Nullable ResourceStatus status, Instant at) {
     return new ResourceState(resourceId, CheckResult.VETOED, at, diffFingerprint, firstDriftAt, actionsTaken,
-        nextActionAllowedAt, gaveUp, 0, reason, veto, status, everResolved, lastTasks, artifactVersion);
+        nextActionAllowedAt, gaveUp, 0, reason, veto, status, everResolved, lastTasks, artifactVersion, recentActions);
   }
 
   /**
@@ -111,12 +117,34 @@ public record ResourceState(
    *
    * @param tasks the tasks launched
    * @param counted whether it counts against the give-up policy
+   * @param at when it was launched, added to {@link #recentActions} when counted
+   * @param window how far back {@link #recentActions} need to reach (the action budget's window)
    * @return the copy
    */
-  public ResourceState actuated(List<Task> tasks, boolean counted) {
+  public ResourceState actuated(List<Task> tasks, boolean counted, Instant at, Duration window) {
+    List<Instant> recent = actionsSince(at.minus(window));
+    if (counted) {
+      recent.add(at);
+    }
     return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt,
         counted ? actionsTaken + 1 : actionsTaken, nextActionAllowedAt, gaveUp, consecutiveErrors, message, vetoedBy,
-        suggestedStatus, everResolved, tasks, artifactVersion);
+        suggestedStatus, everResolved, tasks, artifactVersion, recent);
+  }
+
+  /**
+   * The actuations launched after a time, oldest first.
+   *
+   * @param after the start, exclusive
+   * @return a new mutable list
+   */
+  public List<Instant> actionsSince(Instant after) {
+    List<Instant> recent = new ArrayList<>();
+    for (Instant t : recentActions) {
+      if (t.isAfter(after)) {
+        recent.add(t);
+      }
+    }
+    return recent;
   }
 
   /**
@@ -128,7 +156,7 @@ public record ResourceState(
   public ResourceState withArtifactVersion(@Nullable String version) {
     return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt, actionsTaken,
         nextActionAllowedAt, gaveUp, consecutiveErrors, message, vetoedBy, suggestedStatus, everResolved, lastTasks,
-        version);
+        version, recentActions);
   }
 
   /**
@@ -140,6 +168,6 @@ public record ResourceState(
    */
   public ResourceState withGiveUp(@Nullable Instant nextAllowed, boolean gaveUpNow) {
     return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt, actionsTaken,
-        nextAllowed, gaveUpNow, consecutiveErrors, message, vetoedBy, suggestedStatus, everResolved, lastTasks, artifactVersion);
+        nextAllowed, gaveUpNow, consecutiveErrors, message, vetoedBy, suggestedStatus, everResolved, lastTasks, artifactVersion, recentActions);
   }
 }

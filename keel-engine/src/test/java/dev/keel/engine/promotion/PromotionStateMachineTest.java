@@ -11,7 +11,6 @@ import dev.keel.engine.store.CheckResult;
 import dev.keel.engine.store.InMemoryStore;
 import dev.keel.engine.store.ResourceState;
 import dev.keel.engine.store.StoredResource;
-import dev.keel.spi.model.ArtifactReferencing;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DebianArtifact;
 import dev.keel.spi.model.DeliveryConfig;
@@ -33,19 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class PromotionStateMachineTest {
 
-  private static final ResourceKind KIND = ResourceKind.parse("test/app@v1");
-
-  record AppSpec(String id, String artifactReference, String artifactVersion) implements ArtifactReferencing {
-    @Override
-    public String application() {
-      return "fnord";
-    }
-
-    @Override
-    public AppSpec withArtifactVersion(String version) {
-      return new AppSpec(id, artifactReference, version);
-    }
-  }
+  private static final ResourceKind KIND = PromotionFixture.KIND;
 
   record Op(int kind, int version) {}
 
@@ -56,7 +43,7 @@ class PromotionStateMachineTest {
         .check(ops -> {
           InMemoryStore store = new InMemoryStore();
           Clock clock = Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC);
-          Resource<AppSpec> app = new Resource<>(KIND, new AppSpec("app", "fnord", null));
+          Resource<PromotionFixture.AppSpec> app = new Resource<>(KIND, new PromotionFixture.AppSpec("app", "fnord", null));
           DeliveryConfig config = new DeliveryConfig("fnord", null, null,
               List.of(new DebianArtifact("fnord", "fnord", null, Set.of(), null)),
               List.of(new Environment("test", List.of(app), List.of(), List.of(), List.of(), null)));
@@ -74,7 +61,7 @@ class PromotionStateMachineTest {
                 case 1 -> promotions.check(config);
                 case 2 -> promotions.gate().beforeExecute(stored, app.withSpec(app.spec().withArtifactVersion(version)));
                 case 3 -> {
-                  Resource<AppSpec> resolved = app.withSpec(app.spec().withArtifactVersion(version));
+                  Resource<PromotionFixture.AppSpec> resolved = app.withSpec(app.spec().withArtifactVersion(version));
                   store.saveState(ResourceState.initial(app.id()).checked(CheckResult.IN_SYNC, clock.instant(), null)
                       .withArtifactVersion(version));
                   promotions.gate().afterCheck(stored, new CheckReport(new ResourcePlan(app.id(), KIND, PlannedAction.NONE,

@@ -1,6 +1,7 @@
 package dev.keel.examples.cli;
 
 import dev.keel.engine.plan.Plan;
+import dev.keel.engine.promotion.AllowedTimesConstraint;
 import dev.keel.engine.plan.PlannedAction;
 import dev.keel.engine.plan.ResolverApplication;
 import dev.keel.engine.plan.ResourcePlan;
@@ -68,6 +69,11 @@ final class PlanCommand {
   private void print(Plan plan, DeliveryConfig config, Path file, Simulation sim) {
     var out = cli.out();
     out.println("Plan for " + config.application() + " (" + file + ") at " + sim.scheduler().now());
+    List<String> zoneless = AllowedTimesConstraint.environmentsWithoutZone(config);
+    if (!zoneless.isEmpty()) {
+      out.println("allowed-times without tz (" + String.join(", ", zoneless) + ") read in "
+          + sim.engine().config().defaultTimeZone() + " (engine defaultTimeZone)");
+    }
     Map<PlannedAction, Integer> counts = new EnumMap<>(PlannedAction.class);
     for (var env : config.environments()) {
       out.println();

@@ -1,6 +1,7 @@
 package dev.keel.examples.cli;
 
 import dev.keel.engine.config.ConfigException;
+import dev.keel.engine.promotion.AllowedTimesConstraint;
 import dev.keel.spi.model.DeliveryConfig;
 import java.nio.file.Path;
 
@@ -27,6 +28,9 @@ final class ValidateCommand {
           cli.out().println(name + ": valid (application " + config.application() + ", "
               + config.environments().size() + " environment" + (config.environments().size() == 1 ? "" : "s")
               + ", " + resources + " resource" + (resources == 1 ? "" : "s") + ")");
+          AllowedTimesConstraint.environmentsWithoutZone(config).forEach(env -> cli.err().println(name
+              + ": warning: environment " + env + ": allowed-times has no tz, so its windows are read in "
+              + simulation.engine().config().defaultTimeZone() + " (the engine's defaultTimeZone); set tz to say which"));
         } catch (ConfigException e) {
           e.problems().forEach(p -> cli.err().println(Cli.line(p)));
           problems += e.problems().size();
