@@ -8,6 +8,7 @@ import dev.keel.engine.check.ResourceChecker;
 import dev.keel.engine.config.ConfigReader;
 import dev.keel.engine.config.KindRegistry;
 import dev.keel.engine.diff.Differ;
+import dev.keel.engine.diff.DifferBuilder;
 import dev.keel.engine.event.ApplicationEvent;
 import dev.keel.engine.event.EventStream;
 import dev.keel.engine.event.KeelEvent;
@@ -46,6 +47,8 @@ import dev.keel.spi.VerificationEvaluator;
 import dev.keel.spi.Veto;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.DebianArtifact;
+import dev.keel.spi.model.DeliveryArtifact;
 import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceKind;
@@ -57,6 +60,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -166,7 +170,7 @@ public final class KeelEngine implements AutoCloseable {
     this.checker = ResourceChecker.builder()
         .store(store)
         .scheduler(scheduler)
-        .differ(Differ.builder().objectMapper(mapper).build())
+        .differ(differ(mapper, b.fingerprintSalt))
         .extensions(extensions)
         .giveUpPolicy(config.giveUpPolicy())
         .callTimeout(config.callTimeout())
@@ -176,6 +180,14 @@ public final class KeelEngine implements AutoCloseable {
         .monitoredSystems(tasks.systems())
         .build();
     checks.bind(checker);
+  }
+
+  private static Differ differ(ObjectMapper mapper, @Nullable byte[] fingerprintSalt) {
+    DifferBuilder differ = Differ.builder().objectMapper(mapper);
+    if (fingerprintSalt != null) {
+      differ.fingerprintSalt(fingerprintSalt);
+    }
+    return differ.build();
   }
 
   /**
@@ -349,13 +361,16 @@ public final class KeelEngine implements AutoCloseable {
 
   /**
    * What the engine would do for every resource of a config, with nothing executed or recorded.
-   * Blocks until every resource is planned (each call bounded by the call deadline).
+   * Blocks until every resource is planned (each call bounded by the call deadline). On a scheduler whose
+   * time moves only when its caller moves it, such as keel-testkit's {@code VirtualScheduler}, the
+   * scheduler's {@link Scheduler#await} runs the work and moves virtual time to the deadlines it needs, so
+   * this returns there too; {@link #planAsync} leaves driving the scheduler to the caller.
    *
    * @param deliveryConfig the config; it need not be stored
    * @return the plan
    */
   public Plan plan(DeliveryConfig deliveryConfig) {
-    return planAsync(deliveryConfig).join();
+    return scheduler.await(planAsync(deliveryConfig));
   }
 
   /**
@@ -379,6 +394,41 @@ public final class KeelEngine implements AutoCloseable {
   }
 
   // ---- status and history
+
+  /**
+   * Whether an application's delivery has come to rest, counting a pending manual judgement as something
+   * only a person can move: see {@link Convergence}.
+   *
+   * @param application the application
+   * @return the convergence; not converged, with one blocker, when no config is stored for the application
+   */
+  public Convergence convergence(String application) {
+    return convergence(application, false);
+  }
+
+  /**
+   * Whether an application's delivery has come to rest.
+   *
+   * @param application the application
+   * @param judgementsDecideThemselves whether pending manual judgements will be decided without a person (by
+   *     an automation), so that a version waiting for one still counts as moving
+   * @return the convergence; not converged, with one blocker, when no config is stored for the application
+   */
+  public Convergence convergence(String application, boolean judgementsDecideThemselves) {
+    return store.deliveryConfigForApplication(application)
+        .map(c -> new Convergence(application, ConvergenceCheck.blockers(this, c, judgementsDecideThemselves)))
+        .orElseGet(() -> new Convergence(application, List.of("no delivery config for " + application)));
+  }
+
+  /**
+   * Shorthand for {@code convergence(application).converged()}.
+   *
+   * @param application the application
+   * @return whether its delivery is at rest
+   */
+  public boolean converged(String application) {
+    return convergence(application).converged();
+  }
 
   /**
    * A resource's status, in Keel's vocabulary.
@@ -564,13 +614,42 @@ public final class KeelEngine implements AutoCloseable {
    * Records a published version of an artifact (as a CI system would announce it) and checks the
    * promotion of every config whose artifact accepts it.
    *
-   * @param version the version; a Debian version without its package name gets it as a prefix
-   * @return the names of the configs that accept it
+   * @param version the version, named by the artifact's name (its package or image), not by its reference
+   *     in a config; a Debian version starts with the package name, as {@code fnord-1.2.3-h4.abcdef1}
+   * @return the names of the configs that accept it; empty for a version of an artifact no config uses, which
+   *     is still recorded
+   * @throws IllegalArgumentException for a Debian version without its package name, or a version named by
+   *     an artifact reference instead of the artifact's name; nothing is recorded then
    */
   public Set<String> publishArtifactVersion(ArtifactVersion version) {
+    requirePublishable(version);
     Set<String> affected = promotions.publish(version, store.deliveryConfigs());
     affected.forEach(promotionLoop::trigger);
     return affected;
+  }
+
+  private void requirePublishable(ArtifactVersion version) {
+    String type = version.type().toLowerCase(Locale.ROOT);
+    if (type.equals(DebianArtifact.TYPE) && !version.version().startsWith(version.name() + "-")) {
+      throw new IllegalArgumentException("Debian version '" + version.version() + "' of " + version.name()
+          + " does not start with its package name: publish it as '" + version.name() + "-" + version.version()
+          + "'");
+    }
+    List<DeliveryConfig> configs = store.deliveryConfigs();
+    boolean named = configs.stream().flatMap(c -> c.artifacts().stream())
+        .anyMatch(a -> a.type().equals(type) && a.name().equals(version.name()));
+    if (named) {
+      return;
+    }
+    for (DeliveryConfig c : configs) {
+      for (DeliveryArtifact a : c.artifacts()) {
+        if (a.type().equals(type) && a.reference().equals(version.name())) {
+          throw new IllegalArgumentException("No " + type + " artifact is named '" + version.name() + "', but it is"
+              + " the reference of " + type + " artifact '" + a.name() + "' in delivery config " + c.name()
+              + ": publish versions by the artifact's name, '" + a.name() + "'");
+        }
+      }
+    }
   }
 
   /**
@@ -761,8 +840,23 @@ public final class KeelEngine implements AutoCloseable {
     private Set<String> disabledPlugins = Set.of();
     private final Map<String, Map<String, Object>> pluginConfig = new LinkedHashMap<>();
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
+    private byte[] fingerprintSalt;
 
     private Builder() {}
+
+    /**
+     * The salt of the digest that {@code @Sensitive} values enter diff fingerprints with, so that the give-up
+     * policy tells one drift of a secret from the next without the fingerprint revealing it. Defaults to a
+     * random salt per engine: then a restart sees a drift of a secret as new once. Engines sharing a store
+     * should be given the same salt, kept as secret as the values.
+     *
+     * @param salt at least 16 bytes
+     * @return this builder
+     */
+    public Builder fingerprintSalt(byte[] salt) {
+      this.fingerprintSalt = salt.clone();
+      return this;
+    }
 
     /**
      * Loads PF4J plugins (zips, jars or directories) from a directory. A plugin that fails to load is

@@ -114,7 +114,7 @@ class PromotionScenarioTest {
   }
 
   private void publish(String version) {
-    h.engine().publishArtifactVersion(new ArtifactVersion("deb", "fnord", version, scheduler.now(), "main", Map.of()));
+    h.engine().publishArtifactVersion(new ArtifactVersion("deb", "fnord", "fnord-" + version, scheduler.now(), "main", Map.of()));
   }
 
   private EnvironmentPromotion promotion(String environment) {

@@ -10,10 +10,18 @@ import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.plan.Plan;
 import dev.keel.engine.plan.PlannedAction;
 import dev.keel.engine.plan.ResourcePlan;
+import dev.keel.spi.ArtifactView;
+import dev.keel.spi.ResourceContext;
+import dev.keel.spi.actuation.Actuation;
+import dev.keel.spi.diff.ResourceDiff;
 import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.ResourceSpec;
 import dev.keel.spi.model.ResourceStatus;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The behaviour every resource handler must have, checked through a real engine on virtual time against
  * the handler's fake cloud: desired state is deterministic, a missing resource is created, the resource
- * converges once the launched tasks finish, and an in-sync resource launches nothing.
+ * converges once the launched tasks finish, an in-sync resource launches nothing, and the handler's
+ * {@code plan} of an in-sync diff holds no operation. A failure names the paths that differ, not the state.
  *
  * <pre>{@code
  * class ClusterHandlerContractTest extends HandlerContract<ClusterSpec, Map<String, ServerGroup>> {
@@ -108,6 +117,19 @@ public abstract class HandlerContract<S extends ResourceSpec, R> {
     return plan.resource(id()).orElseThrow();
   }
 
+  /** The paths that differ in the resource's plan now, for failure messages: where, never the values. */
+  private String differingPaths() {
+    ResourcePlan p = plan();
+    if (p.diff() == null) {
+      return p.action() + (p.message() == null ? "" : ": " + p.message());
+    }
+    if (p.diff().current() == null) {
+      return "the resource does not exist";
+    }
+    List<String> paths = p.diff().changes().stream().map(c -> c.path().isEmpty() ? "/" : c.path()).toList();
+    return paths.isEmpty() ? "no path differs" : "differing paths " + paths;
+  }
+
   private boolean converge() {
     return harness.advanceUntil(() -> harness.status(id()) == ResourceStatus.HAPPY, Duration.ofMinutes(1),
         convergenceBudget());
@@ -139,15 +161,15 @@ public abstract class HandlerContract<S extends ResourceSpec, R> {
     harness.engine().submit(deliveryConfig(fixture));
 
     assertTrue(converge(), () -> "not HAPPY within " + convergenceBudget() + ": " + harness.status(id()) + ", "
-        + harness.engine().state(id()));
+        + differingPaths());
     ResourcePlan after = plan();
-    assertEquals(PlannedAction.NONE, after.action(), () -> "still drifting after convergence: " + after.diff());
+    assertEquals(PlannedAction.NONE, after.action(), () -> "still drifting after convergence: " + differingPaths());
   }
 
   @Test
   void anInSyncResourceLaunchesNothing() {
     harness.engine().submit(deliveryConfig(fixture));
-    assertTrue(converge(), "the resource did not converge");
+    assertTrue(converge(), () -> "the resource did not converge: " + differingPaths());
     int launched = harness.events(id(), ResourceEvent.ActuationLaunched.class).size();
 
     harness.advance(engineConfig().checkInterval().multipliedBy(10));
@@ -156,4 +178,29 @@ public abstract class HandlerContract<S extends ResourceSpec, R> {
         "an in-sync resource launched more work");
     assertEquals(ResourceStatus.HAPPY, harness.status(id()));
   }
+
+  @Test
+  void theHandlerPlansNoOperationForAnInSyncResource() {
+    harness.engine().submit(deliveryConfig(fixture));
+    assertTrue(converge(), () -> "the resource did not converge: " + differingPaths());
+    ResourcePlan inSync = plan();
+    assertNotNull(inSync.diff(), () -> "no diff for the converged resource: " + inSync.message());
+    assertFalse(inSync.diff().hasChanges(), this::differingPaths);
+
+    @SuppressWarnings("unchecked")
+    ResourceDiff<R> diff = (ResourceDiff<R>) inSync.diff();
+    DeliveryConfig config = deliveryConfig(fixture);
+    String environment = config.environmentOf(id()).map(Environment::name).orElseThrow();
+    ResourceContext context = new InSyncContext(config.application(), config.name(), environment,
+        harness.now().plus(engineConfig().callTimeout()), harness.scheduler().clock(), ArtifactView.empty());
+    Actuation actuation = fixture.handler().plan(fixture.resource(), diff, context);
+
+    assertTrue(actuation == null || actuation.operations().isEmpty(), () -> "plan() of an in-sync resource (no "
+        + "differing path) holds operations: " + actuation.operations().stream().map(o -> o.type() + ": "
+        + o.description()).toList());
+  }
+
+  /** The context a handler plans an in-sync diff in. */
+  private record InSyncContext(String application, String deliveryConfig, String environment, Instant deadline,
+      Clock clock, ArtifactView artifacts) implements ResourceContext {}
 }

@@ -242,6 +242,28 @@ public final class VirtualScheduler implements Scheduler {
   }
 
   /**
+   * Runs work until a result is in: lets everything due now run, then moves virtual time to the next timer
+   * (such as a call deadline) while the result is still missing.
+   *
+   * @param future the result
+   * @param <T> the result type
+   * @return the result
+   * @throws IllegalStateException if the result can never come: nothing runs and no timer is set
+   */
+  @Override
+  public <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+    runUntilIdle();
+    while (!future.isDone()) {
+      Instant next = nextTimer();
+      if (next == null) {
+        throw new IllegalStateException("the awaited work cannot finish: nothing runs and no timer is set");
+      }
+      advanceTo(next.isBefore(clock.instant()) ? clock.instant() : next);
+    }
+    return future.join();
+  }
+
+  /**
    * When the next timer is due.
    *
    * @return the instant, or null if no timer is set

@@ -164,7 +164,7 @@ final class ResourceCheck {
         throw new ExtensionFailure("resolver " + name, "Resolver " + name
             + " must return a resource of the same kind and spec class, not " + (out == null ? "null" : out.kind()), null);
       }
-      resolverLog.add(new ResolverApplication(name, checker.differ().diff(out.spec(), r.spec()).changes()));
+      resolverLog.add(new ResolverApplication(name, checker.differ().diff(out.spec(), r.spec())));
       r = out;
     }
     return r;

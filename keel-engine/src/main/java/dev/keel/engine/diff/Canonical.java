@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /**
  * The canonical text of values: compact JSON with sorted properties and map keys, sets sorted, numbers
  * and date-times by value, ignored properties and null or empty values left out, sensitive values
- * masked. Equivalent values render identically, whatever their boxes or hash orders, which is what
+ * masked (in fingerprints, masked and digested with a salt). Equivalent values render identically, whatever their boxes or hash orders, which is what
  * selectors and fingerprints need.
  */
 final class Canonical {
@@ -19,10 +19,12 @@ final class Canonical {
 
   private final PlanCompiler plans;
   private final PathRules rules;
+  private final SecretDigest secrets;
 
-  Canonical(PlanCompiler plans, PathRules rules) {
+  Canonical(PlanCompiler plans, PathRules rules, SecretDigest secrets) {
     this.plans = plans;
     this.rules = rules;
+    this.secrets = secrets;
   }
 
   /** A keyed element's selector, such as {@code [metric=CPUUtilization]}. */
@@ -53,7 +55,9 @@ final class Canonical {
     if (n.kind.isScalar()) {
       return scalarText(u);
     }
-    return json(u, shape, 0, false);
+    StringBuilder sb = new StringBuilder();
+    append(sb, u, shape, 0, false, false, 0);
+    return sb.toString();
   }
 
   String scalarText(Object v) {
@@ -73,21 +77,26 @@ final class Canonical {
     return String.valueOf(u);
   }
 
-  /** Canonical JSON of a value; {@code sensitive} masks it whole. */
+  /**
+   * Canonical JSON of a value for fingerprints; {@code sensitive} marks it whole as a secret. Secrets,
+   * here or nested, are written as the mask followed by their salted digest: two different secrets give
+   * different texts, and the text tells nothing about the secret.
+   */
   String json(Object v, Shape shape, long state, boolean sensitive) {
     StringBuilder sb = new StringBuilder();
-    append(sb, v, shape, state, sensitive, 0);
+    append(sb, v, shape, state, sensitive, true, 0);
     return sb.toString();
   }
 
-  private void append(StringBuilder sb, Object v, Shape shape, long state, boolean sensitive, int depth) {
+  private void append(StringBuilder sb, Object v, Shape shape, long state, boolean sensitive, boolean digest,
+      int depth) {
     v = Walker.unwrap(v);
     if (v == null) {
       sb.append("null");
       return;
     }
     if (sensitive) {
-      quote(sb, MASK);
+      quote(sb, digest ? MASK + secrets.of(sub(v, shape, state, false, true, depth)) : MASK);
       return;
     }
     if (depth > 256) {
@@ -108,7 +117,7 @@ final class Canonical {
           if (p.ignored || rules.ignored(st)) {
             continue;
           }
-          putIfPresent(fields, p.name, sub(p.get(v), p.shape, st, p.sensitive, depth));
+          putIfPresent(fields, p.name, sub(p.get(v), p.shape, st, p.sensitive, digest, depth));
         }
         object(sb, fields);
         return;
@@ -119,7 +128,7 @@ final class Canonical {
           String key = Walker.keyText(e.getKey());
           long st = state == 0 ? 0 : rules.step(state, key);
           if (!rules.ignored(st)) {
-            putIfPresent(fields, key, sub(e.getValue(), shape.value, st, false, depth));
+            putIfPresent(fields, key, sub(e.getValue(), shape.value, st, false, digest, depth));
           }
         }
         object(sb, fields);
@@ -135,7 +144,7 @@ final class Canonical {
             || (sem == null && v instanceof java.util.Set);
         Collection<String> items = unordered ? new TreeSet<>() : new ArrayList<>();
         for (Object e : c) {
-          items.add(sub(e, shape.element, st, false, depth));
+          items.add(sub(e, shape.element, st, false, digest, depth));
         }
         sb.append('[').append(String.join(",", items)).append(']');
         return;
@@ -145,9 +154,9 @@ final class Canonical {
     }
   }
 
-  private String sub(Object v, Shape shape, long state, boolean sensitive, int depth) {
+  private String sub(Object v, Shape shape, long state, boolean sensitive, boolean digest, int depth) {
     StringBuilder sb = new StringBuilder();
-    append(sb, v, shape, state, sensitive, depth + 1);
+    append(sb, v, shape, state, sensitive, digest, depth + 1);
     return sb.toString();
   }
 

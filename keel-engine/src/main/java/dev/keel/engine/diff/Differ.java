@@ -35,7 +35,7 @@ public final class Differ {
   Differ(Options options) {
     this.options = options;
     this.plans = new PlanCompiler(options);
-    this.canonical = new Canonical(plans, options.rules());
+    this.canonical = new Canonical(plans, options.rules(), new SecretDigest(options.fingerprintSalt()));
     this.renderings = new Renderings(options.mapper(), plans, canonical, options.rules());
     // Fail at build time, not on the first diff, when type options name unknown properties.
     options.keys().keySet().forEach(plans::node);

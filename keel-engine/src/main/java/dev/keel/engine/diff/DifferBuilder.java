@@ -29,6 +29,7 @@ public final class DifferBuilder {
   private boolean nullEqualsEmpty = true;
   private int maxDepth = 256;
   private boolean shortcuts = true;
+  private byte[] fingerprintSalt;
 
   DifferBuilder() {}
 
@@ -235,6 +236,25 @@ public final class DifferBuilder {
     return this;
   }
 
+  /**
+   * The salt of the digest that {@code @Sensitive} values enter {@link dev.keel.spi.diff.ResourceDiff#fingerprint()}
+   * with: a drift of a secret changes the fingerprint, yet the fingerprint reveals nothing about the secret.
+   * Defaults to a random salt per differ, so fingerprints of diffs with secrets agree only within one differ;
+   * hosts that share a store, or keep fingerprints across restarts, set the same salt everywhere and keep it
+   * as secret as the values.
+   *
+   * @param salt at least 16 bytes
+   * @return this builder
+   */
+  public DifferBuilder fingerprintSalt(byte[] salt) {
+    Objects.requireNonNull(salt, "salt");
+    if (salt.length < 16) {
+      throw new DiffConfigurationException("the fingerprint salt needs at least 16 bytes, has " + salt.length);
+    }
+    this.fingerprintSalt = salt.clone();
+    return this;
+  }
+
   /** Switches the reference and {@code equals()} shortcuts off; tests use it to prove they change nothing. */
   DifferBuilder shortcuts(boolean enabled) {
     this.shortcuts = enabled;
@@ -249,7 +269,8 @@ public final class DifferBuilder {
   public Differ build() {
     Options options = new Options(mapper != null ? mapper : JsonMapper.builder().findAndAddModules().build(),
         rules.build(), Map.copyOf(ignoredProperties), Map.copyOf(keys), List.copyOf(comparators),
-        List.copyOf(desiredNormalizers), List.copyOf(currentNormalizers), nullEqualsEmpty, maxDepth, shortcuts);
+        List.copyOf(desiredNormalizers), List.copyOf(currentNormalizers), nullEqualsEmpty, maxDepth, shortcuts,
+        fingerprintSalt != null ? fingerprintSalt : SecretDigest.randomSalt());
     return new Differ(options);
   }
 

@@ -16,7 +16,8 @@ record Options(
     List<TypeEntry<UnaryOperator<Object>>> currentNormalizers,
     boolean nullEqualsEmpty,
     int maxDepth,
-    boolean shortcuts) {
+    boolean shortcuts,
+    byte[] fingerprintSalt) {
 
   /** A type-keyed option; the last registered entry whose type is assignable wins. */
   record TypeEntry<V>(Class<?> type, V value) {}

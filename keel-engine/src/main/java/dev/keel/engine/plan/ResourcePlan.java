@@ -14,9 +14,10 @@ import javax.annotation.Nullable;
  * @param kind its kind
  * @param action the decision
  * @param status the status the resource would have after this check
- * @param desired the desired model, or null if it could not be computed
- * @param current the current model, or null if the resource does not exist or could not be read
- * @param diff the diff, or null if it could not be computed
+ * @param desired the desired model, or null if it could not be computed; it may hold {@code @Sensitive}
+ *     values in clear, so render it through {@link #diff()}, never by its {@code toString} or a plain mapper
+ * @param current the current model, or null if the resource does not exist or could not be read; as desired
+ * @param diff the diff, or null if it could not be computed; its renderings mask {@code @Sensitive} values
  * @param resolvers the resolvers applied, in order
  * @param blockedBy the veto, pause or handler refusal that blocks action, or null
  * @param operations the operations the handler would run, in order
@@ -39,5 +40,31 @@ public record ResourcePlan(
   public ResourcePlan {
     resolvers = List.copyOf(resolvers);
     operations = List.copyOf(operations);
+  }
+
+  /**
+   * The plan without the models, whose own {@code toString} may print secrets: the diff appears as its
+   * masked rendering, the operations by their descriptions.
+   */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("ResourcePlan[").append(resourceId).append(' ').append(kind).append(": ")
+        .append(action).append(", ").append(status);
+    if (blockedBy != null) {
+      sb.append(", blocked by ").append(blockedBy);
+    }
+    if (message != null) {
+      sb.append(", ").append(message);
+    }
+    for (Operation op : operations) {
+      sb.append(", + ").append(op.type()).append(": ").append(op.description());
+    }
+    if (diff != null && diff.hasChanges()) {
+      sb.append(", diff:\n").append(diff.render().stripTrailing());
+    }
+    for (ResolverApplication r : resolvers) {
+      sb.append(", ").append(r);
+    }
+    return sb.append(']').toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.keel.engine.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -33,6 +34,20 @@ public interface Scheduler extends AutoCloseable {
    * @return the executor
    */
   Executor executor();
+
+  /**
+   * Waits for the result of work running on this scheduler, as the engine's blocking calls (such as
+   * {@code plan}) do. A scheduler with real time and threads just waits; one whose time moves only when its
+   * caller moves it runs the work, and moves time on to its timers (call deadlines), until the result is in.
+   *
+   * @param future the work's result
+   * @param <T> the result type
+   * @return the result
+   * @throws java.util.concurrent.CompletionException if the work failed
+   */
+  default <T> T await(CompletableFuture<T> future) {
+    return future.join();
+  }
 
   /** Stops timers and threads; tasks not yet run are dropped. */
   @Override

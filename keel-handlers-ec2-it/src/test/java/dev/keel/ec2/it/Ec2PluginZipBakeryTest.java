@@ -71,7 +71,7 @@ class Ec2PluginZipBakeryTest {
       DeliveryConfig delivery = engine.configReader().read(CONFIG, "fnord.yml");
       String cluster = "ec2:cluster:test:fnord-main";
       engine.submit(delivery);
-      engine.publishArtifactVersion(new ArtifactVersion("deb", "fnord", "1.0.0-h1.abc", harness.now(), "main",
+      engine.publishArtifactVersion(new ArtifactVersion("deb", "fnord", "fnord-1.0.0-h1.abc", harness.now(), "main",
           Map.of()));
 
       boolean converged = harness.advanceUntil(() -> harness.status(cluster) == ResourceStatus.HAPPY,

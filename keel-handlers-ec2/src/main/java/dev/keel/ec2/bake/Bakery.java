@@ -203,7 +203,9 @@ public final class Bakery {
     Set<String> regions = a.running;
     a.running = null;
     if (task.isPresent() && task.get().state() == TaskExecution.State.SUCCEEDED) {
-      publish("BakeSucceeded", "Baked " + appVersion + " in " + regions, appVersion, regions, a.task, null, waiting);
+      // Sorted: the running set has no order, and the message must read the same in identical runs.
+      publish("BakeSucceeded", "Baked " + appVersion + " in " + new java.util.TreeSet<>(regions), appVersion, regions,
+          a.task, null, waiting);
       return;
     }
     a.failures++;

@@ -129,7 +129,7 @@ public final class ClusterHandler implements ResourceHandler<ClusterSpec, Map<St
         changed = Set.of("serverGroup");
       } else {
         ResourceDiff<?> regional = byRegion.get(region);
-        changed = regional == null || !regional.hasChanges() ? Set.of() : regional.affectedTopLevelProperties();
+        changed = regional == null ? Set.of() : ClusterProperties.STANDARD.changed(regional);
       }
       if (changed.isEmpty()) {
         out.add(new RegionDecision.NoChange(region));

@@ -81,7 +81,7 @@ class BakeryScenarioTest {
   }
 
   private static void publish(Ec2Scenario s, String app, String version) {
-    s.harness.engine().publishArtifactVersion(new ArtifactVersion("deb", app, version,
+    s.harness.engine().publishArtifactVersion(new ArtifactVersion("deb", app, app + "-" + version,
         s.harness.now(), "main", Map.of()));
   }
 

@@ -118,6 +118,33 @@ class ClusterScenarioTest {
   }
 
   @Test
+  void addingAScalingPolicyOnlyAttachesItTheAutoscalerOwnsTheCount() {
+    var before = resource(spec("ami-1", new CapacitySpec(1, 4, 2), "us-east-1"));
+    assertThat(s.converge(before)).isTrue();
+    var after = resource(spec(DeployWith.redBlack(), launch("ami-1", "fnord-ami-1"), new CapacitySpec(1, 4, null),
+        new ScalingSpec(null, Set.of(CPU), null), "us-east-1"));
+
+    assertThat(types(s.planned(after))).containsExactly("upsertScalingPolicy");
+    assertThat(s.converge(after)).isTrue();
+    assertThat(s.planned(after)).isEmpty();
+    assertThat(groups("us-east-1")).singleElement()
+        .satisfies(g -> assertThat(g.model().scaling().targetTrackingPolicies()).containsExactly(CPU));
+  }
+
+  @Test
+  void removingTheScalingPoliciesOnlyDeletesThem() {
+    var before = resource(spec(DeployWith.redBlack(), launch("ami-1", "fnord-ami-1"), new CapacitySpec(1, 4, null),
+        new ScalingSpec(null, Set.of(CPU), null), "us-east-1"));
+    assertThat(s.converge(before)).isTrue();
+    var after = resource(spec("ami-1", new CapacitySpec(1, 4, 2), "us-east-1"));
+
+    assertThat(types(s.planned(after))).containsExactly("deleteScalingPolicy");
+    assertThat(s.converge(after)).isTrue();
+    assertThat(groups("us-east-1")).singleElement()
+        .satisfies(g -> assertThat(g.model().scaling().targetTrackingPolicies()).isEmpty());
+  }
+
+  @Test
   void capacityAndScalingResizeThenModifyPolicies() {
     var before = resource(spec(DeployWith.redBlack(), launch("ami-1", "fnord-1"), new CapacitySpec(1, 4, null),
         new ScalingSpec(null, Set.of(CPU), null), "us-east-1"));

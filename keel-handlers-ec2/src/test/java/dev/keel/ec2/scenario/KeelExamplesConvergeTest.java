@@ -66,7 +66,7 @@ class KeelExamplesConvergeTest {
       seed(s);
       DeliveryConfig config = s.harness.engine().configReader().read(EXAMPLES.resolve(file));
       s.harness.engine().submit(config);
-      s.harness.engine().publishArtifactVersion(new dev.keel.spi.model.ArtifactVersion("deb", "fnord", "1.0.0-h1.abc",
+      s.harness.engine().publishArtifactVersion(new dev.keel.spi.model.ArtifactVersion("deb", "fnord", "fnord-1.0.0-h1.abc",
           Instant.parse("2026-01-01T00:00:00Z"), "main", Map.of()));
       config.environments().stream().filter(e -> e.constraint("manual-judgement").isPresent()).forEach(e ->
           s.harness.engine().judge(config.application(), e.name(), "fnord", VERSION, "manual-judgement", true,

@@ -125,7 +125,7 @@ public final class TitusClusterHandler implements ResourceHandler<TitusClusterSp
         changed = Set.of("serverGroup");
       } else {
         ResourceDiff<?> regional = byRegion.get(region);
-        changed = regional == null || !regional.hasChanges() ? Set.of() : regional.affectedTopLevelProperties();
+        changed = regional == null ? Set.of() : ClusterProperties.STANDARD.changed(regional);
       }
       if (changed.isEmpty()) {
         out.add(new RegionDecision.NoChange(region));

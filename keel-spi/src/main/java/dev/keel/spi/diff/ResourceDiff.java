@@ -102,7 +102,8 @@ public interface ResourceDiff<T> {
 
   /**
    * A SHA-256 hex digest over a canonical rendering of the changes, stable across JVMs and hash orders;
-   * sensitive values enter it masked. Two diffs with the same changes have the same fingerprint.
+   * sensitive values enter it as a salted digest, never in clear, so a drift of a secret changes the
+   * fingerprint while the fingerprint reveals nothing about the secret. Two diffs with the same changes have the same fingerprint.
    *
    * @return 64 lowercase hex characters
    */

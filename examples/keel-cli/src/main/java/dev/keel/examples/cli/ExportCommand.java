@@ -10,12 +10,15 @@ import dev.keel.spi.Exportable;
 import dev.keel.spi.model.Moniker;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceKind;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.annotation.Nullable;
 
 /**
  * {@code keel export KIND NAME --account A}: describes a resource that exists in a simulated cloud (seeded by
@@ -71,7 +74,7 @@ final class ExportCommand {
       }
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("kind", resource.kind().toString());
-      doc.put("spec", new ConfigSpecCodec().toMap(resource.spec()));
+      doc.put("spec", withoutDefaults(new ConfigSpecCodec().toMap(resource.spec())));
       try {
         cli.out().print(YAML.writeValueAsString(doc));
       } catch (JsonProcessingException e) {
@@ -79,6 +82,40 @@ final class ExportCommand {
       }
       return Cli.OK;
     }
+  }
+
+  /**
+   * The spec without the values a config may leave out: nulls (the reader's defaults then apply) and empty
+   * objects and lists, at every depth. What is left is what the user would have to write.
+   */
+  static Map<String, Object> withoutDefaults(Map<String, Object> spec) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    spec.forEach((key, value) -> {
+      Object kept = kept(value);
+      if (kept != null) {
+        out.put(key, kept);
+      }
+    });
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  @Nullable
+  private static Object kept(@Nullable Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> inner = withoutDefaults((Map<String, Object>) map);
+      return inner.isEmpty() ? null : inner;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> inner = new ArrayList<>();
+      for (Object element : list) {
+        // An element stays even when it is empty: its position or presence can mean something.
+        Object k = kept(element);
+        inner.add(k != null ? k : element);
+      }
+      return inner.isEmpty() ? null : inner;
+    }
+    return value;
   }
 
   /** A kind as written, or its newest version when written without one ({@code ec2/cluster}). */

@@ -1,7 +1,10 @@
 package dev.keel.examples.cli;
 
 import dev.keel.engine.KeelEngine;
+import dev.keel.engine.promotion.ConstraintState;
+import dev.keel.engine.promotion.ConstraintStatus;
 import dev.keel.engine.promotion.EnvironmentPromotion;
+import dev.keel.engine.promotion.PromotionStatus;
 import dev.keel.engine.promotion.VersionPromotion;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
@@ -43,7 +46,7 @@ final class FinalState {
         List<String> others = new ArrayList<>();
         for (VersionPromotion v : p.versions()) {
           if (!p.current().map(v.version()::equals).orElse(false)) {
-            others.add(v.version() + " " + v.status());
+            others.add(v.version() + " " + status(v));
           }
         }
         versions.row(env.name(), p.artifactReference(), p.current().orElse(null),
@@ -51,6 +54,21 @@ final class FinalState {
       }
     }
     versions.print(out);
+  }
+
+  /**
+   * A version's status as the user sees it: a pending version whose constraint was rejected or failed
+   * will not move on by itself, so it reads REJECTED (with the constraint) rather than PENDING.
+   */
+  static String status(VersionPromotion v) {
+    if (v.status() == PromotionStatus.PENDING) {
+      for (ConstraintState c : v.constraints()) {
+        if (c.status() == ConstraintStatus.OVERRIDE_FAIL || c.status() == ConstraintStatus.FAIL) {
+          return "REJECTED (" + c.type() + ")";
+        }
+      }
+    }
+    return v.status().name();
   }
 
   List<Object> json() {

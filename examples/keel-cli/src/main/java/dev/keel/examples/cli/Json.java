@@ -13,6 +13,7 @@ final class Json {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
 
@@ -24,15 +25,11 @@ final class Json {
     }
   }
 
-  /** A model value as plain JSON values, so that plugin records appear by their properties. */
-  @Nullable
-  static Object plain(@Nullable Object value) {
-    if (value == null) {
-      return null;
-    }
+  /** A plain value as one line of JSON. */
+  static String compact(@Nullable Object value) {
     try {
-      return MAPPER.convertValue(value, Object.class);
-    } catch (IllegalArgumentException e) {
+      return COMPACT.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
       return String.valueOf(value);
     }
   }

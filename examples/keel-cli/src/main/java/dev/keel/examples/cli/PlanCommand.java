@@ -6,9 +6,12 @@ import dev.keel.engine.plan.PlannedAction;
 import dev.keel.engine.plan.ResolverApplication;
 import dev.keel.engine.plan.ResourcePlan;
 import dev.keel.spi.actuation.Operation;
-import dev.keel.spi.diff.Change;
 import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.diff.ResourceDiff;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
+import javax.annotation.Nullable;
 
 /**
  * {@code keel plan FILE}: what the engine would do on its first look at the config, after the scenario's
@@ -23,7 +28,8 @@ import java.util.concurrent.CompletionException;
  */
 final class PlanCommand {
 
-  private static final String MASK = "***";
+  /** The most change lines a text plan shows per resource; --json shows all. */
+  private static final int TEXT_LINES = 12;
 
   private final Cli cli;
 
@@ -57,22 +63,25 @@ final class PlanCommand {
         throw new CliException("keel: planning failed: " + e.getCause());
       }
       if (options.has("--json")) {
-        cli.out().println(Json.write(json(plan, config, file, sim)));
+        cli.out().println(Json.write(json(plan, config, file.toString(), sim.scheduler().now())));
       } else {
-        print(plan, config, file, sim);
+        print(cli.out(), plan, config, file.toString(), sim.scheduler().now(), sim.engine().config().defaultTimeZone());
       }
       boolean error = plan.resources().stream().anyMatch(r -> r.action() == PlannedAction.ERROR);
       return error ? Cli.ERROR : plan.inSync() ? Cli.OK : Cli.PENDING;
     }
   }
 
-  private void print(Plan plan, DeliveryConfig config, Path file, Simulation sim) {
-    var out = cli.out();
-    out.println("Plan for " + config.application() + " (" + file + ") at " + sim.scheduler().now());
+  /**
+   * The text plan. Values come from the diffs' masked renderings only, never from the models, which hold
+   * {@code @Sensitive} values in clear.
+   */
+  static void print(PrintStream out, Plan plan, DeliveryConfig config, String file, Instant at, ZoneId defaultZone) {
+    out.println("Plan for " + config.application() + " (" + file + ") at " + at);
     List<String> zoneless = AllowedTimesConstraint.environmentsWithoutZone(config);
     if (!zoneless.isEmpty()) {
       out.println("allowed-times without tz (" + String.join(", ", zoneless) + ") read in "
-          + sim.engine().config().defaultTimeZone() + " (engine defaultTimeZone)");
+          + defaultZone + " (engine defaultTimeZone)");
     }
     Map<PlannedAction, Integer> counts = new EnumMap<>(PlannedAction.class);
     for (var env : config.environments()) {
@@ -95,11 +104,12 @@ final class PlanCommand {
           out.println("    + " + op.type() + ": " + op.description());
         }
         if (p.diff() != null && p.diff().hasChanges()) {
-          List<Change> changes = p.diff().changes();
-          out.println("    changes (" + changes.size() + "):");
-          changes.stream().limit(12).forEach(c -> out.println("      " + render(c)));
-          if (changes.size() > 12) {
-            out.println("      ... " + (changes.size() - 12) + " more (--json shows all)");
+          List<String> lines = textLines(p.diff());
+          String what = p.diff().current() == null ? "values (new resource)" : "changes";
+          out.println("    " + what + " (" + lines.size() + "):");
+          lines.stream().limit(TEXT_LINES).forEach(line -> out.println("      " + line));
+          if (lines.size() > TEXT_LINES) {
+            out.println("      ... " + (lines.size() - TEXT_LINES) + " more (--json shows all)");
           }
         }
         for (ResolverApplication a : p.resolvers()) {
@@ -114,21 +124,35 @@ final class PlanCommand {
     out.println(plan.inSync() ? "Everything is in sync." : "Not in sync: " + String.join(", ", summary) + ".");
   }
 
-  private static String render(Change c) {
-    String desired = c.sensitive() ? MASK : String.valueOf(Json.plain(c.desired()));
-    String current = c.sensitive() ? MASK : String.valueOf(Json.plain(c.current()));
-    return switch (c.op()) {
-      case ADD -> "+ " + c.path() + " = " + abbreviate(desired);
-      case REMOVE -> "- " + c.path() + " (was " + abbreviate(current) + ")";
-      default -> "~ " + c.path() + ": " + abbreviate(current) + " -> " + abbreviate(desired);
-    };
+  /**
+   * One line per changed leaf: a change of a whole object (a new resource, an added element) is spelt out
+   * value by value under its path, so no line has an empty path and no value is cut.
+   */
+  private static List<String> textLines(ResourceDiff<?> diff) {
+    List<String> lines = new ArrayList<>();
+    for (MaskedChange c : MaskedChange.of(diff)) {
+      switch (c.op()) {
+        case ADD -> leaves(c.path(), c.desired(), (path, v) -> lines.add("+ " + path + " = " + v));
+        case REMOVE -> lines.add("- " + c.path() + " (was " + Json.compact(c.current()) + ")");
+        default -> lines.add("~ " + c.path() + ": " + Json.compact(c.current()) + " -> " + Json.compact(c.desired()));
+      }
+    }
+    return lines;
   }
 
-  private static String abbreviate(String text) {
-    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+  private static void leaves(String path, @Nullable Object value, BiConsumer<String, String> sink) {
+    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+      map.forEach((k, v) -> leaves(path + "/" + String.valueOf(k).replace("~", "~0").replace("/", "~1"), v, sink));
+    } else if (value instanceof List<?> list && !list.isEmpty()) {
+      for (int i = 0; i < list.size(); i++) {
+        leaves(path + "/" + i, list.get(i), sink);
+      }
+    } else {
+      sink.accept(path.isEmpty() ? "/" : path, Json.compact(value));
+    }
   }
 
-  private static Map<String, Object> json(Plan plan, DeliveryConfig config, Path file, Simulation sim) {
+  static Map<String, Object> json(Plan plan, DeliveryConfig config, String file, Instant at) {
     List<Object> resources = new ArrayList<>();
     for (ResourcePlan p : plan.resources()) {
       Map<String, Object> r = new LinkedHashMap<>();
@@ -139,7 +163,7 @@ final class PlanCommand {
       r.put("status", p.status().name());
       r.put("blockedBy", p.blockedBy());
       r.put("message", p.message());
-      r.put("changes", p.diff() == null ? List.of() : changes(p.diff().changes()));
+      r.put("changes", p.diff() == null ? List.of() : changes(p.diff()));
       List<Object> operations = new ArrayList<>();
       for (Operation op : p.operations()) {
         operations.add(Map.of("type", op.type(), "description", op.description()));
@@ -147,7 +171,7 @@ final class PlanCommand {
       r.put("operations", operations);
       List<Object> resolvers = new ArrayList<>();
       for (ResolverApplication a : p.resolvers()) {
-        resolvers.add(Map.of("name", a.resolver(), "changes", changes(a.changes())));
+        resolvers.add(Map.of("name", a.resolver(), "changes", changes(a.diff())));
       }
       r.put("resolvers", resolvers);
       resources.add(r);
@@ -155,21 +179,21 @@ final class PlanCommand {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("deliveryConfig", plan.deliveryConfig());
     doc.put("application", config.application());
-    doc.put("file", file.toString());
-    doc.put("at", sim.scheduler().now().toString());
+    doc.put("file", file);
+    doc.put("at", at.toString());
     doc.put("inSync", plan.inSync());
     doc.put("resources", resources);
     return doc;
   }
 
-  private static List<Object> changes(List<? extends Change> changes) {
+  private static List<Object> changes(ResourceDiff<?> diff) {
     List<Object> list = new ArrayList<>();
-    for (Change c : changes) {
+    for (MaskedChange c : MaskedChange.of(diff)) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("op", c.op().name().toLowerCase());
-      m.put("path", c.path());
-      m.put("desired", c.sensitive() ? MASK : Json.plain(c.desired()));
-      m.put("current", c.sensitive() ? MASK : Json.plain(c.current()));
+      m.put("path", c.path().isEmpty() ? "/" : c.path());
+      m.put("desired", c.desired());
+      m.put("current", c.current());
       list.add(m);
     }
     return list;

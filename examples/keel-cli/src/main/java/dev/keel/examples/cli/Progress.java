@@ -14,10 +14,11 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.annotation.Nullable;
 
@@ -84,13 +85,21 @@ final class Progress {
     add(now.get(), subject, message);
   }
 
-  /** Reports what happened since the last call: events first, then status and promotion changes. */
+  /**
+   * Reports what happened since the last call: events first, then status and promotion changes. Events of
+   * different resources reach the subscriber in the order the engine's threads happen to finish, so they are
+   * put in order of time, then resource (a stable sort: one resource's events are never reordered, as its
+   * checks run one at a time); statuses and promotions are visited in sorted order. Identical runs then print
+   * identical lines.
+   */
   void observe() {
     List<KeelEvent> events;
     synchronized (pending) {
       events = new ArrayList<>(pending);
       pending.clear();
     }
+    events.sort(Comparator.comparing(KeelEvent::at).thenComparing(Progress::subjectOf));
+    sortTaskRuns(events);
     events.forEach(this::event);
     observeStatuses();
     observePromotion();
@@ -129,12 +138,45 @@ final class Progress {
     add(e.at(), e.resourceId(), message);
   }
 
-  private void observeStatuses() {
-    for (var stored : engine.resources()) {
-      if (!stored.resource().application().equals(application)) {
-        continue;
+  /**
+   * Orders each run of task results of one resource at one instant by task name: the task monitor polls a
+   * resource's tasks in parallel, so their results arrive in any order, and no one of them causes another.
+   */
+  private static void sortTaskRuns(List<KeelEvent> events) {
+    int i = 0;
+    while (i < events.size()) {
+      int j = i + 1;
+      while (j < events.size() && taskResult(events.get(i)) != null && taskResult(events.get(j)) != null
+          && events.get(j).at().equals(events.get(i).at()) && subjectOf(events.get(j)).equals(subjectOf(events.get(i)))) {
+        j++;
       }
-      String id = stored.resource().id();
+      events.subList(i, j).sort(Comparator.comparing(Progress::taskResult));
+      i = j;
+    }
+  }
+
+  /** The task name of a task result event, or null for any other event. */
+  @Nullable
+  private static String taskResult(KeelEvent event) {
+    if (event instanceof ResourceEvent.TaskSucceeded t) {
+      return t.task().name();
+    }
+    return event instanceof ResourceEvent.TaskFailed t ? t.task().name() : null;
+  }
+
+  private static String subjectOf(KeelEvent event) {
+    return event instanceof ResourceEvent r ? r.resourceId() : "";
+  }
+
+  private void observeStatuses() {
+    List<String> ids = new ArrayList<>();
+    for (var stored : engine.resources()) {
+      if (stored.resource().application().equals(application)) {
+        ids.add(stored.resource().id());
+      }
+    }
+    ids.sort(null);
+    for (String id : ids) {
       ResourceStatus status = engine.status(id);
       ResourceStatus before = statuses.put(id, status);
       if (status != before && (status == ResourceStatus.HAPPY || before == ResourceStatus.HAPPY)) {
@@ -144,7 +186,9 @@ final class Progress {
   }
 
   private void observePromotion() {
-    for (EnvironmentPromotion env : engine.promotionStatus(application)) {
+    List<EnvironmentPromotion> envs = new ArrayList<>(engine.promotionStatus(application));
+    envs.sort(Comparator.comparing(EnvironmentPromotion::environment).thenComparing(EnvironmentPromotion::artifactReference));
+    for (EnvironmentPromotion env : envs) {
       for (VersionPromotion v : env.versions()) {
         String subject = env.environment() + "/" + env.artifactReference();
         String key = subject + "|" + v.version();
@@ -192,7 +236,8 @@ final class Progress {
   private static String constraint(ConstraintState c) {
     String who = c.judgedBy() == null ? "" : " by " + c.judgedBy();
     return switch (c.status()) {
-      case PENDING -> "waiting" + (c.attributes().isEmpty() ? "" : " " + new LinkedHashMap<>(c.attributes()));
+      // Sorted: the attributes come as an unordered map, and identical runs print identical lines.
+      case PENDING -> "waiting" + (c.attributes().isEmpty() ? "" : " " + new TreeMap<>(c.attributes()));
       case PASS -> "passed";
       case FAIL -> "failed";
       case OVERRIDE_PASS -> "approved" + who;

@@ -82,7 +82,7 @@ final class RunCommand {
         progress.observe();
         boolean played = next == timeline.size();
         Instant now = sim.scheduler().now();
-        blockers = Convergence.blockers(sim.engine(), config, autoDecides);
+        blockers = sim.engine().convergence(config.application(), autoDecides).blockers();
         boolean atRest = played && blockers.isEmpty();
         convergedAt = atRest ? (convergedAt == null ? now : convergedAt) : null;
         if (atRest && untilConverged || !now.isBefore(end)) {

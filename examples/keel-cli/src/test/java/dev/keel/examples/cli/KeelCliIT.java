@@ -24,6 +24,7 @@ class KeelCliIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FNORD = KeelProcess.example("configs/fnord.yml");
   private static final String RELEASE = KeelProcess.example("scenarios/release.yml");
+  private static final String EXISTING_CLOUD = KeelProcess.example("scenarios/existing-cloud.yml");
 
   @Test
   void validateAcceptsEveryExampleConfigIncludingKeelsOwn() throws Exception {
@@ -198,16 +199,51 @@ class KeelCliIT {
   }
 
   @Test
-  void exportPrintsAnExistingSimulatedResourceAsYaml(@TempDir Path dir) throws Exception {
-    Path scenario = dir.resolve("existing.yml");
-    Files.writeString(scenario, ExportScenario.TEXT);
-
+  void exportPrintsTheExampleScenariosExistingClusterAsYamlWithoutDefaults() throws Exception {
     KeelProcess.Result result = KeelProcess.run("export", "ec2/cluster", "fnord-main", "--account", "test",
-        "--scenario", scenario.toString());
+        "--scenario", EXISTING_CLOUD);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).startsWith("kind: ec2/cluster@v1.1").contains("spec:").contains("app: fnord")
         .contains("instanceType: m5.large");
+    assertThat(result.out()).doesNotContain("null").doesNotContain(": []").doesNotContain(": {}");
+  }
+
+  @Test
+  void theTextPlanNamesEveryChangedPathInFull() throws Exception {
+    KeelProcess.Result result = KeelProcess.run("plan", FNORD);
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    List<String> changeLines = result.out().lines().filter(l -> l.matches("\\s{6}[+~-] .*")).toList();
+    assertThat(changeLines).isNotEmpty().allSatisfy(l -> {
+      assertThat(l.trim()).as("a change line names its path").matches("[+~-] /\\S+.*");
+      assertThat(l).as("values are not cut").doesNotEndWith("...");
+    });
+  }
+
+  @Test
+  void aRejectedVersionReadsRejectedNotPendingInTheFinalTable() throws Exception {
+    KeelProcess.Result result = KeelProcess.run("run", FNORD, "--scenario", RELEASE, "--until-converged");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String production = result.out().lines().filter(l -> l.startsWith("production ") && l.contains("fnord-1.1.0"))
+        .filter(l -> l.contains("h2.d00d1e2")).findFirst().orElseThrow(() -> new AssertionError(result.out()));
+    assertThat(production).contains("fnord-1.1.0-h2.d00d1e2 REJECTED (manual-judgement)")
+        .doesNotContain("h2.d00d1e2 PENDING");
+  }
+
+  @Test
+  void identicalRunsPrintIdenticalLines() throws Exception {
+    KeelProcess.Result first = KeelProcess.run("run", FNORD, "--scenario", RELEASE, "--until-converged");
+    KeelProcess.Result second = KeelProcess.run("run", FNORD, "--scenario", RELEASE, "--until-converged");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    // The last line reports wall-clock seconds; everything on virtual time must be the same.
+    assertThat(withoutWallClock(second.out())).isEqualTo(withoutWallClock(first.out()));
+  }
+
+  private static List<String> withoutWallClock(String out) {
+    return out.lines().map(l -> l.replaceAll("in \\d+\\.\\d s\\.$", "in N s.")).toList();
   }
 
   @Test
@@ -255,22 +291,5 @@ class KeelCliIT {
       }
     }
     return null;
-  }
-
-  /** A scenario that starts with a cluster already running in the simulated EC2. */
-  static final class ExportScenario {
-    static final String TEXT = """
-        clouds:
-          ec2:
-            serverGroups:
-            - account: test
-              region: us-west-2
-              cluster: fnord-main
-              appVersion: fnord-1.0.0-h1.c0ffee1
-              instanceType: m5.large
-              capacity: {min: 2, max: 2, desired: 2}
-        """;
-
-    private ExportScenario() {}
   }
 }

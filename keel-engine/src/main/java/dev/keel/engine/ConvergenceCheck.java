@@ -1,6 +1,5 @@
-package dev.keel.examples.cli;
+package dev.keel.engine;
 
-import dev.keel.engine.KeelEngine;
 import dev.keel.engine.promotion.ConstraintState;
 import dev.keel.engine.promotion.ConstraintStatus;
 import dev.keel.engine.promotion.DependsOnConstraint;
@@ -18,13 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Whether a delivery has come to rest: every resource HAPPY, every environment running the version it
- * should, and no newer version still able to move on its own. A version stuck behind a rejected judgement,
- * a veto, or a judgement nobody will give does not count as movement; one waiting for an allowed-times
- * window or a bake does.
- */
-final class Convergence {
+/** Computes a {@link Convergence}: what still keeps a delivery from being at rest. */
+final class ConvergenceCheck {
 
   private static final String MANUAL_JUDGEMENT = "manual-judgement";
 
@@ -33,7 +27,7 @@ final class Convergence {
   private final boolean judgementsDecideThemselves;
   private final Map<String, EnvironmentPromotion> promotions = new HashMap<>();
 
-  private Convergence(KeelEngine engine, DeliveryConfig config, boolean judgementsDecideThemselves) {
+  private ConvergenceCheck(KeelEngine engine, DeliveryConfig config, boolean judgementsDecideThemselves) {
     this.engine = engine;
     this.config = config;
     this.judgementsDecideThemselves = judgementsDecideThemselves;
@@ -51,7 +45,7 @@ final class Convergence {
    * @return one line per reason; empty when converged
    */
   static List<String> blockers(KeelEngine engine, DeliveryConfig config, boolean judgementsDecideThemselves) {
-    return new Convergence(engine, config, judgementsDecideThemselves).blockers();
+    return new ConvergenceCheck(engine, config, judgementsDecideThemselves).blockers();
   }
 
   private List<String> blockers() {
