@@ -19,7 +19,8 @@ import java.util.Set;
  * @param maxConcurrentChecks the most checks running at once
  * @param rateLimits per-kind limits on how fast checks start ({@code group/kind})
  * @param defaultRateLimit the limit for kinds without their own
- * @param callTimeout the deadline of each call into an extension
+ * @param callTimeout the deadline of each call into an extension: handlers, resolvers, vetoes, task monitors,
+ *     constraint and verification evaluators, artifact suppliers
  * @param giveUpPolicy when to stop acting on a drift that actions do not fix
  * @param retryBackoff the back-off after a failed check
  * @param taskPollInterval how often running tasks are asked for their status
@@ -31,6 +32,9 @@ import java.util.Set;
  *     is checked when nothing triggers it sooner
  * @param maxConsideredVersions how many of an artifact's newest versions each promotion check considers
  * @param operatorFreezes change freezes the operator declares (global, per account, per application)
+ * @param maxStuckCallsPerPlugin how many of one plugin's calls may outlive their deadline without returning
+ *     (they ignored the interrupt) before its further calls are refused; a resource or constraint whose
+ *     previous call is stuck is never called again until that call returns
  */
 public record EngineConfig(
     Duration checkInterval,
@@ -49,7 +53,8 @@ public record EngineConfig(
     long randomSeed,
     Duration promotionCheckInterval,
     int maxConsideredVersions,
-    List<OperatorFreeze> operatorFreezes) {
+    List<OperatorFreeze> operatorFreezes,
+    int maxStuckCallsPerPlugin) {
 
   /** Checks the values and copies the collections. */
   public EngineConfig {
@@ -76,6 +81,9 @@ public record EngineConfig(
       throw new IllegalArgumentException("maxConsideredVersions must be at least 1");
     }
     operatorFreezes = List.copyOf(operatorFreezes);
+    if (maxStuckCallsPerPlugin < 1) {
+      throw new IllegalArgumentException("maxStuckCallsPerPlugin must be at least 1");
+    }
   }
 
   private static void positive(Duration d, String name) {
@@ -88,7 +96,7 @@ public record EngineConfig(
   /**
    * The defaults: check every minute ±10%, 50 checks at once, no rate limits, 2-minute call deadlines,
    * Keel's give-up policy, retries from 10 seconds up to 10 minutes, tasks polled every 15 seconds,
-   * promotion checked every minute over the 15 newest versions.
+   * promotion checked every minute over the 15 newest versions, at most 8 stuck calls per plugin.
    *
    * @return the default configuration
    */
@@ -129,6 +137,7 @@ public record EngineConfig(
     b.promotionCheckInterval = promotionCheckInterval;
     b.maxConsideredVersions = maxConsideredVersions;
     b.operatorFreezes = operatorFreezes;
+    b.maxStuckCallsPerPlugin = maxStuckCallsPerPlugin;
     return b;
   }
 
@@ -159,6 +168,7 @@ public record EngineConfig(
     private String instanceId = "keel";
     private long randomSeed = 0x6b65656cL;
     private Duration promotionCheckInterval = Duration.ofMinutes(1);
+    private int maxStuckCallsPerPlugin = dev.keel.engine.schedule.DeadlineCalls.DEFAULT_MAX_STUCK_PER_PLUGIN;
     private int maxConsideredVersions = 15;
     private List<OperatorFreeze> operatorFreezes = List.of();
 
@@ -260,6 +270,12 @@ public record EngineConfig(
       return this;
     }
 
+    /** @param max how many stuck calls one plugin may have before its calls are refused @return this builder */
+    public Builder maxStuckCallsPerPlugin(int max) {
+      this.maxStuckCallsPerPlugin = max;
+      return this;
+    }
+
     /** @param seed the jitter's seed @return this builder */
     public Builder randomSeed(long seed) {
       this.randomSeed = seed;
@@ -275,7 +291,8 @@ public record EngineConfig(
     public EngineConfig build() {
       return new EngineConfig(checkInterval, checkIntervalByKind, jitter, maxConcurrentChecks, rateLimits,
           defaultRateLimit, callTimeout, giveUpPolicy, retryBackoff, taskPollInterval, disabledResolvers, claimLease,
-          instanceId, randomSeed, promotionCheckInterval, maxConsideredVersions, operatorFreezes);
+          instanceId, randomSeed, promotionCheckInterval, maxConsideredVersions, operatorFreezes,
+          maxStuckCallsPerPlugin);
     }
   }
 }

@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +34,7 @@ public final class VirtualScheduler implements Scheduler {
   private final AtomicInteger threadNames = new AtomicInteger();
   private final ThreadLocal<Boolean> worker = ThreadLocal.withInitial(() -> false);
   private final java.util.List<Runnable> deferred = new java.util.ArrayList<>();
+  private final java.util.Map<Thread, Boolean> parkedThreads = new java.util.HashMap<>();
   private int busy;
   private int parked;
   private long sequence;
@@ -156,18 +160,80 @@ public final class VirtualScheduler implements Scheduler {
    * @throws InterruptedException if the wait was interrupted
    */
   public void parked(Blocking wait) throws InterruptedException {
+    Thread self = Thread.currentThread();
     synchronized (monitor) {
       parked++;
+      parkedThreads.put(self, Boolean.FALSE);
       monitor.notifyAll();
     }
     try {
       wait.await();
     } finally {
       synchronized (monitor) {
-        parked--;
+        if (parkedThreads.remove(self) != Boolean.TRUE) {
+          parked--; // not already counted busy by interrupt()
+        }
         monitor.notifyAll();
       }
     }
+  }
+
+  /**
+   * Counts a parked thread as busy from the moment the engine interrupts it, so that time does not move on
+   * while the interrupted call is still returning. A wait that ignores the interrupt should park again.
+   */
+  @Override
+  public void interrupt(Thread thread) {
+    synchronized (monitor) {
+      if (parkedThreads.replace(thread, Boolean.FALSE, Boolean.TRUE)) {
+        parked--;
+      }
+    }
+    thread.interrupt();
+  }
+
+  /**
+   * Waits for a call, counting the waiting worker as idle until the call completes. The count is given
+   * back by the thread that completes the call, before that thread's task ends, so the scheduler never
+   * sees a moment when both look idle. On the test's own thread the waiting runs the engine's work until
+   * the call is done, which must not need virtual time to pass.
+   */
+  @Override
+  public <T> T await(CompletableFuture<T> call) throws ExecutionException, InterruptedException {
+    if (!worker.get()) {
+      runUntilIdle();
+      if (!call.isDone()) {
+        throw new IllegalStateException("A call awaited on the test's thread needs virtual time to pass");
+      }
+      return call.get();
+    }
+    if (call.isDone()) {
+      return call.get();
+    }
+    AtomicBoolean waiting = new AtomicBoolean(true);
+    CountDownLatch done = new CountDownLatch(1);
+    synchronized (monitor) {
+      parked++;
+      monitor.notifyAll();
+    }
+    Runnable unpark = () -> {
+      if (waiting.compareAndSet(true, false)) {
+        synchronized (monitor) {
+          parked--;
+          monitor.notifyAll();
+        }
+      }
+    };
+    call.whenComplete((r, e) -> {
+      unpark.run();
+      done.countDown();
+    });
+    try {
+      done.await();
+    } finally {
+      unpark.run();
+    }
+    return call.get();
   }
 
   /**

@@ -81,6 +81,11 @@ final class PromotionTracker implements ActuationGate {
       EnvironmentArtifact where = where(stored, resolved);
       String version = version(resolved);
       if (where != null && version != null) {
+        PromotionRecord record = ledger.records(where).get(version);
+        if (record != null && record.status() == PromotionStatus.VETOED) {
+          // Vetoed while the check that resolved it was running: the next check resolves the fallback.
+          return version + " was vetoed in " + stored.environment() + " during the check";
+        }
         markDeploying(where, version);
       }
     }

@@ -57,6 +57,25 @@ public final class Promotions {
   public Promotions(KeelStore store, Clock clock, List<ConstraintEvaluator<?>> constraintEvaluators,
       List<VerificationEvaluator<?>> verificationEvaluators, Consumer<String> recheckResource,
       Consumer<String> recheckConfig, int maxConsidered) {
+    this(store, clock, constraintEvaluators, verificationEvaluators, recheckResource, recheckConfig, maxConsidered,
+        EvaluatorCalls.direct(clock));
+  }
+
+  /**
+   * Promotion over a store whose extension calls run under the engine's deadlines.
+   *
+   * @param store the store
+   * @param clock the engine's clock
+   * @param constraintEvaluators evaluators from plugins and the host; built-ins are added for the built-in types
+   * @param verificationEvaluators verification evaluators
+   * @param recheckResource asks for a resource to be checked at once
+   * @param recheckConfig asks for a config's promotion to be checked at once
+   * @param maxConsidered how many of the newest versions each check considers
+   * @param calls how evaluators are called
+   */
+  public Promotions(KeelStore store, Clock clock, List<ConstraintEvaluator<?>> constraintEvaluators,
+      List<VerificationEvaluator<?>> verificationEvaluators, Consumer<String> recheckResource,
+      Consumer<String> recheckConfig, int maxConsidered, EvaluatorCalls calls) {
     this.ledger = new PromotionLedger(store);
     this.clock = clock;
     this.recheckResource = recheckResource;
@@ -67,11 +86,11 @@ public final class Promotions {
     evaluators.put(ManualJudgementConstraint.TYPE, new ManualJudgementEvaluator());
     evaluators.put(AllowedTimesConstraint.TYPE, new AllowedTimesEvaluator(ledger));
     constraintEvaluators.forEach(e -> evaluators.put(e.type(), e));
-    this.checker = new PromotionChecker(ledger, clock, evaluators, view, maxConsidered);
+    this.checker = new PromotionChecker(ledger, clock, evaluators, view, maxConsidered, calls);
     this.tracker = new PromotionTracker(ledger, clock, recheckConfig);
     Map<String, VerificationEvaluator<?>> verifiers = new LinkedHashMap<>();
     verificationEvaluators.forEach(v -> verifiers.put(v.type(), v));
-    this.verifications = new VerificationRunner(ledger, tracker, clock, verifiers);
+    this.verifications = new VerificationRunner(ledger, tracker, clock, verifiers, calls);
   }
 
   /**
@@ -217,13 +236,17 @@ public final class Promotions {
       throw new InvalidVetoException(version + " is what " + environment + " fell back to after " + r.rollbackOf()
           + " was vetoed; veto it with force to roll back further");
     }
-    ledger.store().savePromotions(List.of(r.vetoed(by, comment)));
-    ledger.desiredVersion(config, where).ifPresent(fallback -> {
-      PromotionRecord f = ledger.records(where).get(fallback);
-      if (f != null) {
-        ledger.store().savePromotions(List.of(f.rollbackOf(version)));
-      }
-    });
+    // Under the environment's lock, which the last look before an actuation takes: once this returns, no
+    // actuation of the vetoed version starts there.
+    synchronized (tracker.lock(config.name(), environment)) {
+      ledger.store().savePromotions(List.of(r.vetoed(by, comment)));
+      ledger.desiredVersion(config, where).ifPresent(fallback -> {
+        PromotionRecord f = ledger.records(where).get(fallback);
+        if (f != null) {
+          ledger.store().savePromotions(List.of(f.rollbackOf(version)));
+        }
+      });
+    }
     recheck(config, where);
     recheckConfig.accept(config.name());
   }

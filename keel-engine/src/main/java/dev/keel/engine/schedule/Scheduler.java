@@ -2,6 +2,8 @@ package dev.keel.engine.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -33,6 +35,41 @@ public interface Scheduler extends AutoCloseable {
    * @return the executor
    */
   Executor executor();
+
+  /**
+   * Where calls into extensions run. A call that ignores its deadline's interrupt keeps its thread until it
+   * returns, so these threads should not be ones the engine's own loops need (and should be daemon threads,
+   * which cannot keep the JVM alive). The engine's {@link #executor()} by default.
+   *
+   * @return the executor
+   */
+  default Executor callExecutor() {
+    return executor();
+  }
+
+  /**
+   * Interrupts the thread of a call abandoned at its deadline. A virtual scheduler counts the thread as
+   * busy from this moment, not from when it wakes, so time cannot move on while it is still returning.
+   *
+   * @param thread the call's thread
+   */
+  default void interrupt(Thread thread) {
+    thread.interrupt();
+  }
+
+  /**
+   * Blocks the calling thread until a call completes. The engine waits like this only for calls that
+   * complete by themselves or at their deadline; a virtual scheduler counts the waiting thread as idle.
+   *
+   * @param call the call
+   * @param <T> its result type
+   * @return its result
+   * @throws ExecutionException with the call's failure
+   * @throws InterruptedException if the thread is interrupted, such as by {@link #close()}
+   */
+  default <T> T await(CompletableFuture<T> call) throws ExecutionException, InterruptedException {
+    return call.get();
+  }
 
   /** Stops timers and threads; tasks not yet run are dropped. */
   @Override

@@ -16,15 +16,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The production scheduler: one timer thread and a pool of worker threads that grows with demand and
- * shrinks when idle. Threads are created on first use, never in the constructor, and all of them stop on
- * {@link #close()}.
+ * The production scheduler: one timer thread, a pool of worker threads for the engine's own work, and a
+ * separate pool for calls into extensions; both pools grow with demand and shrink when idle. Threads are
+ * created on first use, never in the constructor. Their names tell them apart: {@code <name>-timer-N},
+ * {@code <name>-worker-N} and {@code <name>-call-N}.
+ *
+ * <p>{@link #close()} stops the timer and the workers (the engine's own threads) and interrupts the call
+ * threads without waiting for them: a call that ignores interruption (a blocking socket read, say) cannot
+ * be stopped from outside, so its thread lives on until the call returns. All threads are daemon threads,
+ * so such a call never keeps the JVM from exiting.
  */
 public final class SystemScheduler implements Scheduler {
 
   private final Clock clock;
   private final ScheduledThreadPoolExecutor timers;
   private final ExecutorService workers;
+  private final ExecutorService calls;
 
   /**
    * A scheduler on a clock.
@@ -38,6 +45,8 @@ public final class SystemScheduler implements Scheduler {
     this.timers.setRemoveOnCancelPolicy(true);
     this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
         threads(name + "-worker"));
+    this.calls = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        threads(name + "-call"));
   }
 
   private static ThreadFactory threads(String prefix) {
@@ -78,14 +87,24 @@ public final class SystemScheduler implements Scheduler {
     return this::execute;
   }
 
-  /** Stops the timer and interrupts the workers, waiting a few seconds for them to end. */
+  @Override
+  public Executor callExecutor() {
+    return calls::execute;
+  }
+
+  /**
+   * Stops the timer and interrupts the workers and the calls, waiting at most a second for the timer and
+   * the workers (which only wait on calls, interruptibly) and not at all for the calls.
+   */
   @Override
   public void close() {
     timers.shutdownNow();
     workers.shutdownNow();
+    calls.shutdownNow();
     try {
-      timers.awaitTermination(5, TimeUnit.SECONDS);
-      workers.awaitTermination(5, TimeUnit.SECONDS);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+      timers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      workers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
