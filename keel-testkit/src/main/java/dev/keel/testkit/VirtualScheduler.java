@@ -179,6 +179,58 @@ public final class VirtualScheduler implements Scheduler {
   }
 
   /**
+   * A latch for a test to hold work on and let it go: {@link Hold#await()} parks the calling worker, and
+   * {@link Hold#release()} counts the held threads busy again before waking them, so that a
+   * {@link #runUntilIdle()} right after the release waits for them.
+   *
+   * @return a new hold, closed
+   */
+  public Hold hold() {
+    return new Hold();
+  }
+
+  /** See {@link #hold()}. */
+  public final class Hold {
+    private final CountDownLatch latch = new CountDownLatch(1);
+    private final java.util.Set<Thread> waiting = new java.util.HashSet<>();
+
+    private Hold() {}
+
+    /**
+     * Parks the calling worker until released.
+     *
+     * @throws InterruptedException if interrupted meanwhile
+     */
+    public void await() throws InterruptedException {
+      synchronized (monitor) {
+        if (latch.getCount() == 0) {
+          return;
+        }
+        waiting.add(Thread.currentThread());
+      }
+      try {
+        parked(latch::await);
+      } finally {
+        synchronized (monitor) {
+          waiting.remove(Thread.currentThread());
+        }
+      }
+    }
+
+    /** Lets every held thread go, counting each busy at once. */
+    public void release() {
+      synchronized (monitor) {
+        for (Thread t : waiting) {
+          if (parkedThreads.replace(t, Boolean.FALSE, Boolean.TRUE)) {
+            parked--;
+          }
+        }
+        latch.countDown();
+      }
+    }
+  }
+
+  /**
    * Counts a parked thread as busy from the moment the engine interrupts it, so that time does not move on
    * while the interrupted call is still returning. A wait that ignores the interrupt should park again.
    */
