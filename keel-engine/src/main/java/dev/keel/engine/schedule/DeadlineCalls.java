@@ -112,13 +112,25 @@ public final class DeadlineCalls {
     }
     CompletableFuture<T> result = new CompletableFuture<>();
     Cancellable timer = scheduler.schedule(call.since.plus(timeout), () -> {
+      // Marked stuck before the caller learns of the time-out, so its next call already sees it; the caller's
+      // continuation runs outside the lock.
       synchronized (lock) {
-        if (result.completeExceptionally(new DeadlineExceeded(phase, timeout)) && call.runner != null && !call.returned) {
+        if (result.isDone()) {
+          return;
+        }
+        if (call.runner != null && !call.returned) {
           call.stuck = true;
           if (plugin != null) {
             stuckByPlugin.merge(plugin, 1, Integer::sum);
           }
-          scheduler.interrupt(call.runner);
+        }
+      }
+      if (result.completeExceptionally(new DeadlineExceeded(phase, timeout))) {
+        synchronized (lock) {
+          // The runner resets itself under the lock, so this interrupt cannot hit the thread's next task.
+          if (call.runner != null && !call.returned) {
+            scheduler.interrupt(call.runner);
+          }
         }
       }
     });
