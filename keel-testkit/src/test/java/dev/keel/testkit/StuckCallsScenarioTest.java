@@ -34,7 +34,9 @@ class StuckCallsScenarioTest {
 
   private final VirtualScheduler scheduler = new VirtualScheduler(Instant.parse(EngineHarness.DEFAULT_START));
   private final FakeCloud cloud = new FakeCloud(scheduler);
-  private final CountDownLatch letGo = new CountDownLatch(1);
+  private final VirtualScheduler.Hold letGo = scheduler.hold();
+  /** What lets the real-thread handler's call go. */
+  private final CountDownLatch realLetGo = new CountDownLatch(1);
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger mostInFlight = new AtomicInteger();
   private final Set<String> called = ConcurrentHashMap.newKeySet();
@@ -42,7 +44,8 @@ class StuckCallsScenarioTest {
 
   @AfterEach
   void close() {
-    letGo.countDown();
+    letGo.release();
+    realLetGo.countDown();
     if (harness != null) {
       harness.close();
     }
@@ -56,7 +59,7 @@ class StuckCallsScenarioTest {
     try {
       while (true) {
         try {
-          scheduler.parked(letGo::await);
+          letGo.await();
           break;
         } catch (InterruptedException e) {
           interrupted = true; // and block again
@@ -97,7 +100,7 @@ class StuckCallsScenarioTest {
     assertThat(h.engine().state("fake:thing:stuck").message()).contains("stuck").contains("has not returned");
     assertThat(h.status("fake:thing:fine")).isEqualTo(ResourceStatus.HAPPY);
 
-    letGo.countDown();
+    letGo.release();
     h.runUntilIdle();
     h.advance(Duration.ofMinutes(15));
     assertThat(h.status("fake:thing:stuck")).isEqualTo(ResourceStatus.HAPPY);
@@ -144,9 +147,9 @@ class StuckCallsScenarioTest {
     public FakeModel current(Resource<FakeSpec> resource, ResourceContext context) {
       entered.countDown();
       boolean interrupted = false;
-      while (letGo.getCount() > 0) {
+      while (realLetGo.getCount() > 0) {
         try {
-          letGo.await();
+          realLetGo.await();
         } catch (InterruptedException e) {
           interrupted = true;
         }
