@@ -14,6 +14,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.annotation.Nullable;
 
 /**
  * The production scheduler: one timer thread, a pool of worker threads for the engine's own work, and a
@@ -32,6 +35,8 @@ public final class SystemScheduler implements Scheduler {
   private final ScheduledThreadPoolExecutor timers;
   private final ExecutorService workers;
   private final ExecutorService calls;
+  /** The engine's own threads (timer and workers), which close() waits for; not the call threads. */
+  private final Set<Thread> own = ConcurrentHashMap.newKeySet();
 
   /**
    * A scheduler on a clock.
@@ -41,19 +46,23 @@ public final class SystemScheduler implements Scheduler {
    */
   public SystemScheduler(Clock clock, String name) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.timers = new ScheduledThreadPoolExecutor(1, threads(name + "-timer"));
+    this.timers = new ScheduledThreadPoolExecutor(1, threads(name + "-timer", own));
     this.timers.setRemoveOnCancelPolicy(true);
     this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        threads(name + "-worker"));
+        threads(name + "-worker", own));
     this.calls = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        threads(name + "-call"));
+        threads(name + "-call", null));
   }
 
-  private static ThreadFactory threads(String prefix) {
+  private static ThreadFactory threads(String prefix, @Nullable Set<Thread> own) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
       t.setDaemon(true);
+      if (own != null) {
+        own.removeIf(old -> !old.isAlive());
+        own.add(t);
+      }
       return t;
     };
   }
@@ -105,6 +114,13 @@ public final class SystemScheduler implements Scheduler {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
       timers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       workers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      // A terminated pool's threads may still be on their way out.
+      for (Thread t : own) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left > 0 && t != Thread.currentThread()) {
+          t.join(left);
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
