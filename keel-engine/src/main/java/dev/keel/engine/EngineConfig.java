@@ -22,7 +22,8 @@ import java.util.Set;
  * @param maxConcurrentChecks the most checks running at once
  * @param rateLimits per-kind limits on how fast checks start ({@code group/kind})
  * @param defaultRateLimit the limit for kinds without their own
- * @param callTimeout the deadline of each call into an extension
+ * @param callTimeout the deadline of each call into an extension: handlers, resolvers, vetoes, task monitors,
+ *     constraint and verification evaluators, artifact suppliers
  * @param giveUpPolicy when to stop acting on a drift that actions do not fix
  * @param retryBackoff the back-off after a failed check
  * @param taskPollInterval how often running tasks are asked for their status
@@ -37,6 +38,9 @@ import java.util.Set;
  * @param retention how long the default in-memory store keeps history, and the history of removed resources
  *     (a store given to the engine keeps its own retention)
  * @param defaultTimeZone the time zone of {@code allowed-times} windows that give no {@code tz}
+ * @param maxStuckCallsPerPlugin how many of one plugin's calls may outlive their deadline without returning
+ *     (they ignored the interrupt) before its further calls are refused; a resource or constraint whose
+ *     previous call is stuck is never called again until that call returns
  */
 public record EngineConfig(
     Duration checkInterval,
@@ -57,7 +61,8 @@ public record EngineConfig(
     int maxConsideredVersions,
     List<OperatorFreeze> operatorFreezes,
     Retention retention,
-    ZoneId defaultTimeZone) {
+    ZoneId defaultTimeZone,
+    int maxStuckCallsPerPlugin) {
 
   /** Checks the values and copies the collections. */
   public EngineConfig {
@@ -86,6 +91,9 @@ public record EngineConfig(
     operatorFreezes = List.copyOf(operatorFreezes);
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(defaultTimeZone, "defaultTimeZone");
+    if (maxStuckCallsPerPlugin < 1) {
+      throw new IllegalArgumentException("maxStuckCallsPerPlugin must be at least 1");
+    }
   }
 
   private static void positive(Duration d, String name) {
@@ -98,8 +106,9 @@ public record EngineConfig(
   /**
    * The defaults: check every minute ±10%, 50 checks at once, no rate limits, 2-minute call deadlines,
    * Keel's give-up policy, retries from 10 seconds up to 10 minutes, tasks polled every 15 seconds,
-   * promotion checked every minute over the 15 newest versions, removed resources forgotten after an hour,
-   * allowed-times windows without a time zone read in America/Los_Angeles (Keel's default).
+   * promotion checked every minute over the 15 newest versions, at most 8 stuck calls per plugin, removed
+   * resources forgotten after an hour, allowed-times windows without a time zone read in America/Los_Angeles
+   * (Keel's default).
    *
    * @return the default configuration
    */
@@ -142,6 +151,7 @@ public record EngineConfig(
     b.operatorFreezes = operatorFreezes;
     b.retention = retention;
     b.defaultTimeZone = defaultTimeZone;
+    b.maxStuckCallsPerPlugin = maxStuckCallsPerPlugin;
     return b;
   }
 
@@ -172,6 +182,7 @@ public record EngineConfig(
     private String instanceId = "keel";
     private long randomSeed = 0x6b65656cL;
     private Duration promotionCheckInterval = Duration.ofMinutes(1);
+    private int maxStuckCallsPerPlugin = dev.keel.engine.schedule.DeadlineCalls.DEFAULT_MAX_STUCK_PER_PLUGIN;
     private int maxConsideredVersions = 15;
     private List<OperatorFreeze> operatorFreezes = List.of();
     private Retention retention = Retention.defaults();
@@ -287,6 +298,12 @@ public record EngineConfig(
       return this;
     }
 
+    /** @param max how many stuck calls one plugin may have before its calls are refused @return this builder */
+    public Builder maxStuckCallsPerPlugin(int max) {
+      this.maxStuckCallsPerPlugin = max;
+      return this;
+    }
+
     /** @param seed the jitter's seed @return this builder */
     public Builder randomSeed(long seed) {
       this.randomSeed = seed;
@@ -303,7 +320,7 @@ public record EngineConfig(
       return new EngineConfig(checkInterval, checkIntervalByKind, jitter, maxConcurrentChecks, rateLimits,
           defaultRateLimit, callTimeout, giveUpPolicy, retryBackoff, taskPollInterval, disabledResolvers, claimLease,
           instanceId, randomSeed, promotionCheckInterval, maxConsideredVersions, operatorFreezes, retention,
-          defaultTimeZone);
+          defaultTimeZone, maxStuckCallsPerPlugin);
     }
   }
 }

@@ -22,6 +22,7 @@ import dev.keel.engine.plugin.LoadedExtensions;
 import dev.keel.engine.plugin.PluginFailure;
 import dev.keel.engine.plugin.PluginLoader;
 import dev.keel.engine.promotion.EnvironmentPromotion;
+import dev.keel.engine.promotion.EvaluatorCalls;
 import dev.keel.engine.promotion.Promotions;
 import dev.keel.engine.schedule.DeadlineCalls;
 import dev.keel.engine.schedule.Scheduler;
@@ -66,7 +67,10 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import javax.annotation.Nullable;
 import org.slf4j.Logger;
@@ -102,6 +106,7 @@ public final class KeelEngine implements AutoCloseable {
   private final ConfigReader reader;
   private volatile ResourceChecker checker;
   private final TaskTracker tasks;
+  private final DeadlineCalls calls;
   private final CheckLoop checks;
   private final PromotionLoop promotionLoop;
   private final Promotions promotions;
@@ -158,18 +163,24 @@ public final class KeelEngine implements AutoCloseable {
     List<ConstraintEvaluator<?>> evaluatorList = join(loaded.constraintEvaluators(), b.constraintEvaluators);
     List<VerificationEvaluator<?>> verifierList = join(loaded.verificationEvaluators(), b.verificationEvaluators);
     this.checks = new CheckLoop(config, store, scheduler, freezes);
-    this.promotionLoop = new PromotionLoop(config, store, scheduler, join(loaded.artifactSuppliers(), b.suppliers));
+    // One set of extension calls for the whole engine, so each plugin's stuck calls are counted once.
+    this.calls = new DeadlineCalls(scheduler, config.maxStuckCallsPerPlugin());
+    this.promotionLoop = new PromotionLoop(config, store, scheduler, join(loaded.artifactSuppliers(), b.suppliers),
+        calls);
     this.promotions = new Promotions(store, scheduler.clock(), evaluatorList, verifierList, checks::trigger,
-        promotionLoop::trigger, config.maxConsideredVersions(), config.defaultTimeZone(), bus);
+        promotionLoop::trigger, config.maxConsideredVersions(), config.defaultTimeZone(), bus,
+        new EvaluatorCalls(calls, promotionLoop::await, config.callTimeout(), scheduler.clock(), this::recordApplication));
     promotionLoop.bind(promotions);
     artifactView.bind(b.artifacts != null ? b.artifacts : promotions.view());
     CheckExtensions extensions = new CheckExtensions(handlers, resolverList, vetoList,
         name -> !config.disabledResolvers().contains(name));
-    this.tasks = new TaskTracker(store, scheduler, monitorList, config.callTimeout(), this::record, checks::trigger);
+    this.tasks = new TaskTracker(store, scheduler, calls, monitorList, config.callTimeout(), this::record,
+        checks::trigger);
     tasks.interval(config.taskPollInterval());
     this.checker = ResourceChecker.builder()
         .store(store)
         .scheduler(scheduler)
+        .calls(calls)
         .differ(differ(mapper, b.fingerprintSalt))
         .extensions(extensions)
         .giveUpPolicy(config.giveUpPolicy())
@@ -349,7 +360,7 @@ public final class KeelEngine implements AutoCloseable {
       return CompletableFuture.failedFuture(new UnsupportedKindException(exportable.kind(),
           exportable.moniker().toName()));
     }
-    return new DeadlineCalls(scheduler).call("export", config.callTimeout(), () -> exported(handler, exportable));
+    return calls.call(handler, null, "export", config.callTimeout(), () -> exported(handler, exportable));
   }
 
   private static <S extends ResourceSpec> Resource<?> exported(ResourceHandler<S, ?> handler, Exportable exportable) {
@@ -370,7 +381,14 @@ public final class KeelEngine implements AutoCloseable {
    * @return the plan
    */
   public Plan plan(DeliveryConfig deliveryConfig) {
-    return scheduler.await(planAsync(deliveryConfig));
+    try {
+      return scheduler.await(planAsync(deliveryConfig));
+    } catch (ExecutionException e) {
+      throw new CompletionException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while planning " + deliveryConfig.name());
+    }
   }
 
   /**
@@ -518,7 +536,8 @@ public final class KeelEngine implements AutoCloseable {
    */
   public void pauseApplication(String application, String by, @Nullable String comment) {
     Instant now = clock().instant();
-    store.savePause(new Pause(PauseScope.APPLICATION, application, by, now, comment));
+    // Under the checker's actuation lock: once this returns, no actuation of the application starts.
+    checker.changeActuation(() -> store.savePause(new Pause(PauseScope.APPLICATION, application, by, now, comment)));
     ApplicationEvent event = new ApplicationEvent.Paused(application, now, by, comment);
     store.appendEvent(event);
     checker.publish(event);
@@ -552,7 +571,7 @@ public final class KeelEngine implements AutoCloseable {
   public void pauseResource(String resourceId, String by, @Nullable String comment) {
     StoredResource r = managed(resourceId);
     Instant now = clock().instant();
-    store.savePause(new Pause(PauseScope.RESOURCE, resourceId, by, now, comment));
+    checker.changeActuation(() -> store.savePause(new Pause(PauseScope.RESOURCE, resourceId, by, now, comment)));
     record(new ResourceEvent.ActuationPaused(resourceId, r.resource().application(), now, by, comment));
   }
 
@@ -818,6 +837,11 @@ public final class KeelEngine implements AutoCloseable {
 
   private void record(ResourceEvent event) {
     checker.record(event);
+  }
+
+  private void recordApplication(ApplicationEvent event) {
+    store.appendEvent(event);
+    checker.publish(event);
   }
 
   /** Configures a {@link KeelEngine}; only extensions are needed, everything else has a default. */

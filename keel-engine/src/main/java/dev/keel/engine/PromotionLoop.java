@@ -1,6 +1,7 @@
 package dev.keel.engine;
 
 import dev.keel.engine.promotion.Promotions;
+import dev.keel.engine.schedule.DeadlineCalls;
 import dev.keel.engine.schedule.Priority;
 import dev.keel.engine.schedule.Scheduler;
 import dev.keel.engine.schedule.WorkQueue;
@@ -12,13 +13,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each config's promotion checked: periodically, and at once when something changes (a config, a
  * published version, a judgement, pin or veto, a version becoming current). Each run first asks the
- * artifact suppliers for new versions. A config is never checked twice at once.
+ * artifact suppliers for new versions. A config is never checked twice at once. At most four configs are
+ * checked at once, but a run waiting for an extension (under its deadline) gives up its slot meanwhile, so a
+ * config whose evaluator hangs never delays another.
  */
 final class PromotionLoop implements AutoCloseable {
 
@@ -29,12 +33,17 @@ final class PromotionLoop implements AutoCloseable {
   private final Scheduler scheduler;
   private final List<ArtifactSupplier> suppliers;
   private final WorkQueue<String> queue;
+  private final DeadlineCalls calls;
+  /** Whether the current thread runs a config's promotion for this loop (and so holds one of its slots). */
+  private final ThreadLocal<Boolean> inRun = ThreadLocal.withInitial(() -> false);
   private final Object lock = new Object();
   private volatile Promotions promotions;
   private boolean started;
   private boolean closed;
 
-  PromotionLoop(EngineConfig config, KeelStore store, Scheduler scheduler, List<ArtifactSupplier> suppliers) {
+  PromotionLoop(EngineConfig config, KeelStore store, Scheduler scheduler, List<ArtifactSupplier> suppliers,
+      DeadlineCalls calls) {
+    this.calls = calls;
     this.config = config;
     this.store = store;
     this.scheduler = scheduler;
@@ -72,14 +81,40 @@ final class PromotionLoop implements AutoCloseable {
       if (deliveryConfig.isEmpty()) {
         return;
       }
+      inRun.set(true);
       try {
         intake(deliveryConfig.get());
         promotions.check(deliveryConfig.get());
       } catch (RuntimeException e) {
         LOG.error("Promotion check of {} failed", configName, e);
+      } finally {
+        inRun.set(false);
       }
       queue.add(configName, scheduler.clock().instant().plus(config.promotionCheckInterval()), Priority.PERIODIC);
     }, scheduler.executor());
+  }
+
+  /**
+   * Waits for an extension call made by promotion. In one of this loop's runs, the run's slot is given up
+   * while it waits.
+   *
+   * @param call the call
+   * @param <T> its result type
+   * @return its result
+   * @throws ExecutionException with the call's failure
+   * @throws InterruptedException if interrupted
+   */
+  <T> T await(CompletableFuture<T> call) throws ExecutionException, InterruptedException {
+    if (!inRun.get()) {
+      return scheduler.await(call);
+    }
+    try {
+      return queue.whileWaiting(() -> scheduler.await(call));
+    } catch (ExecutionException | InterruptedException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ExecutionException(e);
+    }
   }
 
   /** Asks the artifact suppliers for new versions of the config's artifacts. */
@@ -90,11 +125,17 @@ final class PromotionLoop implements AutoCloseable {
           continue;
         }
         try {
-          List<ArtifactVersion> latest = supplier.latestVersions(artifact, config.maxConsideredVersions());
+          List<ArtifactVersion> latest = await(calls.call(supplier, List.of(supplier.artifactType(), artifact.name()),
+              "latestVersions", config.callTimeout(), () -> supplier.latestVersions(artifact, config.maxConsideredVersions())));
           if (latest != null) {
             latest.forEach(v -> promotions.publish(v, List.of(deliveryConfig)));
           }
-        } catch (RuntimeException | LinkageError e) {
+        } catch (ExecutionException e) {
+          LOG.warn("Artifact supplier {} failed for {}", supplier.getClass().getName(), artifact.reference(), e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (RuntimeException e) {
           LOG.warn("Artifact supplier {} failed for {}", supplier.getClass().getName(), artifact.reference(), e);
         }
       }

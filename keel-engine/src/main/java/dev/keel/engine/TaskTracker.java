@@ -40,11 +40,11 @@ final class TaskTracker implements AutoCloseable {
   private Cancellable timer;
   private boolean closed;
 
-  TaskTracker(KeelStore store, Scheduler scheduler, List<TaskMonitor> monitors, Duration timeout,
+  TaskTracker(KeelStore store, Scheduler scheduler, DeadlineCalls calls, List<TaskMonitor> monitors, Duration timeout,
       Consumer<ResourceEvent> recorder, Consumer<String> recheck) {
     this.store = store;
     this.scheduler = scheduler;
-    this.calls = new DeadlineCalls(scheduler);
+    this.calls = calls;
     monitors.forEach(m -> {
       TaskMonitor previous = this.monitors.putIfAbsent(m.system(), m);
       if (previous != null) {
@@ -89,7 +89,9 @@ final class TaskTracker implements AutoCloseable {
     if (monitor == null) {
       return CompletableFuture.completedFuture(null);
     }
-    return calls.call("task status", timeout, () -> monitor.status(record.task())).handle((status, error) -> {
+    // Keyed by task: a poll that is stuck is not joined by another poll of the same task.
+    return calls.call(monitor, List.of(record.task().system(), record.task().id()), "task status", timeout,
+        () -> monitor.status(record.task())).handle((status, error) -> {
       if (error != null || status == null) {
         LOG.warn("Task monitor {} could not report task {}", record.task().system(), record.task().id(), error);
       } else if (status.state().isComplete()) {

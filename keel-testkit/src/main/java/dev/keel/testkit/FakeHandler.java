@@ -34,6 +34,19 @@ public final class FakeHandler implements ResourceHandler<FakeSpec, FakeModel> {
    */
   public record FakeOperation(String type, String description, FakeModel target) implements Operation {}
 
+  /** Runs at the start of every {@code current()}: a test's way to count calls or hold one on a latch. */
+  @FunctionalInterface
+  public interface CurrentHook {
+    /**
+     * Runs before the thing is read. A hook that blocks should do so through
+     * {@link VirtualScheduler#parked(VirtualScheduler.Blocking)}.
+     *
+     * @param name the thing's name
+     * @throws InterruptedException if interrupted while blocked
+     */
+    void before(String name) throws InterruptedException;
+  }
+
   private final FakeCloud cloud;
   private final VirtualScheduler scheduler;
   private final Duration taskDuration;
@@ -43,6 +56,7 @@ public final class FakeHandler implements ResourceHandler<FakeSpec, FakeModel> {
   private final Predicate<String> throwOnCurrent;
   private final Predicate<String> unresolvable;
   private final boolean reportsInProgress;
+  private final CurrentHook beforeCurrent;
   private final List<Actuation> executed = new ArrayList<>();
 
   private FakeHandler(Builder b) {
@@ -55,6 +69,7 @@ public final class FakeHandler implements ResourceHandler<FakeSpec, FakeModel> {
     this.throwOnCurrent = b.throwOnCurrent;
     this.unresolvable = b.unresolvable;
     this.reportsInProgress = b.reportsInProgress;
+    this.beforeCurrent = b.beforeCurrent;
   }
 
   /**
@@ -86,6 +101,7 @@ public final class FakeHandler implements ResourceHandler<FakeSpec, FakeModel> {
   public FakeModel current(Resource<FakeSpec> resource, ResourceContext context) {
     String name = resource.spec().name();
     try {
+      beforeCurrent.before(name);
       if (hangCurrent.test(name)) {
         scheduler.parked(new CountDownLatch(1)::await);
       }
@@ -154,6 +170,7 @@ public final class FakeHandler implements ResourceHandler<FakeSpec, FakeModel> {
     private Predicate<String> throwOnCurrent = n -> false;
     private Predicate<String> unresolvable = n -> false;
     private boolean reportsInProgress = true;
+    private CurrentHook beforeCurrent = n -> { };
 
     private Builder(FakeCloud cloud, VirtualScheduler scheduler) {
       this.cloud = Objects.requireNonNull(cloud, "cloud");
@@ -181,6 +198,12 @@ public final class FakeHandler implements ResourceHandler<FakeSpec, FakeModel> {
     /** @param which things whose current() never returns (until the engine abandons it) @return this builder */
     public Builder hangCurrent(Predicate<String> which) {
       this.hangCurrent = which;
+      return this;
+    }
+
+    /** @param hook what runs at the start of every current() @return this builder */
+    public Builder beforeCurrent(CurrentHook hook) {
+      this.beforeCurrent = Objects.requireNonNull(hook, "hook");
       return this;
     }
 

@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +34,7 @@ public final class VirtualScheduler implements Scheduler {
   private final AtomicInteger threadNames = new AtomicInteger();
   private final ThreadLocal<Boolean> worker = ThreadLocal.withInitial(() -> false);
   private final java.util.List<Runnable> deferred = new java.util.ArrayList<>();
+  private final java.util.Map<Thread, Boolean> parkedThreads = new java.util.HashMap<>();
   private int busy;
   private int parked;
   private long sequence;
@@ -156,18 +160,136 @@ public final class VirtualScheduler implements Scheduler {
    * @throws InterruptedException if the wait was interrupted
    */
   public void parked(Blocking wait) throws InterruptedException {
+    Thread self = Thread.currentThread();
     synchronized (monitor) {
       parked++;
+      parkedThreads.put(self, Boolean.FALSE);
       monitor.notifyAll();
     }
     try {
       wait.await();
     } finally {
       synchronized (monitor) {
-        parked--;
+        if (parkedThreads.remove(self) != Boolean.TRUE) {
+          parked--; // not already counted busy by interrupt()
+        }
         monitor.notifyAll();
       }
     }
+  }
+
+  /**
+   * A latch for a test to hold work on and let it go: {@link Hold#await()} parks the calling worker, and
+   * {@link Hold#release()} counts the held threads busy again before waking them, so that a
+   * {@link #runUntilIdle()} right after the release waits for them.
+   *
+   * @return a new hold, closed
+   */
+  public Hold hold() {
+    return new Hold();
+  }
+
+  /** See {@link #hold()}. */
+  public final class Hold {
+    private final CountDownLatch latch = new CountDownLatch(1);
+    private final java.util.Set<Thread> waiting = new java.util.HashSet<>();
+
+    private Hold() {}
+
+    /**
+     * Parks the calling worker until released.
+     *
+     * @throws InterruptedException if interrupted meanwhile
+     */
+    public void await() throws InterruptedException {
+      synchronized (monitor) {
+        if (latch.getCount() == 0) {
+          return;
+        }
+        waiting.add(Thread.currentThread());
+      }
+      try {
+        parked(latch::await);
+      } finally {
+        synchronized (monitor) {
+          waiting.remove(Thread.currentThread());
+        }
+      }
+    }
+
+    /** Lets every held thread go, counting each busy at once. */
+    public void release() {
+      synchronized (monitor) {
+        for (Thread t : waiting) {
+          if (parkedThreads.replace(t, Boolean.FALSE, Boolean.TRUE)) {
+            parked--;
+          }
+        }
+        latch.countDown();
+      }
+    }
+  }
+
+  /**
+   * Counts a parked thread as busy from the moment the engine interrupts it, so that time does not move on
+   * while the interrupted call is still returning. A wait that ignores the interrupt should park again.
+   */
+  @Override
+  public void interrupt(Thread thread) {
+    synchronized (monitor) {
+      if (parkedThreads.replace(thread, Boolean.FALSE, Boolean.TRUE)) {
+        parked--;
+      }
+    }
+    thread.interrupt();
+  }
+
+  /**
+   * Waits for a call, counting the waiting worker as idle until the call completes. The count is given
+   * back by the thread that completes the call, before that thread's task ends, so the scheduler never
+   * sees a moment when both look idle. On the test's own thread the waiting runs the engine's work until
+   * the call is done, moving virtual time on to the next timer (such as a call deadline) while it is not.
+   */
+  @Override
+  public <T> T await(CompletableFuture<T> call) throws ExecutionException, InterruptedException {
+    if (!worker.get()) {
+      runUntilIdle();
+      while (!call.isDone()) {
+        Instant next = nextTimer();
+        if (next == null) {
+          throw new IllegalStateException("the awaited call cannot finish: nothing runs and no timer is set");
+        }
+        advanceTo(next.isBefore(clock.instant()) ? clock.instant() : next);
+      }
+      return call.get();
+    }
+    if (call.isDone()) {
+      return call.get();
+    }
+    AtomicBoolean waiting = new AtomicBoolean(true);
+    CountDownLatch done = new CountDownLatch(1);
+    synchronized (monitor) {
+      parked++;
+      monitor.notifyAll();
+    }
+    Runnable unpark = () -> {
+      if (waiting.compareAndSet(true, false)) {
+        synchronized (monitor) {
+          parked--;
+          monitor.notifyAll();
+        }
+      }
+    };
+    call.whenComplete((r, e) -> {
+      unpark.run();
+      done.countDown();
+    });
+    try {
+      done.await();
+    } finally {
+      unpark.run();
+    }
+    return call.get();
   }
 
   /**
@@ -239,28 +361,6 @@ public final class VirtualScheduler implements Scheduler {
    */
   public void advanceTo(Instant instant) {
     advance(Duration.between(clock.instant(), instant));
-  }
-
-  /**
-   * Runs work until a result is in: lets everything due now run, then moves virtual time to the next timer
-   * (such as a call deadline) while the result is still missing.
-   *
-   * @param future the result
-   * @param <T> the result type
-   * @return the result
-   * @throws IllegalStateException if the result can never come: nothing runs and no timer is set
-   */
-  @Override
-  public <T> T await(java.util.concurrent.CompletableFuture<T> future) {
-    runUntilIdle();
-    while (!future.isDone()) {
-      Instant next = nextTimer();
-      if (next == null) {
-        throw new IllegalStateException("the awaited work cannot finish: nothing runs and no timer is set");
-      }
-      advanceTo(next.isBefore(clock.instant()) ? clock.instant() : next);
-    }
-    return future.join();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.keel.engine.check;
 
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.plan.PlannedAction;
+import dev.keel.engine.schedule.CallRefused;
 import dev.keel.engine.schedule.DeadlineExceeded;
 import dev.keel.engine.plan.ResolverApplication;
 import dev.keel.engine.plan.ResourcePlan;
@@ -46,7 +47,7 @@ final class ResourceCheck {
   private final Resource<ResourceSpec> resource;
   private final ResourceHandler<ResourceSpec, Object> handler;
   private final boolean execute;
-  private final boolean paused;
+  private boolean paused;
   private final Instant now;
   private final CheckContext context;
   private final List<ResolverApplication> resolverLog = Collections.synchronizedList(new ArrayList<>());
@@ -84,15 +85,16 @@ final class ResourceCheck {
       // The engine's own record: tasks it launched are still running, whatever the handler says.
       return CompletableFuture.completedFuture(skipped("tasks launched earlier are still running"));
     }
-    return call("actuationInProgress", () -> handler.actuationInProgress(resource, context))
+    return call(handler, "actuationInProgress", () -> handler.actuationInProgress(resource, context))
         .thenCompose(inProgress -> Boolean.TRUE.equals(inProgress)
             ? CompletableFuture.completedFuture(skipped("an actuation is in progress"))
             : resolveBoth())
         .exceptionally(this::failed);
   }
 
-  private <T> CompletableFuture<T> call(String phase, java.util.concurrent.Callable<T> body) {
-    return checker.calls().call(phase, checker.callTimeout(), () -> {
+  /** Calls an extension about this resource: under the deadline, and never while an earlier call is stuck. */
+  private <T> CompletableFuture<T> call(Object extension, String phase, java.util.concurrent.Callable<T> body) {
+    return checker.calls().call(extension, id(), phase, checker.callTimeout(), () -> {
       try {
         return body.call();
       } catch (ResourceCurrentlyUnresolvable | ExtensionFailure e) {
@@ -107,7 +109,7 @@ final class ResourceCheck {
   }
 
   private CompletableFuture<CheckReport> resolveBoth() {
-    CompletableFuture<Object> desiredCall = call("desired", () -> {
+    CompletableFuture<Object> desiredCall = call(handler, "desired", () -> {
       Resource<ResourceSpec> r = applyResolvers();
       Object d = handler.desired(r, context);
       if (d == null) {
@@ -116,7 +118,7 @@ final class ResourceCheck {
       resolved = r;
       return d;
     });
-    CompletableFuture<Object> currentCall = call("current", () -> handler.current(resource, context));
+    CompletableFuture<Object> currentCall = call(handler, "current", () -> handler.current(resource, context));
     return CompletableFuture.allOf(desiredCall, currentCall).handle((ignored, error) -> {
       if (desiredCall.isCompletedExceptionally()) {
         throw new CompletionException(cause(desiredCall));
@@ -239,7 +241,7 @@ final class ResourceCheck {
     }
     Veto veto = vetoes.get(index);
     String name = veto.name();
-    return call("veto " + name, () -> veto.check(resolved, context)).thenCompose(response -> {
+    return call(veto, "veto " + name, () -> veto.check(resolved, context)).thenCompose(response -> {
       if (response == null) {
         throw new ExtensionFailure("veto " + name, "Veto " + name + " returned null", null);
       }
@@ -260,7 +262,7 @@ final class ResourceCheck {
   }
 
   private CompletableFuture<CheckReport> willTakeAction() {
-    return call("willTakeAction", () -> handler.willTakeAction(resolved, diff)).thenCompose(decision -> {
+    return call(handler, "willTakeAction", () -> handler.willTakeAction(resolved, diff)).thenCompose(decision -> {
       if (decision == null) {
         throw new ExtensionFailure("willTakeAction", "willTakeAction returned null", null);
       }
@@ -284,7 +286,7 @@ final class ResourceCheck {
   }
 
   private CompletableFuture<CheckReport> planAndExecute() {
-    return call("plan", () -> handler.plan(resolved, diff, context)).thenCompose(actuation -> {
+    return call(handler, "plan", () -> handler.plan(resolved, diff, context)).thenCompose(actuation -> {
       if (actuation == null) {
         throw new ExtensionFailure("plan", "plan returned null; return Actuation.none() for nothing to do", null);
       }
@@ -297,13 +299,21 @@ final class ResourceCheck {
         reportDrift();
         return done(report(result, action, null, List.of(), "The handler planned no operations for this drift"));
       }
-      String held = checker.gate().beforeExecute(stored, resolved);
-      if (held != null) {
+      // Pause and the version's promotion state are read again now, not at the start of the check: a
+      // person may have paused or vetoed while current() was running.
+      ResourceChecker.Hold decision = checker.beforeActuation(stored, resolved);
+      if (decision.paused()) {
+        paused = true;
+        event(new ResourceEvent.DriftWhilePaused(id(), app(), now, diff.toDeltaJson(), diff.fingerprint()));
+        return done(report(CheckResult.DRIFTED_WHILE_PAUSED, PlannedAction.BLOCKED, "paused", List.of(),
+            "Management was paused during the check"));
+      }
+      if (decision.heldBy() != null) {
         reportDrift();
-        return done(vetoed("environment lease", held, ResourceStatus.WAITING));
+        return done(vetoed("environment lease", decision.heldBy(), ResourceStatus.WAITING));
       }
       reportDrift();
-      return call("execute", () -> handler.execute(resolved, actuation, context))
+      return call(handler, "execute", () -> handler.execute(resolved, actuation, context))
           .handle((tasks, error) -> finish(launched(actuation, result, action, tasks, error)));
     });
   }
@@ -335,6 +345,14 @@ final class ResourceCheck {
     if (e instanceof DeadlineExceeded d) {
       event(new ResourceEvent.CheckTimedOut(id(), app(), now, d.phase(), d.deadline()));
       return finish(report(CheckResult.TIMED_OUT, PlannedAction.ERROR, null, List.of(), e.getMessage()));
+    }
+    if (e instanceof CallRefused r) {
+      if (r.stuckPhase() != null) {
+        event(new ResourceEvent.CallStuck(id(), app(), now, r.stuckPhase(), r.stuckSince()));
+      } else {
+        event(new ResourceEvent.CheckError(id(), app(), now, r.phase(), CallRefused.class.getName(), r.getMessage()));
+      }
+      return finish(report(CheckResult.TIMED_OUT, PlannedAction.ERROR, null, List.of(), "stuck: " + e.getMessage()));
     }
     if (e instanceof ResourceCurrentlyUnresolvable) {
       event(new ResourceEvent.CheckUnresolvable(id(), app(), now, String.valueOf(e.getMessage())));

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import javax.annotation.Nullable;
+import dev.keel.spi.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,11 +46,13 @@ public final class ResourceChecker {
   private final Consumer<KeelEvent> publisher;
   private final Set<String> monitoredSystems;
   private final ActuationGate gate;
+  /** Orders the last look before an actuation against pauses and vetoes; held only for store reads and writes. */
+  private final Object actuationLock = new Object();
 
   private ResourceChecker(Builder b) {
     this.store = Objects.requireNonNull(b.store, "store");
     this.scheduler = Objects.requireNonNull(b.scheduler, "scheduler");
-    this.calls = new DeadlineCalls(scheduler);
+    this.calls = b.calls != null ? b.calls : new DeadlineCalls(scheduler);
     this.differ = Objects.requireNonNull(b.differ, "differ");
     this.extensions = Objects.requireNonNull(b.extensions, "extensions");
     this.giveUpPolicy = b.giveUpPolicy;
@@ -134,6 +138,40 @@ public final class ResourceChecker {
     };
   }
 
+  /**
+   * What holds an actuation back at the moment it would start.
+   *
+   * @param paused whether the resource or its application is paused now
+   * @param heldBy why the gate holds it back (a running verification, a vetoed version), or null
+   */
+  record Hold(boolean paused, @Nullable String heldBy) {}
+
+  /**
+   * Decides, at the moment of actuation, whether it may start: the pause is read again and the gate asked
+   * (which reads the version's promotion state), under the lock that {@link #changeActuation} takes, so
+   * that once a pause or a veto has returned no actuation it should stop can begin.
+   */
+  Hold beforeActuation(StoredResource stored, Resource<?> resolved) {
+    synchronized (actuationLock) {
+      if (isPaused(stored)) {
+        return new Hold(true, null);
+      }
+      return new Hold(false, gate.beforeExecute(stored, resolved));
+    }
+  }
+
+  /**
+   * Makes a change that must hold back actuations (a pause, a veto) such that no actuation that has not
+   * yet started when this returns will start without seeing it. Actuations already started go on.
+   *
+   * @param change the change; it must not call extensions
+   */
+  public void changeActuation(Runnable change) {
+    synchronized (actuationLock) {
+      change.run();
+    }
+  }
+
   boolean isPaused(StoredResource stored) {
     return store.pause(PauseScope.APPLICATION, stored.resource().application()).isPresent()
         || store.pause(PauseScope.RESOURCE, stored.id()).isPresent();
@@ -205,6 +243,8 @@ public final class ResourceChecker {
       return c.phase() + "\u0000" + c.error();
     } else if (e instanceof ResourceEvent.CheckTimedOut t) {
       return t.phase();
+    } else if (e instanceof ResourceEvent.CallStuck s) {
+      return s.phase() + "\u0000" + s.since();
     } else if (e instanceof ResourceEvent.ActuationVetoed v) {
       return v.veto() + "\u0000" + v.reason();
     } else if (e instanceof ResourceEvent.DiffNotActionable n) {
@@ -269,8 +309,21 @@ public final class ResourceChecker {
     private Consumer<KeelEvent> publisher = e -> { };
     private Set<String> monitoredSystems = Set.of();
     private ActuationGate gate = ActuationGate.OPEN;
+    private DeadlineCalls calls;
 
     private Builder() {}
+
+    /**
+     * The engine's extension calls, shared with the rest of the engine so stuck calls are counted once;
+     * by default the checker makes its own.
+     *
+     * @param deadlineCalls the calls, on the same scheduler
+     * @return this builder
+     */
+    public Builder calls(DeadlineCalls deadlineCalls) {
+      this.calls = Objects.requireNonNull(deadlineCalls, "deadlineCalls");
+      return this;
+    }
 
     /** @param actuationGate what holds actuations back and learns of results @return this builder */
     public Builder gate(ActuationGate actuationGate) {

@@ -249,6 +249,29 @@ public sealed interface ResourceEvent extends KeelEvent {
   }
 
   /**
+   * The check was not made because an earlier call about this resource outlived its deadline and has
+   * still not returned (it ignored the interrupt); the engine does not pile another call on top of it.
+   *
+   * @param resourceId the id
+   * @param application the application
+   * @param at when
+   * @param phase the earlier call still running, such as {@code current}
+   * @param since when that call started
+   */
+  record CallStuck(String resourceId, String application, Instant at, String phase, Instant since)
+      implements ResourceEvent {
+    @Override
+    public boolean isCheckResult() {
+      return true;
+    }
+
+    @Override
+    public String message() {
+      return "Not checked: the call to " + phase + " started at " + since + " has not returned";
+    }
+  }
+
+  /**
    * Actuation was paused for this resource.
    *
    * @param resourceId the id

@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decides which versions enter each environment (Keel's algorithm): per artifact and environment, walk the
@@ -31,17 +29,17 @@ import org.slf4j.LoggerFactory;
  */
 final class PromotionChecker {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PromotionChecker.class);
-
   private final PromotionLedger ledger;
   private final Clock clock;
   private final Map<String, ConstraintEvaluator<?>> evaluators;
   private final List<ConstraintEvaluator<?>> implicit;
   private final ArtifactView view;
   private final int maxConsidered;
+  private final EvaluatorCalls calls;
 
   PromotionChecker(PromotionLedger ledger, Clock clock, Map<String, ConstraintEvaluator<?>> evaluators,
-      ArtifactView view, int maxConsidered) {
+      ArtifactView view, int maxConsidered, EvaluatorCalls calls) {
+    this.calls = calls;
     this.ledger = ledger;
     this.clock = clock;
     this.evaluators = Map.copyOf(evaluators);
@@ -245,7 +243,8 @@ final class PromotionChecker {
         ConstraintOutcome outcome = outcome(evaluator, c, new Evaluation(config, env, artifact, version, clock, view,
             state.createdAt(), state.attributes()));
         ConstraintStatus status = statusOf(outcome.result());
-        if (status != state.status() || !outcome.attributes().equals(state.attributes())) {
+        if (status != state.status() || !outcome.attributes().equals(state.attributes())
+            || !Objects.equals(outcome.message(), state.comment())) {
           state = state.judged(status, "keel:" + c.type(), now, outcome.message(), outcome.attributes());
           ledger.store().saveConstraintState(state);
         }
@@ -264,16 +263,28 @@ final class PromotionChecker {
     return verdict;
   }
 
+  /**
+   * Calls an evaluator under the engine's deadline. A call that fails (throws, overruns, or is refused
+   * because its earlier call is stuck) is recorded as an event and gives its reason as the outcome's
+   * message: a stateless constraint keeps the version out this time; a stateful one stays pending, since a
+   * failed call says nothing about the version.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static ConstraintOutcome outcome(ConstraintEvaluator evaluator, Constraint c, Evaluation context) {
+  private ConstraintOutcome outcome(ConstraintEvaluator evaluator, Constraint c, Evaluation context) {
+    String extension = "constraint " + c.type();
+    EvaluatorCalls.Target target = new EvaluatorCalls.Target(new EnvironmentArtifact(context.deliveryConfig().name(),
+        context.environment().name(), context.artifact().reference()), context.version(), extension);
     try {
-      ConstraintOutcome outcome = evaluator.evaluate(c, context);
+      ConstraintOutcome outcome = calls.call(evaluator, target, extension, () -> evaluator.evaluate(c, context));
+      calls.succeeded(target);
       return outcome == null ? ConstraintOutcome.fail(evaluator.type() + " returned no outcome") : outcome;
-    } catch (RuntimeException | LinkageError e) {
-      // A failing evaluator keeps the version out; the rest of the promotion check goes on.
-      LOG.warn("Constraint evaluator {} failed for {} in {}", evaluator.type(), context.version(),
-          context.environment().name(), e);
-      return ConstraintOutcome.fail(evaluator.type() + " failed: " + e.getMessage());
+    } catch (EvaluatorCalls.CallFailed e) {
+      calls.failed(target, context.deliveryConfig().application(), context.environment().name(), context.version(),
+          extension, e);
+      String why = extension + " failed: " + e.getMessage();
+      return evaluator.stateful()
+          ? new ConstraintOutcome(ConstraintOutcome.Result.PENDING, why, context.previousAttributes())
+          : ConstraintOutcome.fail(why);
     }
   }
 }

@@ -87,6 +87,11 @@ final class PromotionTracker implements ActuationGate {
         return "waiting for verification " + running + " to finish before changing the environment";
       }
       if (where != null && version != null) {
+        PromotionRecord record = ledger.records(where).get(version);
+        if (record != null && record.status() == PromotionStatus.VETOED) {
+          // Vetoed while the check that resolved it was running: the next check resolves the fallback.
+          return version + " was vetoed in " + stored.environment() + " during the check";
+        }
         deploying = markDeploying(where, version);
       }
     }

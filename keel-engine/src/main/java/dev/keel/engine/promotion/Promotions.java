@@ -62,11 +62,12 @@ public final class Promotions {
       List<VerificationEvaluator<?>> verificationEvaluators, Consumer<String> recheckResource,
       Consumer<String> recheckConfig, int maxConsidered) {
     this(store, clock, constraintEvaluators, verificationEvaluators, recheckResource, recheckConfig, maxConsidered,
-        ZoneId.of(AllowedTimesConstraint.DEFAULT_ZONE), e -> { });
+        ZoneId.of(AllowedTimesConstraint.DEFAULT_ZONE), e -> { }, EvaluatorCalls.direct(clock));
   }
 
   /**
-   * Promotion over a store, publishing {@link PromotionEvent}s.
+   * Promotion over a store whose extension calls run under the engine's deadlines, publishing
+   * {@link PromotionEvent}s.
    *
    * @param store the store
    * @param clock the engine's clock
@@ -77,11 +78,12 @@ public final class Promotions {
    * @param maxConsidered how many of the newest versions each check considers
    * @param defaultTimeZone the zone of allowed-times windows that give none
    * @param publisher where promotion events go; it must not throw
+   * @param calls how evaluators are called
    */
   public Promotions(KeelStore store, Clock clock, List<ConstraintEvaluator<?>> constraintEvaluators,
       List<VerificationEvaluator<?>> verificationEvaluators, Consumer<String> recheckResource,
       Consumer<String> recheckConfig, int maxConsidered, ZoneId defaultTimeZone,
-      Consumer<? super KeelEvent> publisher) {
+      Consumer<? super KeelEvent> publisher, EvaluatorCalls calls) {
     this.publisher = publisher;
     this.ledger = new PromotionLedger(store);
     this.clock = clock;
@@ -93,11 +95,11 @@ public final class Promotions {
     evaluators.put(ManualJudgementConstraint.TYPE, new ManualJudgementEvaluator());
     evaluators.put(AllowedTimesConstraint.TYPE, new AllowedTimesEvaluator(ledger, defaultTimeZone));
     constraintEvaluators.forEach(e -> evaluators.put(e.type(), e));
-    this.checker = new PromotionChecker(ledger, clock, evaluators, view, maxConsidered);
+    this.checker = new PromotionChecker(ledger, clock, evaluators, view, maxConsidered, calls);
     this.tracker = new PromotionTracker(ledger, clock, recheckConfig, publisher);
     Map<String, VerificationEvaluator<?>> verifiers = new LinkedHashMap<>();
     verificationEvaluators.forEach(v -> verifiers.put(v.type(), v));
-    this.verifications = new VerificationRunner(ledger, tracker, clock, verifiers);
+    this.verifications = new VerificationRunner(ledger, tracker, clock, verifiers, calls);
   }
 
   /**
@@ -254,13 +256,17 @@ public final class Promotions {
       throw new InvalidVetoException(version + " is what " + environment + " fell back to after " + r.rollbackOf()
           + " was vetoed; veto it with force to roll back further");
     }
-    ledger.store().savePromotions(List.of(r.vetoed(by, comment)));
-    ledger.desiredVersion(config, where).ifPresent(fallback -> {
-      PromotionRecord f = ledger.records(where).get(fallback);
-      if (f != null) {
-        ledger.store().savePromotions(List.of(f.rollbackOf(version)));
-      }
-    });
+    // Under the environment's lock, which the last look before an actuation takes: once this returns, no
+    // actuation of the vetoed version starts there.
+    synchronized (tracker.lock(config.name(), environment)) {
+      ledger.store().savePromotions(List.of(r.vetoed(by, comment)));
+      ledger.desiredVersion(config, where).ifPresent(fallback -> {
+        PromotionRecord f = ledger.records(where).get(fallback);
+        if (f != null) {
+          ledger.store().savePromotions(List.of(f.rollbackOf(version)));
+        }
+      });
+    }
     recheck(config, where);
     recheckConfig.accept(config.name());
   }

@@ -18,19 +18,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each environment's verifications against its CURRENT version, one at a time, in declared order:
  * pending ones are evaluated, and the next one starts only when none is pending and no version is
- * DEPLOYING in the environment (checked under the environment's lock, which actuations take too).
+ * DEPLOYING in the environment. The start is claimed under the environment's lock, which actuations take
+ * too, by recording the verification as PENDING (so actuations wait for it); the evaluator's start then
+ * runs outside the lock, under the engine's deadline, so a start that hangs holds up nothing but itself.
  */
 final class VerificationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(VerificationRunner.class);
+  /** Marks a verification whose evaluator's start has been claimed but has not returned yet. */
+  static final String STARTING = "keel.starting";
 
   private final PromotionLedger ledger;
   private final PromotionTracker tracker;
   private final Clock clock;
   private final Map<String, VerificationEvaluator<?>> evaluators;
+  private final EvaluatorCalls calls;
 
   VerificationRunner(PromotionLedger ledger, PromotionTracker tracker, Clock clock,
-      Map<String, VerificationEvaluator<?>> evaluators) {
+      Map<String, VerificationEvaluator<?>> evaluators, EvaluatorCalls calls) {
+    this.calls = calls;
     this.ledger = ledger;
     this.tracker = tracker;
     this.clock = clock;
@@ -67,7 +73,9 @@ final class VerificationRunner {
     boolean running = false;
     for (Verification v : env.verifyWith()) {
       VerificationState s = states.get(v.id());
-      if (s != null && s.status() == ConstraintStatus.PENDING) {
+      if (s != null && s.status() == ConstraintStatus.PENDING && s.metadata().containsKey(STARTING)) {
+        running = true; // its start is still being called
+      } else if (s != null && s.status() == ConstraintStatus.PENDING) {
         VerificationState after = evaluate(config, env, where, v, s);
         finished |= after.status().complete();
         running |= !after.status().complete();
@@ -80,11 +88,20 @@ final class VerificationRunner {
         .filter(v -> !states.containsKey(v.id()) || states.get(v.id()).status() == ConstraintStatus.NOT_EVALUATED)
         .findFirst();
     if (next.isPresent()) {
-      synchronized (tracker.lock(config.name(), env.name())) {
-        if (!deploying(config, env)) {
-          start(config, env, where, version, next.get());
-        }
+      VerificationEvaluator<?> evaluator = evaluators.get(next.get().type());
+      if (evaluator == null) {
+        LOG.warn("No evaluator for verification type {} in {}; it cannot run", next.get().type(), where);
+        return finished;
       }
+      Instant now = clock.instant();
+      synchronized (tracker.lock(config.name(), env.name())) {
+        if (deploying(config, env)) {
+          return finished;
+        }
+        ledger.store().saveVerificationState(new VerificationState(where, version, next.get().id(),
+            ConstraintStatus.PENDING, now, null, Map.of(STARTING, "true"), null));
+      }
+      finished |= start(config, env, where, version, next.get(), evaluator, now).status().complete();
     }
     return finished;
   }
@@ -95,25 +112,27 @@ final class VerificationRunner {
         .anyMatch(r -> r.status() == PromotionStatus.DEPLOYING));
   }
 
+  /** Calls the evaluator's start, outside any lock; a start that fails, overruns or is refused fails the verification. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void start(DeliveryConfig config, Environment env, EnvironmentArtifact where, String version, Verification v) {
-    VerificationEvaluator evaluator = evaluators.get(v.type());
-    Instant now = clock.instant();
-    if (evaluator == null) {
-      LOG.warn("No evaluator for verification type {} in {}; it cannot run", v.type(), where);
-      return;
-    }
+  private VerificationState start(DeliveryConfig config, Environment env, EnvironmentArtifact where, String version,
+      Verification v, VerificationEvaluator evaluator, Instant now) {
+    String extension = "verification " + v.id() + " start";
+    EvaluatorCalls.Target target = new EvaluatorCalls.Target(where, version, "verification " + v.id());
     Map<String, String> metadata;
     ConstraintStatus status = ConstraintStatus.PENDING;
     try {
-      metadata = evaluator.start(v, new Verifying(config, env, where.artifactReference(), version, clock, now, Map.of()));
-    } catch (RuntimeException | LinkageError e) {
-      LOG.warn("Verification {} failed to start in {}", v.id(), where, e);
-      metadata = Map.of("error", String.valueOf(e.getMessage()));
+      metadata = calls.call(evaluator, target, extension,
+          () -> evaluator.start(v, new Verifying(config, env, where.artifactReference(), version, clock, now, Map.of())));
+      calls.succeeded(target);
+    } catch (EvaluatorCalls.CallFailed e) {
+      calls.failed(target, config.application(), env.name(), version, extension, e);
+      metadata = Map.of("error", extension + " failed: " + e.getMessage());
       status = ConstraintStatus.FAIL;
     }
-    ledger.store().saveVerificationState(new VerificationState(where, version, v.id(), status, now,
-        status.complete() ? now : null, metadata == null ? Map.of() : metadata, null));
+    VerificationState state = new VerificationState(where, version, v.id(), status, now,
+        status.complete() ? clock.instant() : null, metadata == null ? Map.of() : metadata, null);
+    ledger.store().saveVerificationState(state);
+    return state;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -124,10 +143,15 @@ final class VerificationRunner {
       return state;
     }
     ConstraintOutcome outcome;
+    String extension = "verification " + v.id();
+    EvaluatorCalls.Target target = new EvaluatorCalls.Target(where, state.version(), extension);
     try {
-      outcome = evaluator.evaluate(v, new Verifying(config, env, where.artifactReference(), state.version(), clock,
-          state.startedAt(), state.metadata()));
-    } catch (RuntimeException | LinkageError e) {
+      outcome = calls.call(evaluator, target, extension, () -> evaluator.evaluate(v, new Verifying(config, env,
+          where.artifactReference(), state.version(), clock, state.startedAt(), state.metadata())));
+      calls.succeeded(target);
+    } catch (EvaluatorCalls.CallFailed e) {
+      // A verification whose evaluation cannot be had would hold the environment forever: it fails.
+      calls.failed(target, config.application(), env.name(), state.version(), extension, e);
       outcome = ConstraintOutcome.fail("evaluation failed: " + e.getMessage());
     }
     if (outcome == null || outcome.result() == ConstraintOutcome.Result.PENDING) {

@@ -14,17 +14,29 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.annotation.Nullable;
 
 /**
- * The production scheduler: one timer thread and a pool of worker threads that grows with demand and
- * shrinks when idle. Threads are created on first use, never in the constructor, and all of them stop on
- * {@link #close()}.
+ * The production scheduler: one timer thread, a pool of worker threads for the engine's own work, and a
+ * separate pool for calls into extensions; both pools grow with demand and shrink when idle. Threads are
+ * created on first use, never in the constructor. Their names tell them apart: {@code <name>-timer-N},
+ * {@code <name>-worker-N} and {@code <name>-call-N}.
+ *
+ * <p>{@link #close()} stops the timer and the workers (the engine's own threads) and interrupts the call
+ * threads without waiting for them: a call that ignores interruption (a blocking socket read, say) cannot
+ * be stopped from outside, so its thread lives on until the call returns. All threads are daemon threads,
+ * so such a call never keeps the JVM from exiting.
  */
 public final class SystemScheduler implements Scheduler {
 
   private final Clock clock;
   private final ScheduledThreadPoolExecutor timers;
   private final ExecutorService workers;
+  private final ExecutorService calls;
+  /** The engine's own threads (timer and workers), which close() waits for; not the call threads. */
+  private final Set<Thread> own = ConcurrentHashMap.newKeySet();
 
   /**
    * A scheduler on a clock.
@@ -34,17 +46,23 @@ public final class SystemScheduler implements Scheduler {
    */
   public SystemScheduler(Clock clock, String name) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.timers = new ScheduledThreadPoolExecutor(1, threads(name + "-timer"));
+    this.timers = new ScheduledThreadPoolExecutor(1, threads(name + "-timer", own));
     this.timers.setRemoveOnCancelPolicy(true);
     this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        threads(name + "-worker"));
+        threads(name + "-worker", own));
+    this.calls = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        threads(name + "-call", null));
   }
 
-  private static ThreadFactory threads(String prefix) {
+  private static ThreadFactory threads(String prefix, @Nullable Set<Thread> own) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
       t.setDaemon(true);
+      if (own != null) {
+        own.removeIf(old -> !old.isAlive());
+        own.add(t);
+      }
       return t;
     };
   }
@@ -78,14 +96,31 @@ public final class SystemScheduler implements Scheduler {
     return this::execute;
   }
 
-  /** Stops the timer and interrupts the workers, waiting a few seconds for them to end. */
+  @Override
+  public Executor callExecutor() {
+    return calls::execute;
+  }
+
+  /**
+   * Stops the timer and interrupts the workers and the calls, waiting at most a second for the timer and
+   * the workers (which only wait on calls, interruptibly) and not at all for the calls.
+   */
   @Override
   public void close() {
     timers.shutdownNow();
     workers.shutdownNow();
+    calls.shutdownNow();
     try {
-      timers.awaitTermination(5, TimeUnit.SECONDS);
-      workers.awaitTermination(5, TimeUnit.SECONDS);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+      timers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      workers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      // A terminated pool's threads may still be on their way out.
+      for (Thread t : own) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left > 0 && t != Thread.currentThread()) {
+          t.join(left);
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

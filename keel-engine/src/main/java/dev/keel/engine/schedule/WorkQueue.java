@@ -53,6 +53,7 @@ public final class WorkQueue<K> implements AutoCloseable {
   private final Map<String, PriorityQueue<Entry<K>>> ready = new LinkedHashMap<>();
   private final Map<String, TokenBucket> buckets = new HashMap<>();
   private final Map<String, Instant> throttledUntil = new HashMap<>();
+  private int waiting;
   private Cancellable wakeup;
   private Instant wakeupAt;
   private long seq;
@@ -165,6 +166,31 @@ public final class WorkQueue<K> implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a wait of a running worker (for an extension call, say) without counting the worker against
+   * {@code maxConcurrency} meanwhile, so that workers stuck waiting never keep others from starting. The
+   * worker's key still counts as running: it is not run twice at once. Call it only from a worker of this
+   * queue.
+   *
+   * @param wait the wait
+   * @param <T> its result type
+   * @return its result
+   * @throws Exception what the wait throws
+   */
+  public <T> T whileWaiting(java.util.concurrent.Callable<T> wait) throws Exception {
+    synchronized (lock) {
+      waiting++;
+    }
+    dispatch();
+    try {
+      return wait.call();
+    } finally {
+      synchronized (lock) {
+        waiting--;
+      }
+    }
+  }
+
   /** Starts what is due and allowed, and arms a timer for what will be. */
   private void dispatch() {
     List<K> start = new ArrayList<>();
@@ -180,7 +206,7 @@ public final class WorkQueue<K> implements AutoCloseable {
         }
       }
       Instant earliestThrottle = null;
-      while (running.size() < maxConcurrency) {
+      while (running.size() - waiting < maxConcurrency) {
         String group = mostUrgentGroup(now);
         if (group == null) {
           break;

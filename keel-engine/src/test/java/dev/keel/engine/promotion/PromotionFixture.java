@@ -97,7 +97,8 @@ final class PromotionFixture {
         List.of(new Environment("test", List.of(app("test")), List.of(), List.of(), List.of(), null),
             new Environment("prod", List.of(app("prod")), prodConstraints, List.of(), List.of(), null)));
     store.storeDeliveryConfig(config, clock.instant());
-    promotions = new Promotions(store, clock, evaluators, List.of(), id -> { }, name -> { }, 15, defaultZone, events::add);
+    promotions = new Promotions(store, clock, evaluators, List.of(), id -> { }, name -> { }, 15, defaultZone, events::add,
+        EvaluatorCalls.direct(clock));
   }
 
   static Resource<AppSpec> app(String env) {
