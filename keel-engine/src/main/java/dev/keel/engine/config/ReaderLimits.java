@@ -5,7 +5,9 @@ package dev.keel.engine.config;
  *
  * @param maxDocumentChars the longest document accepted, in characters
  * @param maxNestingDepth the deepest nesting of mappings and sequences
- * @param maxStringLength the longest single scalar, in characters
+ * @param maxStringLength the longest single scalar, and the longest line of a YAML document, in characters
+ *     (SnakeYAML's scanner costs time growing with the square of a line's length, so long lines are
+ *     refused before parsing)
  * @param maxNodes the most values a document may hold once YAML aliases are expanded, which stops
  *     "billion laughs" documents
  * @param maxAliases the most alias references ({@code *name}) a document may use
@@ -20,12 +22,13 @@ public record ReaderLimits(int maxDocumentChars, int maxNestingDepth, int maxStr
   }
 
   /**
-   * Limits generous for any real delivery config: 5 M characters, nesting 64 deep, scalars of 1 M
-   * characters, 1 M values and 1,000 aliases.
+   * Limits generous for any real delivery config (Keel's own are a few kilobytes), and tight enough that
+   * the worst document within them is refused or read in about a second: 1 M characters, nesting 64
+   * deep, scalars and YAML lines of 100 K characters, 1 M values and 1,000 aliases.
    *
    * @return the default limits
    */
   public static ReaderLimits defaults() {
-    return new ReaderLimits(5_000_000, 64, 1_000_000, 1_000_000, 1_000);
+    return new ReaderLimits(1_000_000, 64, 100_000, 1_000_000, 1_000);
   }
 }
