@@ -226,7 +226,7 @@ public final class KeelEngine implements AutoCloseable {
    *     nothing is stored
    */
   public SubmitResult submit(Path file) {
-    return submit(reader.read(file));
+    return store(reader.read(file));
   }
 
   /**
@@ -238,23 +238,28 @@ public final class KeelEngine implements AutoCloseable {
    * @throws dev.keel.engine.config.ConfigException listing every problem; nothing is stored
    */
   public SubmitResult submit(String text, String sourceName) {
-    return submit(reader.read(text, sourceName));
+    return store(reader.read(text, sourceName));
   }
 
   /**
-   * Stores a delivery config built in code and checks its new and changed resources at once.
+   * Validates and stores a delivery config built in code, and checks its new and changed resources at
+   * once. It passes the rules a config read from text passes ({@link ConfigReader#validate}).
    *
    * @param deliveryConfig the config
    * @return what changed
-   * @throws UnsupportedKindException if a resource's kind has no handler; nothing is stored
-   * @throws dev.keel.engine.store.ConfigConflictException if another config manages the same names
+   * @throws dev.keel.engine.config.ConfigException listing every problem (duplicate environment names or
+   *     resource ids, an artifact reference no artifact declares, a kind no handler
+   *     supports, ...); nothing is stored
+   * @throws dev.keel.engine.store.ConfigConflictException if another config manages the same names;
+   *     nothing is stored
    */
   public SubmitResult submit(DeliveryConfig deliveryConfig) {
-    deliveryConfig.resources().forEach(r -> {
-      if (registry.kind(r.kind()).isEmpty()) {
-        throw new UnsupportedKindException(r.kind(), r.id());
-      }
-    });
+    reader.validate(deliveryConfig, "delivery config '" + deliveryConfig.name() + "'");
+    return store(deliveryConfig);
+  }
+
+  /** Stores a validated config and records what changed. */
+  private SubmitResult store(DeliveryConfig deliveryConfig) {
     Instant now = clock().instant();
     SubmitResult result = store.storeDeliveryConfig(deliveryConfig, now);
     String app = deliveryConfig.application();

@@ -44,6 +44,11 @@ final class LocatedTree {
     this.omitted = omitted;
   }
 
+  /** A tree with no document behind it, for configs built in code: every position is unknown (0:0). */
+  static LocatedTree none() {
+    return new LocatedTree(JsonNodeFactory.instance.objectNode(), Map.of("", new Position(0, 0)), Map.of(), 0);
+  }
+
   JsonNode root() {
     return root;
   }

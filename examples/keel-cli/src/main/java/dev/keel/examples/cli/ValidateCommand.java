@@ -18,7 +18,8 @@ final class ValidateCommand {
       throw new UsageException("'keel validate' needs at least one FILE");
     }
     int problems = 0;
-    try (Simulation simulation = Simulation.open(cli.plugins(options), Scenario.DEFAULT_START, cli.err())) {
+    try (Simulation simulation = Simulation.open(cli.plugins(options), cli.pluginStartDeadline(),
+        Scenario.DEFAULT_START, cli.err())) {
       for (String name : options.positionals()) {
         Path file = Path.of(name);
         try {
@@ -28,8 +29,8 @@ final class ValidateCommand {
               + config.environments().size() + " environment" + (config.environments().size() == 1 ? "" : "s")
               + ", " + resources + " resource" + (resources == 1 ? "" : "s") + ")");
         } catch (ConfigException e) {
-          e.problems().forEach(p -> cli.err().println(Cli.line(p)));
-          problems += e.problems().size();
+          e.lines().forEach(cli.err()::println);
+          problems += e.problems().size() + e.omitted();
         }
       }
     }
