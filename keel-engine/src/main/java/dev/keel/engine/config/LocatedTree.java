@@ -146,13 +146,14 @@ final class LocatedTree {
    * limit has to hold before the scalar is built, not after.
    */
   private static void checkLineLengths(String text, String source, ReaderLimits limits) {
+    int max = Math.min(limits.maxStringLength(), ReaderLimits.MAX_YAML_LINE);
     int line = 1;
     int start = 0;
     for (int i = 0; i <= text.length(); i++) {
       if (i == text.length() || text.charAt(i) == '\n') {
-        if (i - start > limits.maxStringLength()) {
+        if (i - start > max) {
           throw new ConfigException(List.of(new ConfigProblem(source, line, 1, "", "Line " + line + " is "
-              + (i - start) + " characters long; the limit for YAML is " + limits.maxStringLength()
+              + (i - start) + " characters long; the limit for YAML is " + max
               + ": split the value over several lines (a block scalar '|' or '>' does that)")));
         }
         line++;

@@ -23,7 +23,9 @@ import org.pf4j.DependencyResolver;
 import org.pf4j.ExtensionFactory;
 import org.pf4j.ExtensionFinder;
 import org.pf4j.PluginDependency;
+import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginRepository;
@@ -31,6 +33,7 @@ import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginStateEvent;
 import org.pf4j.PluginStatusProvider;
+import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
 import org.slf4j.Logger;
@@ -109,6 +112,37 @@ final class KeelPluginManager extends DefaultPluginManager {
     KeelExtensionFinder finder = new KeelExtensionFinder(this, () -> host);
     addPluginStateListener(finder);
     return finder;
+  }
+
+  /**
+   * {@code plugin.properties} first, then {@code MANIFEST.MF} {@code Plugin-*} entries, like PF4J's own
+   * compound finder, but without its error log of each miss with a stack trace: a plugin without a
+   * descriptor is reported once, as a failure, by {@link PluginLoader}.
+   */
+  @Override
+  protected PluginDescriptorFinder createPluginDescriptorFinder() {
+    PluginDescriptorFinder properties = new PropertiesPluginDescriptorFinder();
+    PluginDescriptorFinder manifest = new ManifestPluginDescriptorFinder();
+    return new PluginDescriptorFinder() {
+      @Override
+      public boolean isApplicable(Path pluginPath) {
+        return properties.isApplicable(pluginPath) || manifest.isApplicable(pluginPath);
+      }
+
+      @Override
+      public PluginDescriptor find(Path pluginPath) {
+        try {
+          return properties.find(pluginPath);
+        } catch (RuntimeException notProperties) {
+          try {
+            return manifest.find(pluginPath);
+          } catch (RuntimeException notManifest) {
+            throw new PluginRuntimeException("it holds neither a plugin.properties with plugin.id nor a "
+                + "MANIFEST.MF with Plugin-Id");
+          }
+        }
+      }
+    };
   }
 
   @Override

@@ -38,7 +38,11 @@ import org.slf4j.LoggerFactory;
  * {@link #load()}, with a {@link KeelContext} if it has a public constructor taking one. A plugin that cannot
  * be read, is not satisfied by this engine, misses a dependency, fails to start or has no extensions, and an
  * extension that cannot be constructed, is reported in {@link LoadedExtensions#failures()} (and logged) and
- * skipped; everything else loads. Runs on PF4J 3.10 and later.
+ * skipped; everything else loads. Plugin code runs under the {@linkplain Builder#startDeadline plugin start
+ * deadline}, so a plugin whose constructor or {@code start()} hangs is skipped, not waited for. A plugin
+ * whose {@code supportedKind()} (or another claim) throws or returns null, or that claims a name the host
+ * or an earlier plugins root owns, is skipped; plugins of one root claiming one name are all skipped.
+ * Runs on PF4J 3.10 and later.
  *
  * <pre>{@code
  * try (PluginLoader plugins = PluginLoader.builder()

@@ -101,7 +101,7 @@ class BoundedInputTest {
 
     assertThat(error[0].problems()).singleElement().satisfies(p -> {
       assertThat(p.line()).isEqualTo(2);
-      assertThat(p.message()).isEqualTo("Line 2 is 900006 characters long; the limit for YAML is 100000: split the "
+      assertThat(p.message()).isEqualTo("Line 2 is 900006 characters long; the limit for YAML is 20000: split the "
           + "value over several lines (a block scalar '|' or '>' does that)");
     });
     assertThat(allocated).as("bytes allocated").isLessThan(16L << 20);

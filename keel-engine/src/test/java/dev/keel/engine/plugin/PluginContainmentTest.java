@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Plugins that hang, throw or claim names they cannot have are each reported in one line naming the
  * plugin and skipped, while the other plugins load; and no expanded zip outlives its loader. Hangs are
- * cut by a short configured start deadline, so no test waits long.
+ * cut by a short configured start deadline (one second: short, yet long enough for a healthy plugin's
+ * first class loading on a busy machine), so no test waits long.
  */
 public class PluginContainmentTest {
 
-  private static final Duration DEADLINE = Duration.ofMillis(200);
+  private static final Duration DEADLINE = Duration.ofSeconds(1);
 
   @TempDir Path plugins;
   @TempDir Path morePlugins;
@@ -52,7 +53,7 @@ public class PluginContainmentTest {
       LoadedExtensions loaded = loader.load();
 
       assertThat(loaded.failures()).containsExactly(new PluginFailure("hanging-start", zip,
-          "failed to start: its constructor or start() did not return within the plugin start deadline of 200 ms"));
+          "failed to start: its constructor or start() did not return within the plugin start deadline of 1000 ms"));
       assertThat(handlerPlugins(loaded)).containsExactly(TestPlugins.ID);
     }
   }
@@ -67,7 +68,7 @@ public class PluginContainmentTest {
 
       assertThat(loaded.failures()).extracting(PluginFailure::pluginId, PluginFailure::reason).containsExactly(
           tuple("hanging-constructor", "extension dev.keel.testplugin.FaultyWidgetHandler could not be constructed: "
-              + "its constructor did not return within the plugin start deadline of 200 ms"));
+              + "its constructor did not return within the plugin start deadline of 1000 ms"));
       assertThat(handlerPlugins(loaded)).containsExactly(TestPlugins.ID);
     }
   }
@@ -149,6 +150,22 @@ public class PluginContainmentTest {
       assertThat(loaded.failures()).extracting(PluginFailure::pluginId, PluginFailure::reason).containsExactly(
           tuple("gadgets", "claims the resource kind 'test/gadget@v1', which the host already owns; "
               + "remove or disable this plugin"));
+      assertThat(handlerPlugins(loaded)).containsExactly(TestPlugins.ID);
+    }
+  }
+
+  @Test
+  void aPluginWithoutADescriptorIsOneReportWithoutTheTempPath() throws Exception {
+    Path zip = TestPlugins.variant(TestPlugins.pluginZip(), plugins.resolve("no-descriptor.zip"), Map.of(),
+        name -> name.equals("plugin.properties"));
+    TestPlugins.copy(plugins, "keel-test-plugin.zip");
+
+    try (PluginLoader loader = loader().build()) {
+      LoadedExtensions loaded = loader.load();
+
+      assertThat(loaded.failures()).containsExactly(new PluginFailure("no-descriptor", zip, "has no valid plugin "
+          + "descriptor (plugin.properties or MANIFEST.MF Plugin-* entries): it holds neither a plugin.properties "
+          + "with plugin.id nor a MANIFEST.MF with Plugin-Id"));
       assertThat(handlerPlugins(loaded)).containsExactly(TestPlugins.ID);
     }
   }
