@@ -1,5 +1,7 @@
 package dev.keel.engine.config;
 
+import static dev.keel.engine.config.HostileInputTest.allocatedBy;
+import static dev.keel.engine.config.HostileInputTest.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.spi.model.Locatable;
@@ -7,8 +9,6 @@ import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.Moniker;
 import dev.keel.spi.model.Monikered;
 import dev.keel.spi.model.SupportedKind;
-import java.lang.management.ManagementFactory;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,22 +30,6 @@ class BoundedInputTest {
 
   /** A capacity. */
   record Capacity(int min, int max) {}
-
-  private static long allocatedBy(Runnable work) {
-    var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long before = bean.getCurrentThreadAllocatedBytes();
-    work.run();
-    return bean.getCurrentThreadAllocatedBytes() - before;
-  }
-
-  private static ConfigException rejected(Supplier<?> read) {
-    try {
-      read.get();
-    } catch (ConfigException e) {
-      return e;
-    }
-    throw new AssertionError("expected the document to be rejected");
-  }
 
   /**
    * A 250-environment config whose environments all alias one list of 900 resources of an unknown kind:

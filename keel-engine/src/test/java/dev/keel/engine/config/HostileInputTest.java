@@ -18,14 +18,16 @@ class HostileInputTest {
 
   private final ConfigReader reader = TestKinds.reader();
 
-  private static long allocatedBy(Runnable work) {
+  /** Bytes the current thread allocated while running the work; shared with the other hostile-input tests. */
+  static long allocatedBy(Runnable work) {
     var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long before = bean.getCurrentThreadAllocatedBytes();
     work.run();
     return bean.getCurrentThreadAllocatedBytes() - before;
   }
 
-  private static ConfigException rejected(Supplier<?> read) {
+  /** The exception a read that must fail throws. */
+  static ConfigException rejected(Supplier<?> read) {
     try {
       read.get();
     } catch (ConfigException e) {
