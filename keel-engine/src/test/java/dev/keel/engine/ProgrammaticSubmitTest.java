@@ -82,8 +82,8 @@ class ProgrammaticSubmitTest {
 
       assertThatThrownBy(() -> engine.submit(config(env("test", pail))))
           .isInstanceOf(ConfigException.class)
-          .hasMessage("delivery config 'fnord-manifest':0:0: Unknown resource kind test/pail@v1 of resource "
-              + "test:pail:p: no loaded plugin or handler supports it (at environments[0].resources[0])");
+          .hasMessage("delivery config 'fnord-manifest':0:0: No handler supports kind test/pail@v1 of resource "
+              + "test:pail:p; register the handler or load the plugin that provides it (at environments[0].resources[0])");
       assertThat(storedIds()).isEmpty();
     }
   }

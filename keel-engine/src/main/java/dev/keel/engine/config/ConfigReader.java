@@ -128,8 +128,8 @@ public final class ConfigReader {
     Problems problems = new Problems(sourceName, LocatedTree.none(), new ArrayList<>());
     config.resources().forEach(r -> {
       if (registry.kind(r.kind()).isEmpty()) {
-        problems.add(paths.getOrDefault(r, ""), "Unknown resource kind " + r.kind() + " of resource " + r.id()
-            + ": no loaded plugin or handler supports it");
+        problems.add(paths.getOrDefault(r, ""), "No handler supports kind " + r.kind() + " of resource " + r.id()
+            + "; register the handler or load the plugin that provides it");
       }
     });
     new ConfigValidator(problems, paths, false, false).validate(config);
