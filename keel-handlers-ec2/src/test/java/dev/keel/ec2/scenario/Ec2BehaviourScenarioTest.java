@@ -115,12 +115,7 @@ class Ec2BehaviourScenarioTest {
 
       s.cloud.catalog().image(new Catalog.Image("fnord-1.2.3-h4.abc-bionic", "fnord-1.2.3-h4.abc", "bionicbase",
           Map.of("us-east-1", "ami-east", "us-west-2", "ami-west"), Instant.parse("2026-01-01T00:00:00Z")));
-      // The cluster deploys artifact 'fnord', which its config must declare.
-      var single = Ec2Scenario.config(r);
-      var config = new dev.keel.spi.model.DeliveryConfig(single.application(), single.name(), single.serviceAccount(),
-          java.util.List.of(new dev.keel.spi.model.DebianArtifact("fnord", "fnord", null, Set.of(), null)),
-          single.environments());
-      assertThat(s.converge(config, Duration.ofHours(1))).isTrue();
+      assertThat(s.converge(Ec2Scenario.config(r), Duration.ofHours(1))).isTrue();
       assertThat(s.cloud.truth("test", "us-west-2", "fnord-main").get(0).model().launchConfiguration().imageId())
           .isEqualTo("ami-west");
       assertThat(s.cloud.truth("test", "us-east-1", "fnord-main").get(0).model().launchConfiguration().keyPair())
