@@ -57,6 +57,7 @@ import dev.keel.spi.model.ResourceSpec;
 import dev.keel.spi.model.ResourceStatus;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,16 +129,17 @@ public final class KeelEngine implements AutoCloseable {
     this.ownsScheduler = b.scheduler == null;
     this.scheduler = b.scheduler != null ? b.scheduler : new SystemScheduler(b.clock, "keel-" + config.instanceId());
     LoadedExtensions loaded = LoadedExtensions.empty();
-    if (b.pluginsRoot != null || b.hostExtensions) {
+    if (!b.pluginsRoots.isEmpty() || b.hostExtensions) {
       PluginLoader.Builder loader = PluginLoader.builder()
           .includeHostExtensions(b.hostExtensions)
           .disabledPlugins(b.disabledPlugins)
+          .startDeadline(b.pluginStartDeadline)
+          .hostClaims(b::registerOwnInto)
           .contextFactory(pluginId -> new EngineContext(scheduler.clock(), b.pluginConfig.getOrDefault(pluginId, Map.of()),
               b.services, artifactView, this::publishPluginEvent));
-      if (b.pluginsRoot != null) {
-        loader.pluginsRoot(b.pluginsRoot);
-      }
+      b.pluginsRoots.forEach(loader::pluginsRoot);
       this.plugins = loader.build();
+      b.building = plugins; // closed by build() if the rest of this constructor fails
       loaded = plugins.load();
     } else {
       this.plugins = null;
@@ -151,11 +153,9 @@ public final class KeelEngine implements AutoCloseable {
     List<Veto> vetoList = new ArrayList<>(List.of(freezes)); // freezes are asked first
     vetoList.addAll(join(loaded.vetoes(), b.vetoes));
     List<TaskMonitor> monitorList = join(loaded.taskMonitors(), b.taskMonitors);
-    KindRegistry.Builder kinds = loaded.registerInto(KindRegistry.builder());
-    b.handlers.forEach(kinds::handler);
-    b.migrators.forEach(m -> kinds.migrator(m, m.getClass().getName()));
-    b.constraintEvaluators.forEach(kinds::evaluator);
-    b.verificationEvaluators.forEach(kinds::verificationEvaluator);
+    KindRegistry.Builder kinds = KindRegistry.builder();
+    b.registerOwnInto(kinds);
+    loaded.registerInto(kinds);
     this.registry = kinds.build();
     this.reader = ConfigReader.builder().registry(registry).build();
     handlerList.forEach(h -> handlers.put(h.supportedKind().kind(), h));
@@ -258,7 +258,7 @@ public final class KeelEngine implements AutoCloseable {
    *     nothing is stored
    */
   public SubmitResult submit(Path file) {
-    return submit(reader.read(file));
+    return store(reader.read(file));
   }
 
   /**
@@ -270,23 +270,28 @@ public final class KeelEngine implements AutoCloseable {
    * @throws dev.keel.engine.config.ConfigException listing every problem; nothing is stored
    */
   public SubmitResult submit(String text, String sourceName) {
-    return submit(reader.read(text, sourceName));
+    return store(reader.read(text, sourceName));
   }
 
   /**
-   * Stores a delivery config built in code and checks its new and changed resources at once.
+   * Validates and stores a delivery config built in code, and checks its new and changed resources at
+   * once. It passes the rules a config read from text passes ({@link ConfigReader#validate}).
    *
    * @param deliveryConfig the config
    * @return what changed
-   * @throws UnsupportedKindException if a resource's kind has no handler; nothing is stored
-   * @throws dev.keel.engine.store.ConfigConflictException if another config manages the same names
+   * @throws dev.keel.engine.config.ConfigException listing every problem (duplicate environment names or
+   *     resource ids, an artifact reference no artifact declares, a kind no handler
+   *     supports, ...); nothing is stored
+   * @throws dev.keel.engine.store.ConfigConflictException if another config manages the same names;
+   *     nothing is stored
    */
   public SubmitResult submit(DeliveryConfig deliveryConfig) {
-    deliveryConfig.resources().forEach(r -> {
-      if (registry.kind(r.kind()).isEmpty()) {
-        throw new UnsupportedKindException(r.kind(), r.id());
-      }
-    });
+    reader.validate(deliveryConfig, "delivery config '" + deliveryConfig.name() + "'");
+    return store(deliveryConfig);
+  }
+
+  /** Stores a validated config and records what changed. */
+  private SubmitResult store(DeliveryConfig deliveryConfig) {
     Instant now = clock().instant();
     SubmitResult result = store.storeDeliveryConfig(deliveryConfig, now);
     String app = deliveryConfig.application();
@@ -859,7 +864,9 @@ public final class KeelEngine implements AutoCloseable {
     private final List<SpecMigrator<?, ?>> migrators = new ArrayList<>();
     private final List<ConstraintEvaluator<?>> constraintEvaluators = new ArrayList<>();
     private final List<VerificationEvaluator<?>> verificationEvaluators = new ArrayList<>();
-    private Path pluginsRoot;
+    private final List<Path> pluginsRoots = new ArrayList<>();
+    private Duration pluginStartDeadline = PluginLoader.DEFAULT_START_DEADLINE;
+    @Nullable private PluginLoader building;
     private boolean hostExtensions;
     private Set<String> disabledPlugins = Set.of();
     private final Map<String, Map<String, Object>> pluginConfig = new LinkedHashMap<>();
@@ -884,14 +891,41 @@ public final class KeelEngine implements AutoCloseable {
 
     /**
      * Loads PF4J plugins (zips, jars or directories) from a directory. A plugin that fails to load is
-     * skipped and listed in {@link KeelEngine#pluginFailures()}.
+     * skipped and listed in {@link KeelEngine#pluginFailures()}. May be called more than once, each
+     * directory adding plugins: those of an earlier directory own the kinds and types they claim, so a
+     * later plugin claiming one of them is skipped (see {@link PluginLoader.Builder#pluginsRoot}).
      *
      * @param directory the plugins directory
      * @return this builder
      */
     public Builder plugins(Path directory) {
-      this.pluginsRoot = Objects.requireNonNull(directory, "directory");
+      this.pluginsRoots.add(Objects.requireNonNull(directory, "directory"));
       return this;
+    }
+
+    /**
+     * The plugin start deadline: how long each call into plugin code while the engine is built (a plugin's
+     * constructor and {@code start()}, an extension's constructor, its {@code supportedKind()}) may take
+     * before the plugin or extension is skipped and reported; 30 seconds by default. Wall-clock time, as
+     * plugins load before the engine's scheduler runs.
+     *
+     * @param deadline a positive duration
+     * @return this builder
+     */
+    public Builder pluginStartDeadline(Duration deadline) {
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw new IllegalArgumentException("The plugin start deadline must be positive, not " + deadline);
+      }
+      this.pluginStartDeadline = deadline;
+      return this;
+    }
+
+    /** Registers the extensions given in code, whose names plugins may not claim. */
+    private void registerOwnInto(KindRegistry.Builder kinds) {
+      handlers.forEach(kinds::handler);
+      migrators.forEach(m -> kinds.migrator(m, m.getClass().getName()));
+      constraintEvaluators.forEach(kinds::evaluator);
+      verificationEvaluators.forEach(kinds::verificationEvaluator);
     }
 
     /**
@@ -1053,7 +1087,17 @@ public final class KeelEngine implements AutoCloseable {
      * @throws dev.keel.engine.config.RegistrationConflictException if two extensions claim one kind or type
      */
     public KeelEngine build() {
-      return new KeelEngine(this);
+      try {
+        return new KeelEngine(this);
+      } catch (RuntimeException | Error e) {
+        // A failed build leaves no plugin started and no expanded plugin zip behind.
+        if (building != null) {
+          building.close();
+        }
+        throw e;
+      } finally {
+        building = null;
+      }
     }
   }
 }

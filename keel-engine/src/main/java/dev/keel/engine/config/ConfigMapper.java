@@ -35,6 +35,8 @@ final class ConfigMapper {
         // A missing primitive takes its default (false, 0), so specs can use primitives for optional flags.
         .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        // capacity.min: 3.7 is a mistake to report, not a 3 to take silently.
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
   }

@@ -112,6 +112,31 @@ public final class ConfigReader {
   }
 
   /**
+   * Checks a delivery config built in code by the rules a read config passes: a valid application name,
+   * unique environment names, artifact references and resource
+   * ids, artifact references and {@code depends-on} environments that exist, no dependency cycles, and
+   * kinds this reader's registry knows.
+   *
+   * @param config the config
+   * @param sourceName the name to give in problems, such as {@code delivery config 'fnord-manifest'};
+   *     problems carry paths ({@code environments[1].resources[0]}) and no line
+   * @throws ConfigException listing every problem
+   */
+  public void validate(DeliveryConfig config, String sourceName) {
+    Objects.requireNonNull(config, "config");
+    Map<Object, String> paths = ConfigValidator.pathsOf(config);
+    Problems problems = new Problems(sourceName, LocatedTree.none(), new ArrayList<>());
+    config.resources().forEach(r -> {
+      if (registry.kind(r.kind()).isEmpty()) {
+        problems.add(paths.getOrDefault(r, ""), "No handler supports kind " + r.kind() + " of resource " + r.id()
+            + "; register the handler or load the plugin that provides it");
+      }
+    });
+    new ConfigValidator(problems, paths, false, false).validate(config);
+    problems.throwIfAny();
+  }
+
+  /**
    * Reads one resource in Kubernetes style from a file.
    *
    * @param file a YAML or JSON file

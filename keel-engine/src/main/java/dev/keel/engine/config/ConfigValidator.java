@@ -57,6 +57,32 @@ final class ConfigValidator {
     uniqueVerificationIds(config);
   }
 
+  /**
+   * Where each element of a config built in code sits, as the reader would have recorded it, so that a
+   * programmatic config is checked by the same rules with the same paths.
+   */
+  static Map<Object, String> pathsOf(DeliveryConfig config) {
+    Map<Object, String> paths = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < config.artifacts().size(); i++) {
+      paths.putIfAbsent(config.artifacts().get(i), SourcePaths.index("artifacts", i));
+    }
+    for (int i = 0; i < config.environments().size(); i++) {
+      Environment env = config.environments().get(i);
+      String path = SourcePaths.index("environments", i);
+      paths.putIfAbsent(env, path);
+      for (int j = 0; j < env.resources().size(); j++) {
+        paths.putIfAbsent(env.resources().get(j), SourcePaths.index(SourcePaths.field(path, "resources"), j));
+      }
+      for (int j = 0; j < env.constraints().size(); j++) {
+        paths.putIfAbsent(env.constraints().get(j), SourcePaths.index(SourcePaths.field(path, "constraints"), j));
+      }
+      for (int j = 0; j < env.verifyWith().size(); j++) {
+        paths.putIfAbsent(env.verifyWith().get(j), SourcePaths.index(SourcePaths.field(path, "verifyWith"), j));
+      }
+    }
+    return paths;
+  }
+
   private void uniqueEnvironmentNames(DeliveryConfig config) {
     Map<String, Environment> seen = new HashMap<>();
     for (Environment env : config.environments()) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,15 +35,27 @@ final class LocatedTree {
   private final JsonNode root;
   private final Map<String, Position> positions;
   private final Map<String, String> aliases;
+  private final int omitted;
 
-  private LocatedTree(JsonNode root, Map<String, Position> positions, Map<String, String> aliases) {
+  private LocatedTree(JsonNode root, Map<String, Position> positions, Map<String, String> aliases, int omitted) {
     this.root = root;
     this.positions = positions;
     this.aliases = aliases;
+    this.omitted = omitted;
+  }
+
+  /** A tree with no document behind it, for configs built in code: every position is unknown (0:0). */
+  static LocatedTree none() {
+    return new LocatedTree(JsonNodeFactory.instance.objectNode(), Map.of("", new Position(0, 0)), Map.of(), 0);
   }
 
   JsonNode root() {
     return root;
+  }
+
+  /** Problems found while parsing beyond {@link ConfigException#MAX_PROBLEMS}, counted but not kept. */
+  int omitted() {
+    return omitted;
   }
 
   /**
@@ -91,6 +104,10 @@ final class LocatedTree {
   static LocatedTree parse(JsonFactory factory, String text, String source, ReaderLimits limits,
       List<ConfigProblem> problems) {
     var builder = new Builder(source, limits, problems);
+    boolean yaml = factory instanceof YAMLFactory;
+    if (yaml) {
+      checkLineLengths(text, source, limits);
+    }
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();
       JsonNode root = first == null ? JsonNodeFactory.instance.objectNode() : builder.value(parser, "", 0);
@@ -99,8 +116,12 @@ final class LocatedTree {
         throw new ConfigException(List.of(new ConfigProblem(source, at.getLineNr(), at.getColumnNr(), "",
             "Expected a single document; split several configs into separate files")));
       }
-      return new LocatedTree(root, builder.positions, builder.aliasOrigins);
+      return new LocatedTree(root, builder.positions, builder.aliasOrigins, builder.omitted);
     } catch (JsonProcessingException e) {
+      ConfigProblem tab = yaml && mentionsTab(e.getOriginalMessage()) ? tabInIndentation(text, source) : null;
+      if (tab != null) {
+        throw new ConfigException(List.of(tab));
+      }
       JsonLocation at = e.getLocation();
       throw new ConfigException(List.of(new ConfigProblem(source, at == null ? 0 : at.getLineNr(),
           at == null ? 0 : at.getColumnNr(), "", "Syntax error: " + cleanMessage(e))));
@@ -111,8 +132,64 @@ final class LocatedTree {
       if (e instanceof ConfigException ce) {
         throw ce;
       }
+      ConfigProblem tab = yaml && mentionsTab(e.getMessage()) ? tabInIndentation(text, source) : null;
+      if (tab != null) {
+        throw new ConfigException(List.of(tab));
+      }
       throw new ConfigException(List.of(new ConfigProblem(source, 0, 0, "", "Syntax error: " + e.getMessage())));
     }
+  }
+
+  /**
+   * Refuses a YAML line longer than the scalar limit before parsing: SnakeYAML's scanner costs time
+   * growing with the square of a line's length (a 4.9 MB scalar took seconds and gigabytes), so the
+   * limit has to hold before the scalar is built, not after.
+   */
+  private static void checkLineLengths(String text, String source, ReaderLimits limits) {
+    int max = Math.min(limits.maxStringLength(), ReaderLimits.MAX_YAML_LINE);
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > max) {
+          throw new ConfigException(List.of(new ConfigProblem(source, line, 1, "", "Line " + line + " is "
+              + (i - start) + " characters long; the limit for YAML is " + max
+              + ": split the value over several lines (a block scalar '|' or '>' does that)")));
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+  }
+
+  private static boolean mentionsTab(String message) {
+    return message != null && (message.contains("\\t") || message.contains("\t") || message.contains("TAB"));
+  }
+
+  /** The first tab in a line's indentation, as the problem YAML's scanner reports poorly. */
+  @Nullable
+  private static ConfigProblem tabInIndentation(String text, String source) {
+    int line = 1;
+    int column = 1;
+    boolean indentation = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        column = 1;
+        indentation = true;
+        continue;
+      }
+      if (c == '\t' && indentation) {
+        return new ConfigProblem(source, line, column, "", "A tab in the indentation: YAML indents with spaces "
+            + "only; replace the tab with spaces");
+      }
+      if (c != ' ' && c != '-' && c != '\r') {
+        indentation = false;
+      }
+      column++;
+    }
+    return null;
   }
 
   private static String cleanMessage(JsonProcessingException e) {
@@ -130,6 +207,7 @@ final class LocatedTree {
     private final Map<String, Anchor> anchors = new HashMap<>();
     private long nodes;
     private int aliasCount;
+    private int omitted;
 
     private record Anchor(JsonNode node, String path, long weight) {}
 
@@ -189,8 +267,12 @@ final class LocatedTree {
           continue;
         }
         if (node.has(name)) {
-          problems.add(new ConfigProblem(source, keyAt.getLineNr(), keyAt.getColumnNr(), child,
-              "Duplicate key '" + name + "': each key may appear once in a mapping"));
+          if (problems.size() < ConfigException.MAX_PROBLEMS) {
+            problems.add(new ConfigProblem(source, keyAt.getLineNr(), keyAt.getColumnNr(), child,
+                "Duplicate key '" + name + "': each key may appear once in a mapping"));
+          } else {
+            omitted++;
+          }
         }
         positions.put(child, new Position(keyAt.getLineNr(), keyAt.getColumnNr()));
         node.set(name, value(p, child, depth));
@@ -245,12 +327,30 @@ final class LocatedTree {
           case LONG -> f.numberNode(p.getLongValue());
           default -> f.numberNode(p.getBigIntegerValue());
         };
-        case VALUE_NUMBER_FLOAT -> f.numberNode(p.getDecimalValue());
+        case VALUE_NUMBER_FLOAT -> f.numberNode(finite(p));
         case VALUE_TRUE -> f.booleanNode(true);
         case VALUE_FALSE -> f.booleanNode(false);
         case VALUE_NULL -> f.nullNode();
         default -> f.textNode(p.getText());
       };
+    }
+
+    /**
+     * A decimal that a {@code double} can hold: {@code 1e1000000} would silently become Infinity, and
+     * {@code 1e-1000000} zero, wherever it is bound.
+     */
+    private java.math.BigDecimal finite(JsonParser p) throws IOException {
+      java.math.BigDecimal value = p.getDecimalValue();
+      double asDouble = value.doubleValue();
+      if (Double.isInfinite(asDouble) || (asDouble == 0 && value.signum() != 0)) {
+        throw fail(p, "The number " + abbreviate(p.getText()) + " is out of range: numbers must lie within "
+            + "\u00b1" + Double.MAX_VALUE + " and not round to zero");
+      }
+      return value;
+    }
+
+    private static String abbreviate(String s) {
+      return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     private void checkDepth(JsonParser p, int depth) {

@@ -114,11 +114,15 @@ final class ExtensionCollector {
     }
     Object instance;
     try {
-      instance = manager.getExtensionFactory().create(type);
+      instance = manager.calls().call(() -> manager.getExtensionFactory().create(type));
+    } catch (PluginCalls.DeadlineExceeded e) {
+      fail(pluginId, path, "extension " + type.getName() + " could not be constructed: its constructor "
+          + e.getMessage());
+      return false;
     } catch (ExtensionConstructionException e) {
       fail(pluginId, path, e.getMessage());
       return false;
-    } catch (RuntimeException | LinkageError e) {
+    } catch (RuntimeException | Error e) {
       fail(pluginId, path, "extension " + type.getName() + " could not be constructed: "
           + KeelExtensionFactory.describe(e));
       return false;

@@ -40,13 +40,20 @@ final class KeelExtensionFactory implements ExtensionFactory {
    *     constructed
    */
   @Override
-  public synchronized <T> T create(Class<T> extensionClass) {
-    Object instance = instances.get(extensionClass);
-    if (instance == null) {
-      instance = construct(extensionClass);
-      instances.put(extensionClass, instance);
+  public <T> T create(Class<T> extensionClass) {
+    synchronized (this) {
+      Object existing = instances.get(extensionClass);
+      if (existing != null) {
+        return extensionClass.cast(existing);
+      }
     }
-    return extensionClass.cast(instance);
+    // Constructed outside the lock: a constructor that hangs, and that the loader abandons at its deadline,
+    // must not keep the next extension from being constructed.
+    Object instance = construct(extensionClass);
+    synchronized (this) {
+      Object earlier = instances.putIfAbsent(extensionClass, instance);
+      return extensionClass.cast(earlier != null ? earlier : instance);
+    }
   }
 
   /** Drops every instance and context, so that a closed loader keeps nothing of its plugins. */
@@ -88,7 +95,7 @@ final class KeelExtensionFactory implements ExtensionFactory {
     }
   }
 
-  private KeelContext context(String pluginId, String what) {
+  private synchronized KeelContext context(String pluginId, String what) {
     KeelContext context = contextsByPlugin.get(pluginId);
     if (context == null) {
       try {

@@ -23,13 +23,17 @@ import org.pf4j.DependencyResolver;
 import org.pf4j.ExtensionFactory;
 import org.pf4j.ExtensionFinder;
 import org.pf4j.PluginDependency;
+import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginRepository;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
+import org.pf4j.PluginStateEvent;
 import org.pf4j.PluginStatusProvider;
+import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
 import org.slf4j.Logger;
@@ -63,10 +67,12 @@ final class KeelPluginManager extends DefaultPluginManager {
   private Function<String, KeelContext> contexts;
   @Nullable private Set<String> enabled;
   private Set<String> disabled;
+  private PluginCalls calls;
 
   KeelPluginManager(String systemVersion, ClassLoader host, Function<String, KeelContext> contexts,
-      @Nullable Set<String> enabled, Set<String> disabled) {
+      @Nullable Set<String> enabled, Set<String> disabled, PluginCalls calls) {
     super(List.of());
+    this.calls = calls;
     this.engineVersion = systemVersion;
     this.host = host;
     this.contexts = contexts;
@@ -106,6 +112,37 @@ final class KeelPluginManager extends DefaultPluginManager {
     KeelExtensionFinder finder = new KeelExtensionFinder(this, () -> host);
     addPluginStateListener(finder);
     return finder;
+  }
+
+  /**
+   * {@code plugin.properties} first, then {@code MANIFEST.MF} {@code Plugin-*} entries, like PF4J's own
+   * compound finder, but without its error log of each miss with a stack trace: a plugin without a
+   * descriptor is reported once, as a failure, by {@link PluginLoader}.
+   */
+  @Override
+  protected PluginDescriptorFinder createPluginDescriptorFinder() {
+    PluginDescriptorFinder properties = new PropertiesPluginDescriptorFinder();
+    PluginDescriptorFinder manifest = new ManifestPluginDescriptorFinder();
+    return new PluginDescriptorFinder() {
+      @Override
+      public boolean isApplicable(Path pluginPath) {
+        return properties.isApplicable(pluginPath) || manifest.isApplicable(pluginPath);
+      }
+
+      @Override
+      public PluginDescriptor find(Path pluginPath) {
+        try {
+          return properties.find(pluginPath);
+        } catch (RuntimeException notProperties) {
+          try {
+            return manifest.find(pluginPath);
+          } catch (RuntimeException notManifest) {
+            throw new PluginRuntimeException("it holds neither a plugin.properties with plugin.id nor a "
+                + "MANIFEST.MF with Plugin-Id");
+          }
+        }
+      }
+    };
   }
 
   @Override
@@ -156,6 +193,11 @@ final class KeelPluginManager extends DefaultPluginManager {
   /** The extension class names a plugin's index lists, or the host classpath's for {@value Loaded#HOST}. */
   Set<String> extensionClassNames(String pluginId) {
     return extensionFinder.findClassNames(Loaded.HOST.equals(pluginId) ? null : pluginId);
+  }
+
+  /** Where plugin code runs during a load: under the plugin start deadline. */
+  PluginCalls calls() {
+    return calls;
   }
 
   ClassLoader hostClassLoader() {
@@ -346,29 +388,27 @@ final class KeelPluginManager extends DefaultPluginManager {
   }
 
   /**
-   * Starts the resolved plugins in dependency order; one that fails to start, or depends on one that
-   * did, is stopped, removed and reported.
+   * Starts the resolved plugins in dependency order, each under the plugin start deadline; one that fails
+   * to start (its class cannot be constructed, its constructor or {@code start()} throws or does not
+   * return in time), or depends on one that did, is removed and reported. PF4J's own {@code startPlugins()}
+   * is not used: it would call plugin code on this thread, without a deadline, and log stack traces.
    */
   void start(FailureSink failures) {
-    startPlugins();
     List<String> failed = new ArrayList<>();
     for (PluginWrapper plugin : new ArrayList<>(resolvedPlugins)) {
       String id = plugin.getPluginId();
+      if (plugin.getPluginState() == PluginState.STARTED) {
+        continue;
+      }
       String reason = null;
-      if (plugin.getPluginState() != PluginState.STARTED) {
-        Throwable cause = plugin.getFailedException();
-        reason = "failed to start: " + (cause == null ? "it ended in state " + plugin.getPluginState()
-            : cause instanceof PluginClassException ? cause.getMessage() : KeelExtensionFactory.describe(cause));
-      } else {
-        for (PluginDependency dependency : plugin.getDescriptor().getDependencies()) {
-          if (failed.contains(dependency.getPluginId()) && !dependency.isOptional()) {
-            reason = "depends on plugin '" + dependency.getPluginId() + "', which failed to start";
-            break;
-          }
+      for (PluginDependency dependency : plugin.getDescriptor().getDependencies()) {
+        if (failed.contains(dependency.getPluginId()) && !dependency.isOptional()) {
+          reason = "depends on plugin '" + dependency.getPluginId() + "', which failed to start";
+          break;
         }
-        if (reason != null) {
-          stopQuietly(id);
-        }
+      }
+      if (reason == null) {
+        reason = startOne(plugin);
       }
       if (reason != null) {
         failed.add(id);
@@ -376,6 +416,26 @@ final class KeelPluginManager extends DefaultPluginManager {
         remove(id);
       }
     }
+  }
+
+  /** Starts one plugin; the reason it failed, or null. Only the plugin's own code runs on the worker. */
+  @Nullable
+  private String startOne(PluginWrapper plugin) {
+    PluginState before = plugin.getPluginState();
+    try {
+      calls.run(() -> plugin.getPlugin().start());
+    } catch (PluginCalls.DeadlineExceeded e) {
+      return "failed to start: its constructor or start() " + e.getMessage();
+    } catch (PluginClassException e) {
+      return "failed to start: " + e.getMessage();
+    } catch (RuntimeException | Error e) {
+      return "failed to start: " + KeelExtensionFactory.describe(e);
+    }
+    plugin.setPluginState(PluginState.STARTED);
+    plugin.setFailedException(null);
+    startedPlugins.add(plugin);
+    firePluginStateEvent(new PluginStateEvent(this, plugin, before));
+    return null;
   }
 
   /** The started plugins in start order. */
@@ -395,16 +455,26 @@ final class KeelPluginManager extends DefaultPluginManager {
     keelExtensionFactory().clear();
   }
 
+  /** Stops a started plugin under the deadline; a plugin that throws or hangs in stop() is logged and left. */
   private void stopQuietly(String id) {
     PluginWrapper plugin = plugins.get(id);
     if (plugin == null || plugin.getPluginState() != PluginState.STARTED) {
       return;
     }
     try {
-      stopPlugin(id);
-    } catch (RuntimeException | LinkageError e) {
-      log.warn("Plugin '{}' failed to stop: {}", id, KeelExtensionFactory.describe(e), e);
+      calls.run(() -> plugin.getPlugin().stop());
+    } catch (RuntimeException | Error e) {
+      log.warn("Plugin '{}' failed to stop: {}", id, KeelExtensionFactory.describe(e));
     }
+    plugin.setPluginState(PluginState.STOPPED);
+    startedPlugins.remove(plugin);
+    firePluginStateEvent(new PluginStateEvent(this, plugin, PluginState.STARTED));
+  }
+
+  /** Stops (if started) and forgets one plugin, as when its claims conflict with another's. */
+  void discard(String id) {
+    stopQuietly(id);
+    remove(id);
   }
 
   private void failAll(List<PluginWrapper> list, String reason, FailureSink failures) {

@@ -11,7 +11,10 @@ import dev.keel.spi.SpecMigrator;
 import dev.keel.spi.TaskMonitor;
 import dev.keel.spi.VerificationEvaluator;
 import dev.keel.spi.Veto;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Every extension one {@link PluginLoader#load()} found, by extension point, host extensions first and
@@ -76,18 +79,45 @@ public record LoadedExtensions(
    *     kind, constraint type or verification type
    */
   public KindRegistry.Builder registerInto(KindRegistry.Builder registry) {
+    return registerInto(registry, id -> true);
+  }
+
+  /** Registers the names the extensions of the plugins {@code include} accepts claim. */
+  KindRegistry.Builder registerInto(KindRegistry.Builder registry, Predicate<String> include) {
     for (Loaded<ResourceHandler<?, ?>> handler : handlers) {
-      registry.kind(handler.extension().supportedKind(), handler.owner());
+      if (include.test(handler.pluginId())) {
+        registry.kind(handler.extension().supportedKind(), handler.owner());
+      }
     }
     for (Loaded<SpecMigrator<?, ?>> migrator : specMigrators) {
-      registry.migrator(migrator.extension(), migrator.owner());
+      if (include.test(migrator.pluginId())) {
+        registry.migrator(migrator.extension(), migrator.owner());
+      }
     }
     for (Loaded<ConstraintEvaluator<?>> evaluator : constraintEvaluators) {
-      registry.evaluator(evaluator.extension(), evaluator.owner());
+      if (include.test(evaluator.pluginId())) {
+        registry.evaluator(evaluator.extension(), evaluator.owner());
+      }
     }
     for (Loaded<VerificationEvaluator<?>> evaluator : verificationEvaluators) {
-      registry.verificationEvaluator(evaluator.extension(), evaluator.owner());
+      if (include.test(evaluator.pluginId())) {
+        registry.verificationEvaluator(evaluator.extension(), evaluator.owner());
+      }
     }
     return registry;
+  }
+
+  /** These extensions without those of some plugins, and with more failures. */
+  LoadedExtensions without(Set<String> pluginIds, List<PluginFailure> moreFailures) {
+    List<PluginFailure> all = new ArrayList<>(failures);
+    all.addAll(moreFailures);
+    return new LoadedExtensions(keep(handlers, pluginIds), keep(resolvers, pluginIds),
+        keep(constraintEvaluators, pluginIds), keep(verificationEvaluators, pluginIds), keep(vetoes, pluginIds),
+        keep(taskMonitors, pluginIds), keep(artifactSuppliers, pluginIds), keep(specMigrators, pluginIds),
+        keep(simulators, pluginIds), all);
+  }
+
+  private static <T> List<Loaded<T>> keep(List<Loaded<T>> list, Set<String> dropped) {
+    return list.stream().filter(l -> !dropped.contains(l.pluginId())).toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.keel.engine.plugin;
 
+import dev.keel.engine.config.KindRegistry;
 import dev.keel.spi.ArtifactView;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.PluginEvent;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.annotation.Nullable;
 import org.pf4j.DefaultVersionManager;
@@ -35,7 +38,11 @@ import org.slf4j.LoggerFactory;
  * {@link #load()}, with a {@link KeelContext} if it has a public constructor taking one. A plugin that cannot
  * be read, is not satisfied by this engine, misses a dependency, fails to start or has no extensions, and an
  * extension that cannot be constructed, is reported in {@link LoadedExtensions#failures()} (and logged) and
- * skipped; everything else loads. Runs on PF4J 3.10 and later.
+ * skipped; everything else loads. Plugin code runs under the {@linkplain Builder#startDeadline plugin start
+ * deadline}, so a plugin whose constructor or {@code start()} hangs is skipped, not waited for. A plugin
+ * whose {@code supportedKind()} (or another claim) throws or returns null, or that claims a name the host
+ * or an earlier plugins root owns, is skipped; plugins of one root claiming one name are all skipped.
+ * Runs on PF4J 3.10 and later.
  *
  * <pre>{@code
  * try (PluginLoader plugins = PluginLoader.builder()
@@ -56,8 +63,13 @@ public final class PluginLoader implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PluginLoader.class);
 
-  @Nullable private final Path pluginsRoot;
+  /** The plugin start deadline unless {@link Builder#startDeadline} sets another. */
+  public static final Duration DEFAULT_START_DEADLINE = Duration.ofSeconds(30);
+
+  private final List<Path> pluginsRoots;
   private final String systemVersion;
+  private final Duration startDeadline;
+  private final Consumer<KindRegistry.Builder> hostClaims;
   private final Function<String, KeelContext> contextFactory;
   @Nullable private final Set<String> enabledPlugins;
   private final Set<String> disabledPlugins;
@@ -66,13 +78,16 @@ public final class PluginLoader implements AutoCloseable {
 
   @Nullable private KeelPluginManager manager;
   @Nullable private Path workDir;
+  @Nullable private PluginCalls calls;
   /** Expanded zip directories and the zips they came from, so that failures name the user's file. */
   private final Map<Path, Path> expandedFrom = new HashMap<>();
   private boolean closed;
 
   private PluginLoader(Builder b, Function<String, KeelContext> contextFactory) {
-    this.pluginsRoot = b.pluginsRoot;
+    this.pluginsRoots = List.copyOf(b.pluginsRoots);
     this.systemVersion = b.systemVersion;
+    this.startDeadline = b.startDeadline;
+    this.hostClaims = b.hostClaims;
     this.contextFactory = contextFactory;
     this.enabledPlugins = b.enabledPlugins;
     this.disabledPlugins = b.disabledPlugins;
@@ -112,14 +127,40 @@ public final class PluginLoader implements AutoCloseable {
     if (closed || manager != null) {
       throw new IllegalStateException(closed ? "This PluginLoader is closed" : "load() may be called only once");
     }
-    KeelPluginManager pf4j =
-        new KeelPluginManager(systemVersion, hostClassLoader, contextFactory, enabledPlugins, disabledPlugins);
+    calls = new PluginCalls(startDeadline);
+    KeelPluginManager pf4j = new KeelPluginManager(systemVersion, hostClassLoader, contextFactory, enabledPlugins,
+        disabledPlugins, calls);
     manager = pf4j;
+    try {
+      return load(pf4j);
+    } catch (RuntimeException | Error e) {
+      // A load that fails leaves nothing behind: no started plugin, no expanded zip.
+      close();
+      throw e;
+    }
+  }
+
+  private LoadedExtensions load(KeelPluginManager pf4j) {
     List<PluginFailure> failures = new ArrayList<>();
-    KeelPluginManager.FailureSink sink = (id, path, reason) ->
-        failures.add(new PluginFailure(id, path == null ? null : expandedFrom.getOrDefault(path, path), reason));
-    if (pluginsRoot != null) {
-      loadPlugins(pf4j, pluginsRoot, sink);
+    KeelPluginManager.FailureSink sink = (id, path, reason) -> failures.add(new PluginFailure(id, userPath(path), reason));
+    Map<String, Integer> tierOf = new HashMap<>();
+    if (!pluginsRoots.isEmpty()) {
+      Set<String> disabledIds = new HashSet<>();
+      Map<String, Path> loadedFrom = new HashMap<>();
+      for (int tier = 0; tier < pluginsRoots.size(); tier++) {
+        for (String id : loadPlugins(pf4j, pluginsRoots.get(tier), sink, disabledIds, loadedFrom)) {
+          tierOf.put(id, tier);
+        }
+      }
+      if (enabledPlugins != null) {
+        for (String id : enabledPlugins) {
+          if (!loadedFrom.containsKey(id) && !disabledPlugins.contains(id)) {
+            log.warn("Enabled plugin '{}' was not found in {}", id, pluginsRoots);
+          }
+        }
+      }
+      pf4j.resolve(disabledIds, logging(sink));
+      pf4j.start(logging(sink));
     }
     ExtensionCollector collector = new ExtensionCollector(pf4j, sink);
     if (includeHostExtensions) {
@@ -130,10 +171,37 @@ public final class PluginLoader implements AutoCloseable {
     for (PluginWrapper plugin : started) {
       collector.collect(plugin.getPluginId(), plugin.getPluginClassLoader(), plugin.getPluginPath());
     }
-    LoadedExtensions loaded = collector.result(failures);
-    log.info("Loaded {} plugin(s) on engine {}: {}; {} failure(s)", started.size(), systemVersion,
-        started.stream().map(PluginWrapper::getPluginId).toList(), failures.size());
+    LoadedExtensions collected = collector.result(failures);
+    List<Set<String>> tiers = new ArrayList<>();
+    for (int tier = 0; tier < pluginsRoots.size(); tier++) {
+      Set<String> ids = new HashSet<>();
+      for (PluginWrapper plugin : started) {
+        if (tierOf.get(plugin.getPluginId()) == tier) {
+          ids.add(plugin.getPluginId());
+        }
+      }
+      tiers.add(ids);
+    }
+    Map<String, String> rejected = new PluginClaims(collected, hostClaims, calls).rejected(tiers);
+    List<PluginFailure> conflicts = new ArrayList<>();
+    rejected.forEach((id, reason) -> {
+      PluginWrapper plugin = pf4j.getPlugin(id);
+      Path path = plugin == null ? null : userPath(plugin.getPluginPath());
+      log.warn("Skipping plugin '{}' ({}): {}", id, path, reason);
+      conflicts.add(new PluginFailure(id, path, reason));
+      pf4j.discard(id);
+    });
+    LoadedExtensions loaded = collected.without(rejected.keySet(), conflicts);
+    List<String> ids = pf4j.started().stream().map(PluginWrapper::getPluginId).sorted().toList();
+    log.info("Loaded {} plugin(s) on engine {}: {}; {} failure(s)", ids.size(), systemVersion, ids,
+        loaded.failures().size());
     return loaded;
+  }
+
+  /** The user's zip for a directory it was expanded into. */
+  @Nullable
+  private Path userPath(@Nullable Path path) {
+    return path == null ? null : expandedFrom.getOrDefault(path, path);
   }
 
   /** The PF4J manager behind this loader, once loaded; for tests in this package. */
@@ -142,7 +210,9 @@ public final class PluginLoader implements AutoCloseable {
     return manager;
   }
 
-  private void loadPlugins(KeelPluginManager pf4j, Path root, KeelPluginManager.FailureSink sink) {
+  /** Loads the plugins of one root; returns the ids loaded. */
+  private List<String> loadPlugins(KeelPluginManager pf4j, Path root, KeelPluginManager.FailureSink sink,
+      Set<String> disabledIds, Map<String, Path> loadedFrom) {
     if (!Files.isDirectory(root)) {
       throw new IllegalArgumentException("The plugins root " + root + " is not a directory");
     }
@@ -152,8 +222,7 @@ public final class PluginLoader implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the plugins root " + root, e);
     }
-    Set<String> disabledIds = new HashSet<>();
-    Map<String, Path> loadedFrom = new HashMap<>();
+    List<String> loaded = new ArrayList<>();
     for (Path candidate : candidates) {
       String id = PluginArchives.baseName(candidate);
       Path loadable = candidate;
@@ -185,6 +254,7 @@ public final class PluginLoader implements AutoCloseable {
         }
         pf4j.checkRequires(descriptor);
         pf4j.load(loadable);
+        loaded.add(id);
       } catch (RuntimeException | LinkageError e) {
         String reason = e instanceof IllegalArgumentException ? e.getMessage() : reason(e);
         log.warn("Skipping plugin '{}' ({}): {}", id, candidate, reason);
@@ -195,15 +265,7 @@ public final class PluginLoader implements AutoCloseable {
         }
       }
     }
-    if (enabledPlugins != null) {
-      for (String id : enabledPlugins) {
-        if (!loadedFrom.containsKey(id) && !disabledPlugins.contains(id)) {
-          log.warn("Enabled plugin '{}' was not found in {}", id, root);
-        }
-      }
-    }
-    pf4j.resolve(disabledIds, logging(sink));
-    pf4j.start(logging(sink));
+    return loaded;
   }
 
   private static KeelPluginManager.FailureSink logging(KeelPluginManager.FailureSink sink) {
@@ -240,6 +302,9 @@ public final class PluginLoader implements AutoCloseable {
         manager.shutdown();
       }
     } finally {
+      if (calls != null) {
+        calls.close();
+      }
       if (workDir != null) {
         PluginArchives.deleteQuietly(workDir);
       }
@@ -248,7 +313,9 @@ public final class PluginLoader implements AutoCloseable {
 
   /** Configures a {@link PluginLoader}. */
   public static final class Builder {
-    @Nullable private Path pluginsRoot;
+    private final List<Path> pluginsRoots = new ArrayList<>();
+    private Duration startDeadline = DEFAULT_START_DEADLINE;
+    private Consumer<KindRegistry.Builder> hostClaims = registry -> { };
     private String systemVersion;
     @Nullable private Function<String, KeelContext> contextFactory;
     @Nullable private Clock clock;
@@ -260,15 +327,48 @@ public final class PluginLoader implements AutoCloseable {
     private Builder() {}
 
     /**
-     * The directory holding plugins: PF4J zips ({@code plugin.properties}, {@code classes/}, {@code lib/}),
-     * jars with {@code Plugin-*} manifest entries, or expanded directories. Optional: without it only the
-     * host's classpath extensions load.
+     * A directory holding plugins: PF4J zips ({@code plugin.properties}, {@code classes/}, {@code lib/}),
+     * jars with {@code Plugin-*} manifest entries, or expanded directories. Optional: without one only the
+     * host's classpath extensions load. May be given more than once: the plugins of an earlier directory
+     * own the names they claim (kinds, constraint and verification types), so a plugin of a later one that
+     * claims such a name is skipped and reported; plugins of one directory claiming one name are all
+     * skipped.
      *
      * @param pluginsRoot the directory
      * @return this builder
      */
     public Builder pluginsRoot(Path pluginsRoot) {
-      this.pluginsRoot = Objects.requireNonNull(pluginsRoot, "pluginsRoot");
+      this.pluginsRoots.add(Objects.requireNonNull(pluginsRoot, "pluginsRoot"));
+      return this;
+    }
+
+    /**
+     * The plugin start deadline: how long each call into plugin code during {@link PluginLoader#load()}
+     * (a plugin's constructor and {@code start()}, an extension's constructor, its {@code supportedKind()}
+     * and the like, and a plugin's {@code stop()} on close) may take. A call that misses it is interrupted,
+     * abandoned, and its plugin (or extension) reported and skipped. Wall-clock time; 30 seconds by default.
+     *
+     * @param deadline a positive duration
+     * @return this builder
+     */
+    public Builder startDeadline(Duration deadline) {
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw new IllegalArgumentException("The plugin start deadline must be positive, not " + deadline);
+      }
+      this.startDeadline = deadline;
+      return this;
+    }
+
+    /**
+     * The names the host registers itself (its own handlers, migrators and evaluators, given to the engine
+     * in code), which plugins may not claim: a plugin that does is skipped and reported. Registered into
+     * scratch registries while claims are checked, so it must be repeatable.
+     *
+     * @param registrations registers the host's names
+     * @return this builder
+     */
+    public Builder hostClaims(Consumer<KindRegistry.Builder> registrations) {
+      this.hostClaims = Objects.requireNonNull(registrations, "registrations");
       return this;
     }
 

@@ -154,7 +154,8 @@ class PluginFailuresTest {
   @Test
   void anExtensionWhoseConstructorThrowsIsReportedAndItsSiblingsLoad() throws Exception {
     Path zip = TestPlugins.copy(plugins, "keel-test-plugin.zip");
-    TestPlugins.variant(plugins, "other-widgets", Map.of("plugin.requires", "*"));
+    TestPlugins.withExtensions(plugins, "other-widgets", Map.of("plugin.requires", "*"),
+        "dev.keel.testplugin.QuotaConstraintEvaluator," + TestPlugins.RESOLVER, null);
     config.put(TestPlugins.ID, Map.of("quota.limit", "lots"));
 
     try (PluginLoader loader = loader().build()) {
@@ -167,48 +168,27 @@ class PluginFailuresTest {
             + TestPlugins.ID + "' could not be constructed: java.lang.IllegalArgumentException: "
             + "quota.limit must be a positive whole number, not 'lots'");
       });
-      assertThat(loaded.handlers()).extracting(Loaded::pluginId).containsExactly(TestPlugins.ID, "other-widgets");
+      assertThat(loaded.handlers()).extracting(Loaded::pluginId).containsExactly(TestPlugins.ID);
       assertThat(loaded.resolvers()).extracting(Loaded::pluginId).containsExactly(TestPlugins.ID, "other-widgets");
       assertThat(loaded.constraintEvaluators()).extracting(Loaded::pluginId).containsExactly("other-widgets");
     }
   }
 
   @Test
-  void twoPluginsClaimingOneKindIsAnErrorNamingBoth() throws Exception {
+  void twoPluginsClaimingOneKindAndOneConstraintTypeAreBothSkippedNamingBoth() throws Exception {
     TestPlugins.variant(plugins, "widgets-a", Map.of());
     TestPlugins.variant(plugins, "widgets-b", Map.of());
 
     try (PluginLoader loader = loader().build()) {
       LoadedExtensions loaded = loader.load();
-      assertThat(loaded.handlers()).hasSize(2);
-      assertThat(loaded.handlers().get(0).extension().getClass())
-          .as("each plugin has its own class loader, so its own WidgetHandler class")
-          .isNotSameAs(loaded.handlers().get(1).extension().getClass());
 
-      assertThatThrownBy(() -> loaded.registerInto(KindRegistry.builder()))
-          .isInstanceOf(RegistrationConflictException.class)
-          .hasMessage("The resource kind 'test/widget@v1' is claimed by both "
-              + "plugin 'widgets-a' (dev.keel.testplugin.WidgetHandler) and "
-              + "plugin 'widgets-b' (dev.keel.testplugin.WidgetHandler): disable one of them");
-    }
-  }
-
-  @Test
-  void twoPluginsClaimingOneConstraintTypeIsAnErrorNamingBoth() throws Exception {
-    TestPlugins.variant(plugins, "widgets-a", Map.of());
-    TestPlugins.variant(plugins, "widgets-b", Map.of());
-
-    try (PluginLoader loader = loader().build()) {
-      LoadedExtensions loaded = loader.load();
-      LoadedExtensions evaluatorsOnly = new LoadedExtensions(List.of(), List.of(),
-          loaded.constraintEvaluators(), List.of(), List.of(), List.of(),
-          List.of(), List.of(), List.of(), List.of());
-
-      assertThatThrownBy(() -> evaluatorsOnly.registerInto(KindRegistry.builder()))
-          .isInstanceOf(RegistrationConflictException.class)
-          .hasMessageContaining("constraint type 'quota'")
-          .hasMessageContaining("plugin 'widgets-a' (dev.keel.testplugin.QuotaConstraintEvaluator)")
-          .hasMessageContaining("plugin 'widgets-b' (dev.keel.testplugin.QuotaConstraintEvaluator)");
+      assertThat(loaded.handlers()).isEmpty();
+      assertThat(loaded.constraintEvaluators()).isEmpty();
+      assertThat(loaded.failures()).extracting(PluginFailure::pluginId).containsExactly("widgets-a", "widgets-b");
+      assertThat(loaded.failures()).allSatisfy(f -> assertThat(f.reason())
+          .contains("is claimed by both plugin 'widgets-a' (dev.keel.testplugin.")
+          .contains("and plugin 'widgets-b' (dev.keel.testplugin.")
+          .endsWith("both are skipped; remove or disable one"));
     }
   }
 
@@ -256,14 +236,16 @@ class PluginFailuresTest {
 
   @Test
   void aPluginDependingOnADisabledOneIsReportedAndOnAPresentOneLoads() throws Exception {
-    TestPlugins.variant(plugins, "base", Map.of());
-    TestPlugins.variant(plugins, "needs-base", Map.of("plugin.dependencies", "base"));
-    TestPlugins.variant(plugins, "needs-base-2", Map.of("plugin.dependencies", "base@>=5.0.0"));
+    // Only resolvers, which claim no name, so that the copies do not conflict.
+    TestPlugins.withExtensions(plugins, "base", Map.of(), TestPlugins.RESOLVER, null);
+    TestPlugins.withExtensions(plugins, "needs-base", Map.of("plugin.dependencies", "base"), TestPlugins.RESOLVER, null);
+    TestPlugins.withExtensions(plugins, "needs-base-2", Map.of("plugin.dependencies", "base@>=5.0.0"),
+        TestPlugins.RESOLVER, null);
 
     try (PluginLoader loader = loader().build()) {
       LoadedExtensions loaded = loader.load();
 
-      assertThat(loaded.handlers()).extracting(Loaded::pluginId).containsExactly("base", "needs-base");
+      assertThat(loaded.resolvers()).extracting(Loaded::pluginId).containsExactly("base", "needs-base");
       assertThat(loaded.failures()).extracting(PluginFailure::pluginId, PluginFailure::reason).containsExactly(
           tuple("needs-base-2",
               "depends on plugin 'base' >=5.0.0 but 'base' is 0.1.0-SNAPSHOT"));

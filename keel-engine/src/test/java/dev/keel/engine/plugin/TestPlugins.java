@@ -27,6 +27,7 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import javax.annotation.Nullable;
 
 /**
  * The real plugin zips keel-test-plugin builds (copied by Maven to the directory in the
@@ -93,6 +94,48 @@ final class TestPlugins {
     }
     return target;
   }
+
+  /**
+   * A copy of the plugin zip under another id whose only extension is {@code FaultyWidgetHandler}, with
+   * the faults it reads (such as {@code constructor=hang} or {@code supportedKind=throw}).
+   */
+  static Path faulty(Path dir, String id, String faults) throws IOException {
+    return withExtensions(dir, id, Map.of(), "dev.keel.testplugin.FaultyWidgetHandler", faults);
+  }
+
+  /**
+   * A copy of the plugin zip under another id and {@code plugin.properties} changes whose extension index
+   * lists only the given classes (so that it claims no name another copy claims), and, if not null, with
+   * the faults {@code FaultyWidgetHandler} reads.
+   */
+  static Path withExtensions(Path dir, String id, Map<String, String> descriptor, String extensions,
+      @Nullable String faults) throws IOException {
+    Path plain = variant(dir, id, descriptor);
+    Path target = dir.resolve(id + ".tmp");
+    try (ZipFile in = new ZipFile(plain.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+      Enumeration<? extends ZipEntry> entries = in.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        byte[] bytes = readAll(in.getInputStream(entry));
+        if (entry.getName().equals("classes/" + KeelPluginClassLoader.EXTENSION_INDEX)) {
+          bytes = (extensions.replace(',', '\n') + "\n").getBytes(StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new ZipEntry(entry.getName()));
+        out.write(bytes);
+        out.closeEntry();
+      }
+      if (faults != null) {
+        out.putNextEntry(new ZipEntry("classes/keel-test-faults.properties"));
+        out.write(faults.getBytes(StandardCharsets.ISO_8859_1));
+        out.closeEntry();
+      }
+    }
+    return Files.move(target, plain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The resolver's class, for {@link #withExtensions}: it claims no name. */
+  static final String RESOLVER = "dev.keel.testplugin.WidgetColourResolver";
 
   /** A copy of the plugin zip under another id and {@code plugin.properties} changes. */
   static Path variant(Path dir, String id, Map<String, String> descriptor) throws IOException {

@@ -5,7 +5,9 @@ import dev.keel.engine.config.ConfigProblem;
 import dev.keel.engine.config.LocatedDocument;
 import dev.keel.spi.model.DeliveryConfig;
 import java.io.PrintStream;
+import dev.keel.engine.plugin.PluginLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -37,24 +39,40 @@ final class Cli {
                                                print an existing simulated resource as a spec
         help                                   this text
 
-      Every command also takes --plugins DIR (default: the plugins built beside the CLI) and --verbose.
+      Every command also takes --plugins DIR, plugins to load besides the built-in ones beside the CLI (a
+      plugin claiming a kind a built-in one owns is skipped), and --verbose. -Dkeel.pluginStartDeadline=30s
+      (JAVA_OPTS) bounds how long a plugin may take to start before it is skipped.
       Durations are written 90s, 30m, 2h, 1d or PT30M. Docs: docs/cli.md""";
 
   private final PrintStream out;
   private final PrintStream err;
   private final Path defaultPlugins;
+  private final Duration pluginStartDeadline;
+
+  /**
+   * A CLI printing to the given streams, with the default plugin start deadline.
+   *
+   * @param out where results go
+   * @param err where problems and warnings go
+   * @param defaultPlugins the built-in plugins directory, which {@code --plugins} adds to
+   */
+  Cli(PrintStream out, PrintStream err, Path defaultPlugins) {
+    this(out, err, defaultPlugins, PluginLoader.DEFAULT_START_DEADLINE);
+  }
 
   /**
    * A CLI printing to the given streams.
    *
    * @param out where results go
    * @param err where problems and warnings go
-   * @param defaultPlugins the plugins directory used without {@code --plugins}
+   * @param defaultPlugins the built-in plugins directory, which {@code --plugins} adds to
+   * @param pluginStartDeadline how long a plugin may take to start before it is skipped
    */
-  Cli(PrintStream out, PrintStream err, Path defaultPlugins) {
+  Cli(PrintStream out, PrintStream err, Path defaultPlugins, Duration pluginStartDeadline) {
     this.out = out;
     this.err = err;
     this.defaultPlugins = defaultPlugins;
+    this.pluginStartDeadline = pluginStartDeadline;
   }
 
   /**
@@ -92,8 +110,9 @@ final class Cli {
     } catch (CliException e) {
       e.lines().forEach(err::println);
       return e.exitCode();
-    } catch (RuntimeException e) {
-      // A bug or a plugin failing in a way nothing contained: still a message, not a stack trace.
+    } catch (RuntimeException | Error e) {
+      // A bug, a plugin failing in a way nothing contained, or the JVM out of memory: still a message, not a
+      // stack trace.
       err.println("keel: internal error: " + e);
       if (Boolean.getBoolean("keel.debug")) {
         e.printStackTrace(err);
@@ -120,9 +139,14 @@ final class Cli {
     return err;
   }
 
-  Path plugins(Options options) {
+  /** The built-in plugins directory, then the one {@code --plugins} adds, if any. */
+  List<Path> plugins(Options options) {
     Path given = options.path("--plugins");
-    return given != null ? given : defaultPlugins;
+    return given == null ? List.of(defaultPlugins) : List.of(defaultPlugins, given);
+  }
+
+  Duration pluginStartDeadline() {
+    return pluginStartDeadline;
   }
 
   /** A config problem as a compiler-style line: {@code FILE:LINE:COL: message (at PATH)}. */
@@ -135,7 +159,7 @@ final class Cli {
     try {
       return simulation.engine().configReader().read(file);
     } catch (ConfigException e) {
-      throw new CliException(ERROR, e.problems().stream().map(Cli::line).toList());
+      throw new CliException(ERROR, e.lines());
     }
   }
 
@@ -149,8 +173,8 @@ final class Cli {
   Prepared prepare(Options options) {
     Path scenarioFile = options.path("--scenario");
     LocatedDocument doc = scenarioFile == null ? null : ScenarioReader.load(scenarioFile);
-    Simulation simulation = Simulation.open(plugins(options), doc == null ? Scenario.DEFAULT_START
-        : ScenarioReader.startOf(doc), err);
+    Simulation simulation = Simulation.open(plugins(options), pluginStartDeadline, doc == null
+        ? Scenario.DEFAULT_START : ScenarioReader.startOf(doc), err);
     try {
       Scenario scenario = doc == null ? Scenario.empty() : new ScenarioReader(simulation.cloudActions()).parse(doc);
       simulation.seed(scenario);

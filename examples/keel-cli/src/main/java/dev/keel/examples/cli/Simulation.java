@@ -55,13 +55,31 @@ final class Simulation implements AutoCloseable {
    * @return the simulation
    */
   static Simulation open(Path plugins, Instant start, PrintStream err) {
-    if (!Files.isDirectory(plugins)) {
-      throw new CliException("keel: no plugins directory at " + plugins + "; build with 'mvn -B -q package "
-          + "-DskipTests' or pass --plugins DIR");
+    return open(List.of(plugins), dev.keel.engine.plugin.PluginLoader.DEFAULT_START_DEADLINE, start, err);
+  }
+
+  /**
+   * Loads the plugins of several directories into an engine on virtual time; the engine is not started.
+   *
+   * @param plugins the directories of plugin zips, the built-in one first (it owns its kinds)
+   * @param startDeadline how long a plugin may take to start before it is skipped
+   * @param start where virtual time starts
+   * @param err where plugin failures are reported
+   * @return the simulation
+   */
+  static Simulation open(List<Path> plugins, Duration startDeadline, Instant start, PrintStream err) {
+    for (Path dir : plugins) {
+      if (!Files.isDirectory(dir)) {
+        throw new CliException("keel: no plugins directory at " + dir + (plugins.indexOf(dir) == 0
+            ? "; build with 'mvn -B -q package -DskipTests'" : " (given with --plugins)"));
+      }
     }
     VirtualScheduler scheduler = new VirtualScheduler(start);
     EngineConfig config = EngineConfig.builder().randomSeed(1).build();
-    KeelEngine engine = KeelEngine.builder().scheduler(scheduler).config(config).plugins(plugins).build();
+    KeelEngine.Builder builder = KeelEngine.builder().scheduler(scheduler).config(config)
+        .pluginStartDeadline(startDeadline);
+    plugins.forEach(builder::plugins);
+    KeelEngine engine = builder.build();
     for (PluginFailure failure : engine.pluginFailures()) {
       err.println("keel: warning: plugin " + failure.pluginId() + " was not loaded: " + failure.reason());
     }

@@ -19,7 +19,8 @@ final class ValidateCommand {
       throw new UsageException("'keel validate' needs at least one FILE");
     }
     int problems = 0;
-    try (Simulation simulation = Simulation.open(cli.plugins(options), Scenario.DEFAULT_START, cli.err())) {
+    try (Simulation simulation = Simulation.open(cli.plugins(options), cli.pluginStartDeadline(),
+        Scenario.DEFAULT_START, cli.err())) {
       for (String name : options.positionals()) {
         Path file = Path.of(name);
         try {
@@ -32,8 +33,8 @@ final class ValidateCommand {
               + ": warning: environment " + env + ": allowed-times has no tz, so its windows are read in "
               + simulation.engine().config().defaultTimeZone() + " (the engine's defaultTimeZone); set tz to say which"));
         } catch (ConfigException e) {
-          e.problems().forEach(p -> cli.err().println(Cli.line(p)));
-          problems += e.problems().size();
+          e.lines().forEach(cli.err()::println);
+          problems += e.problems().size() + e.omitted();
         }
       }
     }

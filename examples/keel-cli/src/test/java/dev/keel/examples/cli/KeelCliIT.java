@@ -56,6 +56,18 @@ class KeelCliIT {
   }
 
   @Test
+  void aHostileAliasDocumentPrintsAtMostAHundredAndOneLinesWithinASmallHeap(@TempDir Path dir) throws Exception {
+    Path hostile = Files.writeString(dir.resolve("aliases.yml"), CliInputTest.aliasedBrokenResources());
+
+    KeelProcess.Result result = KeelProcess.runWithJvmOptions(List.of("-Xmx64m"), "validate", hostile.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+    assertThat(result.err().lines()).hasSizeBetween(2, 101)
+        .last().asString().startsWith("... and 1000 more problems at least");
+    assertThat(result.err()).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+  }
+
+  @Test
   void validateWithoutFilesOrWithAnUnknownFlagIsAUsageErrorExitingTwo() throws Exception {
     KeelProcess.Result none = KeelProcess.run("validate");
     KeelProcess.Result flag = KeelProcess.run("validate", "--strict", FNORD);

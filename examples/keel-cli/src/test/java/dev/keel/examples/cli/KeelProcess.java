@@ -24,8 +24,14 @@ final class KeelProcess {
   }
 
   static Result run(String... args) throws IOException, InterruptedException {
+    return runWithJvmOptions(List.of(), args);
+  }
+
+  /** Runs the CLI with JVM options before {@code -jar}, such as {@code -Xmx64m}. */
+  static Result runWithJvmOptions(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));
