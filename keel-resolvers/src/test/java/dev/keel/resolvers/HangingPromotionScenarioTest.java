@@ -184,7 +184,7 @@ class HangingPromotionScenarioTest {
   }
 
   private void publish(String app, String version) {
-    h.engine().publishArtifactVersion(new ArtifactVersion("deb", app, version, scheduler.now(), "main", Map.of()));
+    h.engine().publishArtifactVersion(new ArtifactVersion("deb", app, app + "-" + version, scheduler.now(), "main", Map.of()));
   }
 
   private EnvironmentPromotion test(String app) {

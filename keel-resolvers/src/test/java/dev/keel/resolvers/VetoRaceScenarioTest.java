@@ -72,7 +72,7 @@ class VetoRaceScenarioTest {
         .engine(b -> b.handler(handler).taskMonitor(cloud).resolver(new ArtifactVersionResolver()))
         .build();
     h.engine().submit(config);
-    h.engine().publishArtifactVersion(new ArtifactVersion("deb", "fnord", "1.0.0", scheduler.now(), "main", Map.of()));
+    h.engine().publishArtifactVersion(new ArtifactVersion("deb", "fnord", "fnord-1.0.0", scheduler.now(), "main", Map.of()));
     assertThat(h.advanceUntil(() -> "fnord-1.0.0".equals(current()), Duration.ofSeconds(10), Duration.ofMinutes(10)))
         .isTrue();
 
@@ -81,7 +81,7 @@ class VetoRaceScenarioTest {
       VirtualScheduler.Hold latch = scheduler.hold();
       hold.set(latch);
       if (trial == 0) {
-        h.engine().publishArtifactVersion(new ArtifactVersion("deb", "fnord", "1.1.0", scheduler.now(), "main", Map.of()));
+        h.engine().publishArtifactVersion(new ArtifactVersion("deb", "fnord", "fnord-1.1.0", scheduler.now(), "main", Map.of()));
       } else {
         assertThat(h.engine().unveto("fnord", "test", "fnord", VETOED)).isTrue();
       }
