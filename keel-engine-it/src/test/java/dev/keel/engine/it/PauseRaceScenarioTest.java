@@ -1,9 +1,15 @@
-package dev.keel.testkit;
+package dev.keel.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.engine.EngineConfig;
 import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.testkit.Configs;
+import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.FakeCloud;
+import dev.keel.testkit.FakeHandler;
+import dev.keel.testkit.FakeModel;
+import dev.keel.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

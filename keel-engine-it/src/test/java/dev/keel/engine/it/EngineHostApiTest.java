@@ -1,4 +1,4 @@
-package dev.keel.testkit;
+package dev.keel.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,11 @@ import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DebianArtifact;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
+import dev.keel.testkit.Configs;
+import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.FakeCloud;
+import dev.keel.testkit.FakeHandler;
+import dev.keel.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

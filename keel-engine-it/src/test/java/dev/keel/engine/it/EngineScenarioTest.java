@@ -1,4 +1,4 @@
-package dev.keel.testkit;
+package dev.keel.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,13 @@ import dev.keel.spi.Veto;
 import dev.keel.spi.VetoResponse;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceStatus;
+import dev.keel.testkit.Configs;
+import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.FakeCloud;
+import dev.keel.testkit.FakeHandler;
+import dev.keel.testkit.FakeModel;
+import dev.keel.testkit.FakeSpec;
+import dev.keel.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;

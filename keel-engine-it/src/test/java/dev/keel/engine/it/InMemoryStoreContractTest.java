@@ -1,7 +1,8 @@
-package dev.keel.testkit;
+package dev.keel.engine.it;
 
 import dev.keel.engine.store.InMemoryStore;
 import dev.keel.engine.store.KeelStore;
+import dev.keel.testkit.StoreContract;
 
 class InMemoryStoreContractTest extends StoreContract {
   @Override

@@ -1,4 +1,4 @@
-package dev.keel.testkit;
+package dev.keel.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,12 @@ import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Freeze;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceStatus;
+import dev.keel.testkit.Configs;
+import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.FakeCloud;
+import dev.keel.testkit.FakeHandler;
+import dev.keel.testkit.FakeModel;
+import dev.keel.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package dev.keel.testkit;
+package dev.keel.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,11 @@ import dev.keel.engine.store.Retention;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Resource;
+import dev.keel.testkit.Configs;
+import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.FakeCloud;
+import dev.keel.testkit.FakeHandler;
+import dev.keel.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

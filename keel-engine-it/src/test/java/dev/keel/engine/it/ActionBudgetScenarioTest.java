@@ -1,4 +1,4 @@
-package dev.keel.testkit;
+package dev.keel.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,12 @@ import dev.keel.engine.EngineConfig;
 import dev.keel.engine.check.GiveUpPolicy;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.spi.model.ResourceStatus;
+import dev.keel.testkit.Configs;
+import dev.keel.testkit.EngineHarness;
+import dev.keel.testkit.FakeCloud;
+import dev.keel.testkit.FakeHandler;
+import dev.keel.testkit.FakeModel;
+import dev.keel.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
