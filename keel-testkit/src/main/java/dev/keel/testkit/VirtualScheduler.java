@@ -117,7 +117,8 @@ public final class VirtualScheduler implements Scheduler {
   /**
    * Work submitted by the test's own thread waits until the test next lets time run, so that everything
    * the test does between two {@link #runUntilIdle()} or {@link #advance} calls happens at once, as far
-   * as the engine can tell. Work submitted by work runs at once.
+   * as the engine can tell; it then runs in the order the test submitted it (see {@link #runUntilIdle()}).
+   * Work submitted by work runs at once.
    */
   private void submit(Runnable task) {
     if (!worker.get()) {
@@ -332,19 +333,17 @@ public final class VirtualScheduler implements Scheduler {
   }
 
   /**
-   * Waits until no work is running (apart from parked waits), then fires every timer due at the current
-   * virtual time, and repeats until nothing is left to do now.
+   * Runs the work the test's thread submitted, one piece at a time in the order submitted, each until no work
+   * is running (apart from parked waits); then fires every timer due at the current virtual time, and repeats
+   * until nothing is left to do now.
    */
   public void runUntilIdle() {
     while (true) {
-      releaseDeferred();
       awaitQuiescence();
+      if (startNextDeferred()) {
+        continue;
+      }
       if (!fireDue(clock.instant())) {
-        synchronized (monitor) {
-          if (!deferred.isEmpty()) {
-            continue;
-          }
-        }
         return;
       }
     }
@@ -420,14 +419,24 @@ public final class VirtualScheduler implements Scheduler {
     }
   }
 
-  private void releaseDeferred() {
-    java.util.List<Runnable> release;
+  /**
+   * Starts the earliest piece of work the test's thread submitted, if any. The test's submissions run one at
+   * a time, each with all it leads to, in the order the test made them: started together, an action and the
+   * promotion check it triggers (a submitted config, a published version) would race, and which went first
+   * would depend on real threads.
+   */
+  private boolean startNextDeferred() {
+    Runnable next;
     synchronized (monitor) {
-      release = new java.util.ArrayList<>(deferred);
-      deferred.clear();
+      if (deferred.isEmpty()) {
+        return false;
+      }
+      next = deferred.remove(0);
     }
-    release.forEach(this::start);
+    start(next);
+    return true;
   }
+
 
   private void awaitQuiescence() {
     synchronized (monitor) {

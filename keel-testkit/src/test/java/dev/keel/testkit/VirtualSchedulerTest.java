@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -102,5 +105,21 @@ class VirtualSchedulerTest {
       }
     }
     assertThat(idleTooEarly).as("trials of %s in which advance returned while the sleeper ran", TRIALS).hasValue(0);
+  }
+
+  @Test
+  void workTheTestSubmitsRunsInItsOrderEachWithAllItLeadsTo() {
+    int outOfOrder = 0;
+    for (int i = 0; i < TRIALS; i++) {
+      List<String> ran = Collections.synchronizedList(new ArrayList<>());
+      scheduler.executor().execute(() -> scheduler.executor().execute(() -> scheduler.executor().execute(() -> ran.add("first"))));
+      scheduler.executor().execute(() -> ran.add("second"));
+      scheduler.runUntilIdle();
+      if (!ran.equals(List.of("first", "second"))) {
+        outOfOrder++;
+      }
+    }
+    assertThat(outOfOrder).as("trials of %s in which the second submission ran before all the first led to", TRIALS)
+        .isZero();
   }
 }
