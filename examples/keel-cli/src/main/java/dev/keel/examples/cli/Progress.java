@@ -139,7 +139,7 @@ final class Progress {
   }
 
   /**
-   * Orders each run of task results of one resource at one instant by task name: the task monitor polls a
+   * Orders each run of task results of one resource at one instant by message: the task monitor polls a
    * resource's tasks in parallel, so their results arrive in any order, and no one of them causes another.
    */
   private static void sortTaskRuns(List<KeelEvent> events) {
@@ -150,7 +150,8 @@ final class Progress {
           && events.get(j).at().equals(events.get(i).at()) && subjectOf(events.get(j)).equals(subjectOf(events.get(i)))) {
         j++;
       }
-      events.subList(i, j).sort(Comparator.comparing(Progress::taskResult));
+      // By what is printed, then by name: simulated task names can depend on the order calls arrived in.
+      events.subList(i, j).sort(Comparator.comparing(KeelEvent::message).thenComparing(Progress::taskResult));
       i = j;
     }
   }
