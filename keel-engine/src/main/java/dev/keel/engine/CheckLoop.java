@@ -1,5 +1,6 @@
 package dev.keel.engine;
 
+import dev.keel.engine.check.ActuationGate;
 import dev.keel.engine.check.CheckReport;
 import dev.keel.engine.check.ResourceChecker;
 import dev.keel.engine.freeze.Freezes;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +40,19 @@ final class CheckLoop implements AutoCloseable {
   private final SplittableRandom random;
   private final WorkQueue<String> queue;
   private final Object lock = new Object();
-  private volatile ResourceChecker checker;
+  private final PromotionLoop promotionLoop;
+  private final ResourceChecker checker;
   private Cancellable pumpTimer;
   private Instant pumpAt;
   private boolean started;
   private boolean closed;
 
-  CheckLoop(EngineConfig config, KeelStore store, Scheduler scheduler, Freezes freezes) {
+  /**
+   * The loop, with promotion and the checker it builds: promotion is handed this loop's trigger, since an
+   * approval has resources checked, and the checker is handed promotion's gate.
+   */
+  CheckLoop(EngineConfig config, KeelStore store, Scheduler scheduler, Freezes freezes,
+      Function<Consumer<String>, PromotionLoop> promotionFor, Function<ActuationGate, ResourceChecker> checkerFor) {
     this.config = config;
     this.store = store;
     this.scheduler = scheduler;
@@ -55,11 +64,16 @@ final class CheckLoop implements AutoCloseable {
         .defaultRateLimit(config.defaultRateLimit());
     config.rateLimits().forEach(queueBuilder::rateLimit);
     this.queue = queueBuilder.build();
+    this.promotionLoop = promotionFor.apply(this::trigger);
+    this.checker = checkerFor.apply(promotionLoop.promotions().gate());
   }
 
-  /** The checker is built after the loop, because promotion (which the checker uses) triggers checks. */
-  void bind(ResourceChecker resourceChecker) {
-    this.checker = resourceChecker;
+  PromotionLoop promotionLoop() {
+    return promotionLoop;
+  }
+
+  ResourceChecker checker() {
+    return checker;
   }
 
   void start() {

@@ -31,7 +31,7 @@ final class ConvergenceCheck {
     this.engine = engine;
     this.config = config;
     this.judgementsDecideThemselves = judgementsDecideThemselves;
-    for (EnvironmentPromotion p : engine.promotionStatus(config.application())) {
+    for (EnvironmentPromotion p : engine.promotions().status(config.application())) {
       promotions.put(p.environment() + "|" + p.artifactReference(), p);
     }
   }

@@ -1,5 +1,6 @@
 package dev.keel.engine;
 
+import dev.keel.engine.promotion.EvaluatorCalls;
 import dev.keel.engine.promotion.Promotions;
 import dev.keel.engine.schedule.DeadlineCalls;
 import dev.keel.engine.schedule.Priority;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,23 +39,29 @@ final class PromotionLoop implements AutoCloseable {
   /** Whether the current thread runs a config's promotion for this loop (and so holds one of its slots). */
   private final ThreadLocal<Boolean> inRun = ThreadLocal.withInitial(() -> false);
   private final Object lock = new Object();
-  private volatile Promotions promotions;
+  private final Promotions promotions;
   private boolean started;
   private boolean closed;
 
+  /** Builds promotion from this loop's trigger (for what changes a config's promotion) and its waiter. */
+  @FunctionalInterface
+  interface PromotionsFactory {
+    Promotions create(Consumer<String> recheckConfig, EvaluatorCalls.Waiter waiter);
+  }
+
   PromotionLoop(EngineConfig config, KeelStore store, Scheduler scheduler, List<ArtifactSupplier> suppliers,
-      DeadlineCalls calls) {
+      DeadlineCalls calls, PromotionsFactory promotionsFor) {
     this.calls = calls;
     this.config = config;
     this.store = store;
     this.scheduler = scheduler;
     this.suppliers = List.copyOf(suppliers);
     this.queue = WorkQueue.<String>builder(scheduler, this::promote).maxConcurrency(4).build();
+    this.promotions = promotionsFor.create(this::trigger, this::await);
   }
 
-  /** Promotion is built after the loop, because it triggers the loop. */
-  void bind(Promotions promotionsToRun) {
-    this.promotions = promotionsToRun;
+  Promotions promotions() {
+    return promotions;
   }
 
   void start() {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -32,7 +31,7 @@ final class TaskTracker implements AutoCloseable {
   private final KeelStore store;
   private final Scheduler scheduler;
   private final DeadlineCalls calls;
-  private final Map<String, TaskMonitor> monitors = new LinkedHashMap<>();
+  private final Map<String, TaskMonitor> monitors;
   private final Duration timeout;
   private final Consumer<ResourceEvent> recorder;
   private final Consumer<String> recheck;
@@ -40,25 +39,32 @@ final class TaskTracker implements AutoCloseable {
   private Cancellable timer;
   private boolean closed;
 
-  TaskTracker(KeelStore store, Scheduler scheduler, DeadlineCalls calls, List<TaskMonitor> monitors, Duration timeout,
-      Consumer<ResourceEvent> recorder, Consumer<String> recheck) {
+  TaskTracker(KeelStore store, Scheduler scheduler, DeadlineCalls calls, Map<String, TaskMonitor> monitors,
+      Duration timeout, Consumer<ResourceEvent> recorder, Consumer<String> recheck) {
     this.store = store;
     this.scheduler = scheduler;
     this.calls = calls;
-    monitors.forEach(m -> {
-      TaskMonitor previous = this.monitors.putIfAbsent(m.system(), m);
-      if (previous != null) {
-        throw new dev.keel.engine.config.RegistrationConflictException("task system", m.system(),
-            previous.getClass().getName(), m.getClass().getName());
-      }
-    });
+    this.monitors = Map.copyOf(monitors);
     this.timeout = timeout;
     this.recorder = recorder;
     this.recheck = recheck;
   }
 
-  Set<String> systems() {
-    return Set.copyOf(monitors.keySet());
+  /**
+   * The monitors by the task system each follows.
+   *
+   * @throws dev.keel.engine.config.RegistrationConflictException if two follow one system
+   */
+  static Map<String, TaskMonitor> bySystem(List<TaskMonitor> monitors) {
+    Map<String, TaskMonitor> bySystem = new LinkedHashMap<>();
+    monitors.forEach(m -> {
+      TaskMonitor previous = bySystem.putIfAbsent(m.system(), m);
+      if (previous != null) {
+        throw new dev.keel.engine.config.RegistrationConflictException("task system", m.system(),
+            previous.getClass().getName(), m.getClass().getName());
+      }
+    });
+    return bySystem;
   }
 
   void interval(Duration pollInterval) {

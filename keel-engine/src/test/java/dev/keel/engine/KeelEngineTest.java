@@ -9,6 +9,7 @@ import dev.keel.engine.plan.PlannedAction;
 import dev.keel.engine.plan.ResourcePlan;
 import dev.keel.engine.store.ConfigConflictException;
 import dev.keel.engine.store.InMemoryStore;
+import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.ResourceKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,30 +126,33 @@ class KeelEngineTest {
         }).count();
   }
 
+  private static final String WIDGET_RUNNING_FNORD = """
+      application: fnord
+      artifacts:
+      - {type: deb, name: fnord}
+      environments:
+      - name: test
+        resources:
+        - kind: test/widget@v1
+          spec: {id: w1, application: fnord, artifactReference: fnord}
+      """;
+
   @Test
-  void pluginExtensionsSeeTheEnginesOwnArtifactView(@TempDir Path plugins) throws IOException {
+  void aPluginsContextReadsTheVersionTheEngineApprovedForAnEnvironment(@TempDir Path plugins) throws IOException {
     Files.copy(pluginZip(), plugins.resolve("widgets.zip"));
     try (KeelEngine engine = KeelEngine.builder().clock(CLOCK).plugins(plugins).build()) {
-      dev.keel.spi.KeelContext context = extensionContextOfWidgetHandler(engine);
+      engine.submit(WIDGET_RUNNING_FNORD, "widgets.yml");
+      engine.promotions().publish(new ArtifactVersion("deb", "fnord", "fnord-1.2.0-h4.abcdef1", CLOCK.instant(),
+          "main", Map.of()));
+      engine.promotions().check("fnord");
 
-      assertThat(context.artifacts()).as("the plugin's view of artifact promotion").isNotNull();
-      assertThat(context.artifacts().desiredVersion("none", "test", "x")).isEmpty();
-    }
-  }
+      // The plugin's handler asks the artifact view of the KeelContext it was constructed with.
+      ResourcePlan widget = engine.plan(engine.configReader().read(WIDGET_RUNNING_FNORD, "widgets.yml"))
+          .resource("test:widget:w1").orElseThrow();
 
-  /** The KeelContext the plugin's WidgetHandler was constructed with, read reflectively across class loaders. */
-  private static dev.keel.spi.KeelContext extensionContextOfWidgetHandler(KeelEngine engine) {
-    try {
-      java.lang.reflect.Field checkerField = KeelEngine.class.getDeclaredField("checker");
-      checkerField.setAccessible(true);
-      Object checker = checkerField.get(engine);
-      java.lang.reflect.Method extensions = checker.getClass().getDeclaredMethod("extensions");
-      extensions.setAccessible(true);
-      var ext = (dev.keel.engine.check.CheckExtensions) extensions.invoke(checker);
-      Object handler = ext.handler(ResourceKind.parse("test/widget@v1")).orElseThrow();
-      return (dev.keel.spi.KeelContext) handler.getClass().getMethod("context").invoke(handler);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
+      assertThat(widget.diff().changes())
+          .filteredOn(c -> c.path().equals("/artifactVersion"))
+          .singleElement().satisfies(c -> assertThat(c.desired()).isEqualTo("fnord-1.2.0-h4.abcdef1"));
     }
   }
 }

@@ -161,7 +161,7 @@ class HangingPromotionScenarioTest {
     }
   }
 
-  private void start(EngineConfig config, Consumer<dev.keel.engine.KeelEngine.Builder> extensions,
+  private void start(EngineConfig config, Consumer<dev.keel.engine.KeelEngineBuilder> extensions,
       List<DeliveryConfig> configs) {
     FakeHandler handler = FakeHandler.builder(cloud, scheduler)
         .beforeCurrent(name -> checks.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet()).build();
@@ -184,11 +184,12 @@ class HangingPromotionScenarioTest {
   }
 
   private void publish(String app, String version) {
-    h.engine().publishArtifactVersion(new ArtifactVersion("deb", app, app + "-" + version, scheduler.now(), "main", Map.of()));
+    h.engine().promotions().publish(new ArtifactVersion("deb", app, app + "-" + version, scheduler.now(), "main",
+        Map.of()));
   }
 
   private EnvironmentPromotion test(String app) {
-    return h.engine().promotionStatus(app).get(0);
+    return h.engine().promotions().status(app).get(0);
   }
 
   @Test

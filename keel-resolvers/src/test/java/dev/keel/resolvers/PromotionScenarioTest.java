@@ -3,7 +3,9 @@ package dev.keel.resolvers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.engine.Actor;
 import dev.keel.engine.EngineConfig;
+import dev.keel.engine.Judgement;
 import dev.keel.engine.promotion.AllowedTimesConstraint;
 import dev.keel.engine.promotion.ConstraintStatus;
 import dev.keel.engine.promotion.DependsOnConstraint;
@@ -114,16 +116,18 @@ class PromotionScenarioTest {
   }
 
   private void publish(String version) {
-    h.engine().publishArtifactVersion(new ArtifactVersion("deb", "fnord", "fnord-" + version, scheduler.now(), "main", Map.of()));
+    h.engine().promotions().publish(new ArtifactVersion("deb", "fnord", "fnord-" + version, scheduler.now(), "main",
+        Map.of()));
   }
 
   private EnvironmentPromotion promotion(String environment) {
-    return h.engine().promotionStatus("fnord").stream().filter(p -> p.environment().equals(environment))
+    return h.engine().promotions().status("fnord").stream().filter(p -> p.environment().equals(environment))
         .findFirst().orElseThrow();
   }
 
   private void approveProduction(String version) {
-    h.engine().judge("fnord", "production", "fnord", version, "manual-judgement", true, "alice", "looks good");
+    h.engine().promotions().judge(h.engine().promotions().where("fnord", "production", "fnord"), version,
+        "manual-judgement", Judgement.PASS, Actor.of("alice", "looks good"));
   }
 
   @Test
@@ -183,7 +187,8 @@ class PromotionScenarioTest {
 
     publish("2.0.0");
     h.advance(Duration.ofMinutes(15));
-    h.engine().judge("fnord", "production", "fnord", "fnord-2.0.0", "manual-judgement", false, "bob", "not today");
+    h.engine().promotions().judge(h.engine().promotions().where("fnord", "production", "fnord"), "fnord-2.0.0",
+        "manual-judgement", Judgement.FAIL, Actor.of("bob", "not today"));
     h.advance(Duration.ofMinutes(15));
 
     assertThat(promotion("staging").current()).contains("fnord-2.0.0");
@@ -214,7 +219,8 @@ class PromotionScenarioTest {
     start(threeEnvironments(List.of()));
     publish("1.0.0");
     h.advance(Duration.ofMinutes(10));
-    h.engine().pin("fnord", "staging", "fnord", "fnord-1.0.0", "carol", "release freeze");
+    h.engine().promotions().pin(h.engine().promotions().where("fnord", "staging", "fnord"), "fnord-1.0.0",
+        Actor.of("carol", "release freeze"));
 
     publish("1.1.0");
     h.advance(Duration.ofMinutes(15));
@@ -222,10 +228,11 @@ class PromotionScenarioTest {
     assertThat(promotion("test").current()).contains("fnord-1.1.0");
     assertThat(promotion("staging").current()).contains("fnord-1.0.0");
     assertThat(promotion("staging").desiredVersion()).isEqualTo("fnord-1.0.0");
-    assertThatThrownBy(() -> h.engine().veto("fnord", "staging", "fnord", "fnord-1.0.0", "dave", null))
+    assertThatThrownBy(() -> h.engine().promotions().veto(h.engine().promotions().where("fnord", "staging", "fnord"),
+        "fnord-1.0.0", Actor.of("dave")))
         .isInstanceOf(InvalidVetoException.class).hasMessageContaining("pinned");
 
-    h.engine().unpin("fnord", "staging", "fnord");
+    h.engine().promotions().unpin(h.engine().promotions().where("fnord", "staging", "fnord"));
     h.advance(Duration.ofMinutes(10));
     assertThat(promotion("staging").current()).contains("fnord-1.1.0");
   }
@@ -239,16 +246,18 @@ class PromotionScenarioTest {
     h.advance(Duration.ofMinutes(5));
     assertThat(promotion("test").current()).contains("fnord-1.1.0");
 
-    h.engine().veto("fnord", "test", "fnord", "fnord-1.1.0", "erin", "broke logins");
+    h.engine().promotions().veto(h.engine().promotions().where("fnord", "test", "fnord"), "fnord-1.1.0",
+        Actor.of("erin", "broke logins"));
     h.advance(Duration.ofMinutes(5));
 
     assertThat(promotion("test").current()).contains("fnord-1.0.0");
     assertThat(promotion("test").statusOf("fnord-1.1.0")).isEqualTo(PromotionStatus.VETOED);
     assertThat(cloud.get("fnord-test")).contains(new FakeModel(1, "fnord-1.0.0"));
-    assertThatThrownBy(() -> h.engine().veto("fnord", "test", "fnord", "fnord-1.0.0", "erin", null))
+    assertThatThrownBy(() -> h.engine().promotions().veto(h.engine().promotions().where("fnord", "test", "fnord"),
+        "fnord-1.0.0", Actor.of("erin")))
         .isInstanceOf(InvalidVetoException.class).hasMessageContaining("fell back to");
 
-    h.engine().unveto("fnord", "test", "fnord", "fnord-1.1.0");
+    h.engine().promotions().unveto(h.engine().promotions().where("fnord", "test", "fnord"), "fnord-1.1.0");
     h.advance(Duration.ofMinutes(5));
     assertThat(promotion("test").current()).contains("fnord-1.1.0");
   }
@@ -286,7 +295,8 @@ class PromotionScenarioTest {
         .noneSatisfy(c -> assertThat(c.type()).isEqualTo("manual-judgement"));
 
     smokeTestPasses.set(true);
-    assertThat(h.engine().retryVerification("fnord", "staging", "fnord", "fnord-1.0.0", "smoke", "frank")).isTrue();
+    assertThat(h.engine().promotions().retryVerification(h.engine().promotions().where("fnord", "staging", "fnord"),
+        "fnord-1.0.0", "smoke", Actor.of("frank"))).isTrue();
     h.advance(Duration.ofMinutes(10));
     approveProduction("fnord-1.0.0");
     h.advance(Duration.ofMinutes(5));

@@ -2,6 +2,7 @@ package dev.keel.resolvers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.engine.Actor;
 import dev.keel.engine.EngineConfig;
 import dev.keel.engine.promotion.PromotionStatus;
 import dev.keel.spi.model.ArtifactVersion;
@@ -72,7 +73,8 @@ class VetoRaceScenarioTest {
         .engine(b -> b.handler(handler).taskMonitor(cloud).resolver(new ArtifactVersionResolver()))
         .build();
     h.engine().submit(config);
-    h.engine().publishArtifactVersion(new ArtifactVersion("deb", "fnord", "fnord-1.0.0", scheduler.now(), "main", Map.of()));
+    h.engine().promotions().publish(new ArtifactVersion("deb", "fnord", "fnord-1.0.0", scheduler.now(), "main",
+        Map.of()));
     assertThat(h.advanceUntil(() -> "fnord-1.0.0".equals(current()), Duration.ofSeconds(10), Duration.ofMinutes(10)))
         .isTrue();
 
@@ -81,14 +83,17 @@ class VetoRaceScenarioTest {
       VirtualScheduler.Hold latch = scheduler.hold();
       hold.set(latch);
       if (trial == 0) {
-        h.engine().publishArtifactVersion(new ArtifactVersion("deb", "fnord", "fnord-1.1.0", scheduler.now(), "main", Map.of()));
+        h.engine().promotions().publish(new ArtifactVersion("deb", "fnord", "fnord-1.1.0", scheduler.now(), "main",
+            Map.of()));
       } else {
-        assertThat(h.engine().unveto("fnord", "test", "fnord", VETOED)).isTrue();
+        assertThat(h.engine().promotions().unveto(h.engine().promotions().where("fnord", "test", "fnord"),
+            VETOED)).isTrue();
       }
       h.runUntilIdle(); // the check that resolved 1.1.0 is now parked inside current()
       long before = deploymentsOf(VETOED);
 
-      h.engine().veto("fnord", "test", "fnord", VETOED, "alice", "bad build");
+      h.engine().promotions().veto(h.engine().promotions().where("fnord", "test", "fnord"), VETOED, Actor.of("alice",
+          "bad build"));
       hold.set(null);
       latch.release();
       h.runUntilIdle();
@@ -101,10 +106,10 @@ class VetoRaceScenarioTest {
     assertThat(deployedAfterVeto).as("trials in which the vetoed version was deployed").isZero();
     assertThat(held.get()).as("checks held inside current() while the version was vetoed").isEqualTo(TRIALS);
     assertThat(current()).isEqualTo("fnord-1.0.0");
-    assertThat(h.engine().promotionStatus("fnord").get(0).statusOf(VETOED)).isEqualTo(PromotionStatus.VETOED);
+    assertThat(h.engine().promotions().status("fnord").get(0).statusOf(VETOED)).isEqualTo(PromotionStatus.VETOED);
   }
 
   private String current() {
-    return h.engine().promotionStatus("fnord").get(0).current().orElse(null);
+    return h.engine().promotions().status("fnord").get(0).current().orElse(null);
   }
 }

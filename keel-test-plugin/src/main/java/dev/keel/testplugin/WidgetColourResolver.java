@@ -28,7 +28,6 @@ public class WidgetColourResolver implements Resolver<WidgetSpec> {
     if (spec.colour() != null) {
       return resource;
     }
-    return new Resource<>(resource.kind(), resource.metadata(),
-        new WidgetSpec(spec.id(), spec.application(), "grey"));
+    return new Resource<>(resource.kind(), resource.metadata(), spec.withColour("grey"));
   }
 }

@@ -13,7 +13,11 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 import org.pf4j.Extension;
 
-/** Handles {@code test/widget@v1}; it takes the engine's context in its constructor. */
+/**
+ * Handles {@code test/widget@v1}; it takes the engine's context in its constructor. A widget that runs an
+ * artifact exists at no version, and is desired at the version the artifact view of that context says its
+ * environment should run.
+ */
 @Extension
 public class WidgetHandler implements ResourceHandler<WidgetSpec, WidgetSpec> {
 
@@ -47,13 +51,19 @@ public class WidgetHandler implements ResourceHandler<WidgetSpec, WidgetSpec> {
 
   @Override
   public WidgetSpec desired(Resource<WidgetSpec> resource, ResourceContext ctx) {
-    return resource.spec();
+    WidgetSpec spec = resource.spec();
+    if (spec.artifactReference() == null) {
+      return spec;
+    }
+    return context.artifacts().desiredVersion(ctx.deliveryConfig(), ctx.environment(), spec.artifactReference())
+        .map(spec::withArtifactVersion).orElse(spec);
   }
 
   @Nullable
   @Override
   public WidgetSpec current(Resource<WidgetSpec> resource, ResourceContext ctx) {
-    return null;
+    // A widget that runs an artifact exists, at no version yet; other widgets do not exist.
+    return resource.spec().artifactReference() == null ? null : resource.spec();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.keel.testkit;
 
 import dev.keel.engine.EngineConfig;
 import dev.keel.engine.KeelEngine;
+import dev.keel.engine.KeelEngineBuilder;
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.spi.model.ResourceStatus;
@@ -43,7 +44,7 @@ public final class EngineHarness implements AutoCloseable {
 
   private EngineHarness(Builder b) {
     this.scheduler = b.scheduler != null ? b.scheduler : new VirtualScheduler(b.start);
-    KeelEngine.Builder engineBuilder = KeelEngine.builder().scheduler(scheduler).config(b.config);
+    KeelEngineBuilder engineBuilder = KeelEngine.builder().scheduler(scheduler).config(b.config);
     b.customizer.accept(engineBuilder);
     this.engine = engineBuilder.build();
     this.eventLimit = b.eventLimit;
@@ -209,7 +210,7 @@ public final class EngineHarness implements AutoCloseable {
     private Instant start = Instant.parse(DEFAULT_START);
     private VirtualScheduler scheduler;
     private EngineConfig config = EngineConfig.defaults();
-    private Consumer<KeelEngine.Builder> customizer = b -> { };
+    private Consumer<KeelEngineBuilder> customizer = b -> { };
     private int eventLimit = DEFAULT_EVENT_LIMIT;
 
     private Builder() {}
@@ -257,7 +258,7 @@ public final class EngineHarness implements AutoCloseable {
      * @param engine called with the engine's builder
      * @return this builder
      */
-    public Builder engine(Consumer<KeelEngine.Builder> engine) {
+    public Builder engine(Consumer<KeelEngineBuilder> engine) {
       this.customizer = this.customizer.andThen(Objects.requireNonNull(engine, "engine"));
       return this;
     }

@@ -72,20 +72,20 @@ class EngineHostApiTest {
   void publishingByTheArtifactReferenceIsAnErrorThatSuggestsTheName() {
     h.engine().submit(packaged());
 
-    assertThatThrownBy(() -> h.engine().publishArtifactVersion(
-        new ArtifactVersion("deb", "pkg", "pkg-1.0.0", h.now(), "main", Map.of())))
+    assertThatThrownBy(() -> h.engine().promotions().publish(new ArtifactVersion("deb", "pkg", "pkg-1.0.0", h.now(),
+        "main", Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'pkg'").hasMessageContaining("reference").hasMessageContaining("'fnord-pkg'");
-    assertThat(h.engine().publishArtifactVersion(
-        new ArtifactVersion("deb", "fnord-pkg", "fnord-pkg-1.0.0", h.now(), "main", Map.of()))).containsExactly(packaged().name());
+    assertThat(h.engine().promotions().publish(new ArtifactVersion("deb", "fnord-pkg", "fnord-pkg-1.0.0", h.now(),
+        "main", Map.of()))).containsExactly(packaged().name());
   }
 
   @Test
   void aDebianVersionWithoutItsPackageNameIsRejected() {
     h.engine().submit(packaged());
 
-    assertThatThrownBy(() -> h.engine().publishArtifactVersion(
-        new ArtifactVersion("deb", "fnord-pkg", "1.0.0-h1.abc", h.now(), "main", Map.of())))
+    assertThatThrownBy(() -> h.engine().promotions().publish(new ArtifactVersion("deb", "fnord-pkg", "1.0.0-h1.abc",
+        h.now(), "main", Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("does not start with its package name")
         .hasMessageContaining("'fnord-pkg-1.0.0-h1.abc'");

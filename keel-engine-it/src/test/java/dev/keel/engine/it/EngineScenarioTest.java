@@ -3,6 +3,7 @@ package dev.keel.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.engine.Actor;
 import dev.keel.engine.EngineConfig;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.store.CheckResult;
@@ -179,7 +180,7 @@ class EngineScenarioTest {
   void pausedResourcesAreObservedButNotActedOnUntilResumed() {
     EngineHarness h = harness(FakeHandler.builder(cloud, scheduler).build());
     cloud.put("web", new FakeModel(1, "1.0"));
-    h.engine().pauseApplication("fnord", "alice", "incident");
+    h.engine().pauses().pauseApplication("fnord", Actor.of("alice", "incident"));
     h.engine().submit(Configs.single("fnord", "test", Configs.thing("web", "fnord", 3)));
 
     h.advance(Duration.ofMinutes(10));
@@ -189,7 +190,7 @@ class EngineScenarioTest {
     assertThat(cloud.launchedTasks()).isZero();
     assertThat(h.engine().history("fake:thing:web")).anySatisfy(e -> assertThat(e.message()).contains("paused by alice"));
 
-    h.engine().resumeApplication("fnord", "alice");
+    h.engine().pauses().resumeApplication("fnord", Actor.of("alice"));
     h.advance(Duration.ofMinutes(2));
 
     assertThat(cloud.get("web")).contains(new FakeModel(3, "1.0"));
@@ -200,7 +201,7 @@ class EngineScenarioTest {
   void aPausedResourceAloneIsHeldWhileOthersConverge() {
     EngineHarness h = harness(FakeHandler.builder(cloud, scheduler).build());
     h.engine().submit(Configs.single("fnord", "test", Configs.thing("a", "fnord", 1), Configs.thing("b", "fnord", 1)));
-    h.engine().pauseResource("fake:thing:a", "bob", null);
+    h.engine().pauses().pauseResource("fake:thing:a", Actor.of("bob"));
 
     h.advance(Duration.ofMinutes(3));
 
@@ -208,7 +209,7 @@ class EngineScenarioTest {
     assertThat(cloud.get("a")).isEmpty();
     assertThat(h.status("fake:thing:b")).isEqualTo(ResourceStatus.HAPPY);
 
-    h.engine().resumeResource("fake:thing:a", "bob");
+    h.engine().pauses().resumeResource("fake:thing:a", Actor.of("bob"));
     h.advance(Duration.ofMinutes(2));
     assertThat(h.status("fake:thing:a")).isEqualTo(ResourceStatus.HAPPY);
   }

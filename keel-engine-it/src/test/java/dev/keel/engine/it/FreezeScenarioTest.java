@@ -2,6 +2,7 @@ package dev.keel.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.engine.Actor;
 import dev.keel.engine.EngineConfig;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.freeze.FreezeScope;
@@ -86,7 +87,7 @@ class FreezeScenarioTest {
     h.advance(Duration.ofMinutes(5));
     assertThat(cloud.launchedTasks()).isZero();
 
-    h.engine().overrideFreeze("fnord", "prod", "fake:thing:a", "oncall", "hotfix for incident 42");
+    h.engine().freezes().overrideResource("fake:thing:a", Actor.of("oncall", "hotfix for incident 42"));
     h.advance(Duration.ofMinutes(5));
 
     assertThat(cloud.get("a")).isPresent();
@@ -135,7 +136,7 @@ class FreezeScenarioTest {
     assertThat(web.action()).isEqualTo(PlannedAction.BLOCKED);
     assertThat(web.blockedBy()).isEqualTo("freeze");
     assertThat(web.message()).contains("until 2026-04-06T00:00:00Z").contains("operator application fnord");
-    List<FreezeStatus> freezes = h.engine().freezes("fnord");
+    List<FreezeStatus> freezes = h.engine().freezes().status("fnord");
     assertThat(freezes).hasSize(2);
     assertThat(freezes).anySatisfy(f -> {
       assertThat(f.source()).startsWith("operator application fnord");

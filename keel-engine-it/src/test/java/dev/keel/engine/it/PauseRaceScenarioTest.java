@@ -2,6 +2,7 @@ package dev.keel.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.engine.Actor;
 import dev.keel.engine.EngineConfig;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.testkit.Configs;
@@ -109,7 +110,7 @@ class PauseRaceScenarioTest {
   void aResourcePausedWhileItsCheckIsInsideCurrentIsNotActuatedInAThousandTrials() {
     EngineHarness h = inSyncThings();
 
-    List<String> actuated = trials(h, (i, id) -> h.engine().pauseResource(id, "alice", "incident"));
+    List<String> actuated = trials(h, (i, id) -> h.engine().pauses().pauseResource(id, Actor.of("alice", "incident")));
 
     assertThat(held.get()).as("checks held inside current() while pausing").isEqualTo(TRIALS);
     assertThat(actuated).as("resources actuated after their pause returned").isEmpty();
@@ -120,7 +121,8 @@ class PauseRaceScenarioTest {
   void anApplicationPausedWhileACheckIsInsideCurrentIsNotActuatedInAThousandTrials() {
     EngineHarness h = inSyncThings();
 
-    List<String> actuated = trials(h, (i, id) -> h.engine().pauseApplication(app(i), "alice", "incident"));
+    List<String> actuated = trials(h, (i, id) -> h.engine().pauses().pauseApplication(app(i), Actor.of("alice",
+        "incident")));
 
     assertThat(held.get()).as("checks held inside current() while pausing").isEqualTo(TRIALS);
     assertThat(actuated).as("resources actuated after their application's pause returned").isEmpty();

@@ -33,6 +33,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import javax.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One check of one resource, in Keel's order: actuation in progress, resolvers and desired in parallel
@@ -42,7 +44,9 @@ import javax.annotation.Nullable;
  */
 final class ResourceCheck {
 
-  private final ResourceChecker checker;
+  private static final Logger LOG = LoggerFactory.getLogger(ResourceChecker.class);
+
+  private final CheckServices services;
   private final StoredResource stored;
   private final Resource<ResourceSpec> resource;
   private final ResourceHandler<ResourceSpec, Object> handler;
@@ -59,17 +63,17 @@ final class ResourceCheck {
   private final List<ResourceEvent> events = new ArrayList<>();
 
   @SuppressWarnings("unchecked")
-  ResourceCheck(ResourceChecker checker, StoredResource stored, ResourceHandler<?, ?> handler, boolean execute) {
-    this.checker = checker;
+  ResourceCheck(CheckServices services, StoredResource stored, ResourceHandler<?, ?> handler, boolean execute) {
+    this.services = services;
     this.stored = stored;
     this.resource = (Resource<ResourceSpec>) stored.resource();
     this.handler = (ResourceHandler<ResourceSpec, Object>) handler;
     this.execute = execute;
-    this.now = checker.clock().instant();
-    this.paused = checker.isPaused(stored);
-    this.state = checker.store().state(stored.id());
+    this.now = services.clock().instant();
+    this.paused = services.guard().isPaused(stored);
+    this.state = services.store().state(stored.id());
     this.context = new CheckContext(resource.application(), stored.deliveryConfig(), stored.environment(),
-        now.plus(checker.callTimeout()), checker.clock(), checker.artifacts());
+        now.plus(services.callTimeout()), services.clock(), services.artifacts());
   }
 
   private String id() {
@@ -81,7 +85,7 @@ final class ResourceCheck {
   }
 
   CompletableFuture<CheckReport> run() {
-    if (execute && checker.store().tasks(id()).stream().anyMatch(t -> t.state() == TaskState.RUNNING)) {
+    if (execute && services.store().tasks(id()).stream().anyMatch(t -> t.state() == TaskState.RUNNING)) {
       // The engine's own record: tasks it launched are still running, whatever the handler says.
       return CompletableFuture.completedFuture(skipped("tasks launched earlier are still running"));
     }
@@ -94,7 +98,7 @@ final class ResourceCheck {
 
   /** Calls an extension about this resource: under the deadline, and never while an earlier call is stuck. */
   private <T> CompletableFuture<T> call(Object extension, String phase, java.util.concurrent.Callable<T> body) {
-    return checker.calls().call(extension, id(), phase, checker.callTimeout(), () -> {
+    return services.calls().call(extension, id(), phase, services.callTimeout(), () -> {
       try {
         return body.call();
       } catch (ResourceCurrentlyUnresolvable | ExtensionFailure e) {
@@ -149,9 +153,9 @@ final class ResourceCheck {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Resource<ResourceSpec> applyResolvers() {
     Resource<ResourceSpec> r = resource;
-    for (Resolver resolver : checker.extensions().resolvers()) {
+    for (Resolver resolver : services.extensions().resolvers()) {
       String name = resolver.name();
-      if (!checker.extensions().resolverEnabled().test(name) || !resolver.supports(r)) {
+      if (!services.extensions().resolverEnabled().test(name) || !resolver.supports(r)) {
         continue;
       }
       Resource<ResourceSpec> out;
@@ -166,14 +170,14 @@ final class ResourceCheck {
         throw new ExtensionFailure("resolver " + name, "Resolver " + name
             + " must return a resource of the same kind and spec class, not " + (out == null ? "null" : out.kind()), null);
       }
-      resolverLog.add(new ResolverApplication(name, checker.differ().diff(out.spec(), r.spec())));
+      resolverLog.add(new ResolverApplication(name, services.differ().diff(out.spec(), r.spec())));
       r = out;
     }
     return r;
   }
 
   private CompletableFuture<CheckReport> compare() {
-    diff = checker.differ().diff(desired, current);
+    diff = services.differ().diff(desired, current);
     boolean drift = current == null || diff.hasChanges();
     state = state.withDrift(drift ? diff.fingerprint() : null, now);
     if (!drift) {
@@ -192,7 +196,7 @@ final class ResourceCheck {
   }
 
   private CheckReport inSync() {
-    ResourceEvent last = checker.store().lastResourceEvent(id()).orElse(null);
+    ResourceEvent last = services.store().lastResourceEvent(id()).orElse(null);
     boolean wasOff = last instanceof ResourceEvent.DeltaDetected || last instanceof ResourceEvent.Missing
         || last instanceof ResourceEvent.ActuationLaunched || last instanceof ResourceEvent.TaskSucceeded
         || last instanceof ResourceEvent.TaskFailed || last instanceof ResourceEvent.DriftWhilePaused
@@ -204,7 +208,7 @@ final class ResourceCheck {
   /** Keel's "unhappy" veto, counted per diff fingerprint, and the action budget, counted whatever the drift. */
   @Nullable
   private CheckReport giveUpPolicy() {
-    GiveUpPolicy policy = checker.giveUpPolicy();
+    GiveUpPolicy policy = services.giveUpPolicy();
     List<Instant> recent = state.actionsSince(now.minus(policy.actionWindow()));
     if (recent.size() >= policy.maxActionsPerWindow()) {
       // Not marked as given up: the versions being deployed are not to blame for a fight over the resource.
@@ -235,7 +239,7 @@ final class ResourceCheck {
   }
 
   private CompletableFuture<CheckReport> vetoes(int index) {
-    List<Veto> vetoes = checker.extensions().vetoes();
+    List<Veto> vetoes = services.extensions().vetoes();
     if (index >= vetoes.size()) {
       return willTakeAction();
     }
@@ -301,7 +305,7 @@ final class ResourceCheck {
       }
       // Pause and the version's promotion state are read again now, not at the start of the check: a
       // person may have paused or vetoed while current() was running.
-      ResourceChecker.Hold decision = checker.beforeActuation(stored, resolved);
+      ActuationGuard.Hold decision = services.guard().beforeActuation(stored, resolved);
       if (decision.paused()) {
         paused = true;
         event(new ResourceEvent.DriftWhilePaused(id(), app(), now, diff.toDeltaJson(), diff.fingerprint()));
@@ -322,15 +326,15 @@ final class ResourceCheck {
       @Nullable List<Task> tasks, @Nullable Throwable error) {
     // A failed execute may have changed the cloud; it counts against the give-up policy like a launch.
     List<Task> launched = tasks == null ? List.of() : List.copyOf(tasks);
-    state = state.actuated(launched, true, now, checker.giveUpPolicy().actionWindow());
+    state = state.actuated(launched, true, now, services.giveUpPolicy().actionWindow());
     if (error != null) {
       throw new CompletionException(unwrap(error));
     }
     List<String> described = actuation.operations().stream().map(Operation::description).collect(Collectors.toList());
     event(new ResourceEvent.ActuationLaunched(id(), app(), now, handler.getClass().getName(), described, launched));
     for (Task t : launched) {
-      if (checker.monitors(t)) {
-        checker.store().saveTask(new TaskRecord(t, id(), app(), now, TaskState.RUNNING, null, null));
+      if (services.monitors(t)) {
+        services.store().saveTask(new TaskRecord(t, id(), app(), now, TaskState.RUNNING, null, null));
       }
     }
     return report(result, action, null, actuation.operations(), null);
@@ -361,7 +365,7 @@ final class ResourceCheck {
     String phase = e instanceof ExtensionFailure f ? f.phase() : "engine";
     Throwable cause = e instanceof ExtensionFailure && e.getCause() != null ? e.getCause() : e;
     event(new ResourceEvent.CheckError(id(), app(), now, phase, cause.getClass().getName(), String.valueOf(e.getMessage())));
-    checker.logFailure(id(), phase, cause);
+    LOG.warn("Check of {} failed in {}", id(), phase, cause);
     return finish(report(CheckResult.ERROR, PlannedAction.ERROR, null, List.of(), phase + ": " + e.getMessage()));
   }
 
@@ -380,12 +384,12 @@ final class ResourceCheck {
   /** Persists state and history, unless only planning. */
   private CheckReport finish(CheckReport report) {
     if (execute && report.result() != null) {
-      checker.store().saveState(finalState(report.result(), report.plan().message()).withArtifactVersion(version()));
-      checker.recordCheck(events);
+      services.store().saveState(finalState(report.result(), report.plan().message()).withArtifactVersion(version()));
+      services.recorder().recordCheck(events);
       try {
-        checker.gate().afterCheck(stored, report, resolved);
+        services.guard().afterCheck(stored, report, resolved);
       } catch (RuntimeException e) {
-        checker.logFailure(id(), "after check", e);
+        LOG.warn("Check of {} failed in {}", id(), "after check", e);
       }
     }
     return report;

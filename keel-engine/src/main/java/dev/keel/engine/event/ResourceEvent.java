@@ -5,6 +5,7 @@ import dev.keel.spi.actuation.Task;
 import dev.keel.spi.model.ResourceStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
@@ -30,6 +31,17 @@ public sealed interface ResourceEvent extends KeelEvent {
    */
   default boolean isCheckResult() {
     return false;
+  }
+
+  /**
+   * What a check result says beyond its type. A check whose results have, one by one, the types and keys
+   * of the results the previous check recorded says nothing new, and is not recorded again; so a result
+   * whose content tells one drift or failure from the next puts that content in its key.
+   *
+   * @return the key, compared with {@link Object#equals}; empty (the default) when the type says it all
+   */
+  default List<Object> repeatKey() {
+    return List.of();
   }
 
   /**
@@ -116,6 +128,11 @@ public sealed interface ResourceEvent extends KeelEvent {
     }
 
     @Override
+    public List<Object> repeatKey() {
+      return List.of(fingerprint);
+    }
+
+    @Override
     public String message() {
       return "Resource does not match its definition (" + delta.size() + " change" + (delta.size() == 1 ? "" : "s") + ")";
     }
@@ -198,6 +215,11 @@ public sealed interface ResourceEvent extends KeelEvent {
     }
 
     @Override
+    public List<Object> repeatKey() {
+      return List.of(reason);
+    }
+
+    @Override
     public String message() {
       return "Unable to compare resource to its definition: " + reason;
     }
@@ -218,6 +240,11 @@ public sealed interface ResourceEvent extends KeelEvent {
     @Override
     public boolean isCheckResult() {
       return true;
+    }
+
+    @Override
+    public List<Object> repeatKey() {
+      return Arrays.asList(phase, error); // a refused call's message may be null
     }
 
     @Override
@@ -243,6 +270,11 @@ public sealed interface ResourceEvent extends KeelEvent {
     }
 
     @Override
+    public List<Object> repeatKey() {
+      return List.of(phase);
+    }
+
+    @Override
     public String message() {
       return "Check timed out in " + phase + " after " + deadline;
     }
@@ -263,6 +295,11 @@ public sealed interface ResourceEvent extends KeelEvent {
     @Override
     public boolean isCheckResult() {
       return true;
+    }
+
+    @Override
+    public List<Object> repeatKey() {
+      return List.of(phase, since);
     }
 
     @Override
@@ -325,6 +362,11 @@ public sealed interface ResourceEvent extends KeelEvent {
     }
 
     @Override
+    public List<Object> repeatKey() {
+      return List.of(fingerprint);
+    }
+
+    @Override
     public String message() {
       return "Resource does not match its definition, but management is paused";
     }
@@ -348,6 +390,11 @@ public sealed interface ResourceEvent extends KeelEvent {
     }
 
     @Override
+    public List<Object> repeatKey() {
+      return List.of(veto, reason);
+    }
+
+    @Override
     public String message() {
       return "Unable to update resource to match its definition: " + reason;
     }
@@ -365,6 +412,11 @@ public sealed interface ResourceEvent extends KeelEvent {
     @Override
     public boolean isCheckResult() {
       return true;
+    }
+
+    @Override
+    public List<Object> repeatKey() {
+      return List.of(reason);
     }
 
     @Override

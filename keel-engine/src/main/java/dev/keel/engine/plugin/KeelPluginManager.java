@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.DependencyResolver;
@@ -50,11 +48,6 @@ import org.slf4j.LoggerFactory;
 final class KeelPluginManager extends DefaultPluginManager {
 
   private static final Logger log = LoggerFactory.getLogger(KeelPluginManager.class);
-  private static final Pattern EXACT_VERSION = Pattern.compile("^\\d+\\.\\d+\\.\\d+$");
-  private static final Pattern SERVICE_REQUIREMENT = Pattern.compile("^([A-Za-z][\\w.-]*?)\\s*([<>=~^!].*)$");
-
-  /** The service name in Spinnaker-style {@code Plugin-Requires} ({@code keel>=1.2.0}). */
-  static final String SERVICE = "keel";
 
   /** Receives a plugin that was skipped and why. */
   interface FailureSink {
@@ -223,7 +216,7 @@ final class KeelPluginManager extends DefaultPluginManager {
    * Checks {@code Plugin-Requires} against the engine version. Unlike PF4J, a system version of 0.0.0
    * does not switch the check off. Both PF4J's form ({@code >=1.2.0}, {@code >=1.0.0 & <2.0.0}; a bare
    * {@code 1.2.0} means {@code >=1.2.0}) and Spinnaker's ({@code keel>=1.2.0, orca>=2.0.0}, where the
-   * {@value #SERVICE} entry counts and one without it is rejected) are read.
+   * {@value PluginRequires#SERVICE} entry counts and one without it is rejected) are read.
    *
    * @throws IllegalArgumentException with the reason, if the engine does not satisfy the plugin
    */
@@ -232,10 +225,7 @@ final class KeelPluginManager extends DefaultPluginManager {
     if (requires.isEmpty() || "*".equals(requires)) {
       return;
     }
-    String expression = Character.isLetter(requires.charAt(0)) ? serviceRequirement(requires) : requires;
-    if (!isExactVersionAllowed() && EXACT_VERSION.matcher(expression).matches()) {
-      expression = ">=" + expression;
-    }
+    String expression = PluginRequires.expression(requires, isExactVersionAllowed());
     boolean satisfied;
     try {
       satisfied = getVersionManager().checkVersionConstraint(engineVersion, expression);
@@ -246,26 +236,6 @@ final class KeelPluginManager extends DefaultPluginManager {
     if (!satisfied) {
       throw new IllegalArgumentException("requires engine " + expression + " but this engine is " + engineVersion);
     }
-  }
-
-  /** The {@value #SERVICE} constraint of a Spinnaker-style requirement list. */
-  private static String serviceRequirement(String requires) {
-    String found = null;
-    for (String part : requires.split(",")) {
-      Matcher m = SERVICE_REQUIREMENT.matcher(part.trim());
-      if (!m.matches()) {
-        throw new IllegalArgumentException("its Plugin-Requires '" + requires + "' is not a version expression: '"
-            + part.trim() + "' is neither a version range nor service>=version");
-      }
-      if (SERVICE.equalsIgnoreCase(m.group(1))) {
-        found = m.group(2).trim();
-      }
-    }
-    if (found == null) {
-      throw new IllegalArgumentException("its Plugin-Requires '" + requires + "' names no requirement for "
-          + SERVICE + ": it is a plugin for another service");
-    }
-    return found;
   }
 
   @Override

@@ -1,9 +1,7 @@
 package dev.keel.engine.plugin;
 
 import dev.keel.engine.config.KindRegistry;
-import dev.keel.spi.ArtifactView;
 import dev.keel.spi.KeelContext;
-import dev.keel.spi.PluginEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -485,29 +482,6 @@ public final class PluginLoader implements AutoCloseable {
         throw new IllegalArgumentException("systemVersion '" + systemVersion + "' is not a semantic version such as 1.2.0", e);
       }
       return new PluginLoader(this, factory);
-    }
-  }
-
-  /** The context {@link Builder#clock} gives: a clock and nothing else. */
-  private record MinimalContext(Clock clock, String pluginId) implements KeelContext {
-    @Override
-    public Map<String, Object> config() {
-      return Map.of();
-    }
-
-    @Override
-    public <T> Optional<T> service(Class<T> type) {
-      return Optional.empty();
-    }
-
-    @Override
-    public ArtifactView artifacts() {
-      return ArtifactView.empty();
-    }
-
-    @Override
-    public void publish(PluginEvent event) {
-      log.info("Event from plugin '{}' (no engine attached): {}", pluginId, event);
     }
   }
 }

@@ -112,6 +112,17 @@ public final class Promotions {
   }
 
   /**
+   * The view {@link #view()} gives, over a store alone: it reads only stored state, so the engine hands it
+   * to plugins, which are loaded before promotion (whose evaluators they provide) can be built.
+   *
+   * @param store the store
+   * @return the view
+   */
+  public static ArtifactView view(KeelStore store) {
+    return new PromotionView(new PromotionLedger(store));
+  }
+
+  /**
    * The hook the resource check calls around actuations.
    *
    * @return the gate
@@ -170,7 +181,16 @@ public final class Promotions {
         .forEach(r -> recheckResource.accept(r.id()));
   }
 
-  private static EnvironmentArtifact where(DeliveryConfig config, String environment, String artifactReference) {
+  /**
+   * Names one artifact in one environment of a config.
+   *
+   * @param config the config
+   * @param environment the environment
+   * @param artifactReference the artifact's reference
+   * @return where
+   * @throws NoSuchElementException if the config has no such environment or artifact
+   */
+  public static EnvironmentArtifact where(DeliveryConfig config, String environment, String artifactReference) {
     config.environment(environment);
     if (config.artifact(artifactReference).isEmpty()) {
       throw new NoSuchElementException("Delivery config " + config.name() + " has no artifact " + artifactReference);

@@ -71,7 +71,7 @@ class Ec2PluginZipBakeryTest {
       DeliveryConfig delivery = engine.configReader().read(CONFIG, "fnord.yml");
       String cluster = "ec2:cluster:test:fnord-main";
       engine.submit(delivery);
-      engine.publishArtifactVersion(new ArtifactVersion("deb", "fnord", "fnord-1.0.0-h1.abc", harness.now(), "main",
+      engine.promotions().publish(new ArtifactVersion("deb", "fnord", "fnord-1.0.0-h1.abc", harness.now(), "main",
           Map.of()));
 
       boolean converged = harness.advanceUntil(() -> harness.status(cluster) == ResourceStatus.HAPPY,
@@ -80,7 +80,7 @@ class Ec2PluginZipBakeryTest {
       assertThat(converged).as("status %s", harness.status(cluster)).isTrue();
       assertThat(harness.events(cluster, ResourceEvent.FromPlugin.class)).extracting(e -> e.event().type())
           .containsSubsequence("BakeLaunched", "BakeSucceeded");
-      var bake = engine.promotionStatus("fnord").get(0).version("fnord-1.0.0-h1.abc").orElseThrow()
+      var bake = engine.promotions().status("fnord").get(0).version("fnord-1.0.0-h1.abc").orElseThrow()
           .constraints().stream().filter(c -> c.type().equals("bake")).findFirst().orElseThrow();
       assertThat(bake.status()).isEqualTo(ConstraintStatus.PASS);
       assertThat(bake.attributes()).containsEntry("status", "BAKED").containsKeys("region.us-east-1",

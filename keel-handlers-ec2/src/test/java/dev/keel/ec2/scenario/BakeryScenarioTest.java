@@ -81,12 +81,12 @@ class BakeryScenarioTest {
   }
 
   private static void publish(Ec2Scenario s, String app, String version) {
-    s.harness.engine().publishArtifactVersion(new ArtifactVersion("deb", app, app + "-" + version,
+    s.harness.engine().promotions().publish(new ArtifactVersion("deb", app, app + "-" + version,
         s.harness.now(), "main", Map.of()));
   }
 
   private static Optional<ConstraintState> bakeState(Ec2Scenario s, String app, String env, String version) {
-    return s.harness.engine().promotionStatus(app).stream()
+    return s.harness.engine().promotions().status(app).stream()
         .filter(p -> p.environment().equals(env))
         .flatMap(p -> p.version(version).stream())
         .flatMap(v -> v.constraints().stream())
@@ -94,7 +94,7 @@ class BakeryScenarioTest {
   }
 
   private static PromotionStatus statusIn(Ec2Scenario s, String app, String env, String version) {
-    return s.harness.engine().promotionStatus(app).stream().filter(p -> p.environment().equals(env))
+    return s.harness.engine().promotions().status(app).stream().filter(p -> p.environment().equals(env))
         .map(p -> p.statusOf(version)).findFirst().orElse(PromotionStatus.PENDING);
   }
 

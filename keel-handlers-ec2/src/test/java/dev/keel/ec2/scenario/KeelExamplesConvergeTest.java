@@ -9,6 +9,8 @@ import dev.keel.ec2.model.ClassicLoadBalancer;
 import dev.keel.ec2.model.Location;
 import dev.keel.ec2.model.SecurityGroup;
 import dev.keel.ec2.spec.ClassicLoadBalancerSpec;
+import dev.keel.engine.Actor;
+import dev.keel.engine.Judgement;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.ResourceStatus;
 import java.nio.file.Path;
@@ -66,11 +68,12 @@ class KeelExamplesConvergeTest {
       seed(s);
       DeliveryConfig config = s.harness.engine().configReader().read(EXAMPLES.resolve(file));
       s.harness.engine().submit(config);
-      s.harness.engine().publishArtifactVersion(new dev.keel.spi.model.ArtifactVersion("deb", "fnord", "fnord-1.0.0-h1.abc",
+      s.harness.engine().promotions().publish(new dev.keel.spi.model.ArtifactVersion("deb", "fnord",
+          "fnord-1.0.0-h1.abc",
           Instant.parse("2026-01-01T00:00:00Z"), "main", Map.of()));
       config.environments().stream().filter(e -> e.constraint("manual-judgement").isPresent()).forEach(e ->
-          s.harness.engine().judge(config.application(), e.name(), "fnord", VERSION, "manual-judgement", true,
-              "release-manager", "approved for the example"));
+          s.harness.engine().promotions().judge(s.harness.engine().promotions().where(config.application(), e.name(),
+              "fnord"), VERSION, "manual-judgement", Judgement.PASS, Actor.of("release-manager", "approved for the example")));
 
       boolean converged = s.converge(config, Duration.ofHours(6));
 
@@ -78,7 +81,7 @@ class KeelExamplesConvergeTest {
           .map(r -> r.id() + "=" + s.harness.status(r.id())).toList()).isTrue();
       config.environments().stream().flatMap(e -> e.resources().stream())
           .forEach(r -> assertThat(s.harness.status(r.id())).isEqualTo(ResourceStatus.HAPPY));
-      s.harness.engine().promotionStatus(config.application())
+      s.harness.engine().promotions().status(config.application())
           .forEach(p -> assertThat(p.current()).as("%s in %s", file, p.environment()).contains(VERSION));
       boolean baked = config.artifacts().stream().anyMatch(Bakery::isBaked);
       if (baked) {

@@ -1,6 +1,5 @@
 package dev.keel.titus.sim;
 
-import dev.keel.support.sim.SimIds;
 import dev.keel.support.sim.SimTimeline;
 import dev.keel.support.sim.SimulatedCloud;
 
@@ -53,8 +52,7 @@ public final class SimulatedTitus implements TitusCloud, SimulatedCloud {
   private final Map<String, BatchRun> batchJobs = new LinkedHashMap<>();
   private final Map<String, Integer> exitCodes = new HashMap<>();
   private int failReads;
-  /** How many tasks each correlation id has had, which numbers its tasks (see {@link SimIds#serial}). */
-  private final Map<String, Integer> tasksPerCorrelation = new HashMap<>();
+  private int nextTaskId;
   private Duration stageDuration = Duration.ofSeconds(30);
   private Duration batchDuration = Duration.ofMinutes(3);
 
@@ -466,8 +464,7 @@ public final class SimulatedTitus implements TitusCloud, SimulatedCloud {
     if (running != null) {
       return running.execution();
     }
-    int ordinal = tasksPerCorrelation.merge(request.correlationId(), 1, Integer::sum);
-    SimTask task = new SimTask("titus-task-" + SimIds.serial(request.correlationId(), ordinal), request, timeline.now());
+    SimTask task = new SimTask("titus-task-" + (++nextTaskId), request, timeline.now());
     tasks.put(task.id, task);
     runningByCorrelation.put(request.correlationId(), task);
     timeline.at(timeline.now(), () -> tryStart(task));

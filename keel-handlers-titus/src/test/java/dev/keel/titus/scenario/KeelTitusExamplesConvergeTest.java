@@ -86,7 +86,7 @@ class KeelTitusExamplesConvergeTest {
         assertThat(s.cloud.truth("prod", region, "fnord-examples-ec2v1")).singleElement()
             .satisfies(j -> assertThat(j.model().artifactVersion()).isEqualTo("master-h5.52a2b4c"));
       }
-      assertThat(s.harness.engine().promotionStatus(config.application())).isNotEmpty()
+      assertThat(s.harness.engine().promotions().status(config.application())).isNotEmpty()
           .allSatisfy(p -> assertThat(p.current()).as(p.environment()).contains("master-h5.52a2b4c"));
     }
   }
@@ -108,7 +108,7 @@ class KeelTitusExamplesConvergeTest {
             assertThat(j.model().container().digest()).isEqualTo("sha256:cccc3333");
             assertThat(j.model().artifactVersion()).isEqualTo("master-h5.52a2b4c");
           });
-      assertThat(s.harness.engine().promotionStatus(config.application())).isNotEmpty()
+      assertThat(s.harness.engine().promotions().status(config.application())).isNotEmpty()
           .allSatisfy(p -> assertThat(p.current()).contains("master-h5.52a2b4c"));
     }
   }

@@ -50,7 +50,7 @@ class TestContainerGateScenarioTest {
       """;
 
   private static Optional<String> current(TitusScenario s, String environment) {
-    return s.harness.engine().promotionStatus("acme").stream().filter(p -> p.environment().equals(environment))
+    return s.harness.engine().promotions().status("acme").stream().filter(p -> p.environment().equals(environment))
         .findFirst().flatMap(EnvironmentPromotion::current);
   }
 

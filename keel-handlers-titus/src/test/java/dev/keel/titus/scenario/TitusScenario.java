@@ -64,7 +64,7 @@ final class TitusScenario implements AutoCloseable {
 
   /** Publishes a Docker version to the engine. */
   void publish(String repository, String tag) {
-    harness.engine().publishArtifactVersion(new ArtifactVersion("docker", repository, tag,
+    harness.engine().promotions().publish(new ArtifactVersion("docker", repository, tag,
         scheduler.clock().instant(), "main", Map.of()));
   }
 

@@ -1,6 +1,8 @@
 package dev.keel.examples.embedding;
 
+import dev.keel.engine.Actor;
 import dev.keel.engine.EngineConfig;
+import dev.keel.engine.Judgement;
 import dev.keel.engine.KeelEngine;
 import dev.keel.engine.config.ConfigException;
 import dev.keel.engine.config.ConfigProblem;
@@ -231,14 +233,14 @@ public final class EmbeddingExample {
 
       // 5. CI published a build: the engine approves it for test, and the test site deploys it.
       out.println("publishing fnord-site 1.0.0");
-      engine.publishArtifactVersion(new ArtifactVersion("npm", ARTIFACT, "1.0.0", scheduler.clock().instant(),
+      engine.promotions().publish(new ArtifactVersion("npm", ARTIFACT, "1.0.0", scheduler.clock().instant(),
           "main", Map.of("commit", "0a1b2c3", "securityScan", "passed")));
       waitFor("1.0.0 to be current in test", () -> isCurrent(engine, "test", "1.0.0"), Duration.ofMinutes(10));
 
       // 6. Production also needs a passed security scan, which the build reported, and a person's judgement.
       out.println("approving 1.0.0 for production");
-      engine.judge(APPLICATION, "production", ARTIFACT, "1.0.0", "manual-judgement", true, "alice",
-          "release notes reviewed");
+      engine.promotions().judge(engine.promotions().where(APPLICATION, "production", ARTIFACT), "1.0.0",
+          "manual-judgement", Judgement.PASS, Actor.of("alice", "release notes reviewed"));
       waitFor("1.0.0 to be current in production", () -> isCurrent(engine, "production", "1.0.0"),
           Duration.ofMinutes(10));
 
@@ -250,7 +252,7 @@ public final class EmbeddingExample {
         statuses.put(resource.id(), status);
         out.printf("  %s (%s): %s%n", resource.id(), resource.environment(), status);
       }
-      List<EnvironmentPromotion> promotion = engine.promotionStatus(APPLICATION);
+      List<EnvironmentPromotion> promotion = engine.promotions().status(APPLICATION);
       out.println("versions:");
       for (EnvironmentPromotion environment : promotion) {
         for (VersionPromotion version : environment.versions()) {
@@ -266,7 +268,7 @@ public final class EmbeddingExample {
   }
 
   private static boolean isCurrent(KeelEngine engine, String environment, String version) {
-    return engine.promotionStatus(APPLICATION).stream()
+    return engine.promotions().status(APPLICATION).stream()
         .anyMatch(p -> p.environment().equals(environment) && p.current().equals(Optional.of(version)));
   }
 

@@ -5,6 +5,8 @@ import static dev.keel.examples.embedding.EmbeddingExample.ARTIFACT;
 import static dev.keel.examples.embedding.EmbeddingExample.TEST_SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.engine.Actor;
+import dev.keel.engine.Judgement;
 import dev.keel.engine.KeelEngine;
 import dev.keel.engine.event.ApplicationEvent;
 import dev.keel.engine.event.KeelEvent;
@@ -64,12 +66,12 @@ class OperatingTheEngineTest {
   }
 
   private void publish(String version, String securityScan) {
-    engine.publishArtifactVersion(new ArtifactVersion("npm", ARTIFACT, version, scheduler.now(), "main",
+    engine.promotions().publish(new ArtifactVersion("npm", ARTIFACT, version, scheduler.now(), "main",
         Map.of("securityScan", securityScan)));
   }
 
   private EnvironmentPromotion environment(String name) {
-    return engine.promotionStatus(APPLICATION).stream().filter(p -> p.environment().equals(name)).findFirst()
+    return engine.promotions().status(APPLICATION).stream().filter(p -> p.environment().equals(name)).findFirst()
         .orElseThrow();
   }
 
@@ -90,7 +92,8 @@ class OperatingTheEngineTest {
     publish("1.1.0");
     assertThat(advanceUntil(() -> testServes("1.1.0"))).isTrue();
 
-    engine.veto(APPLICATION, "test", ARTIFACT, "1.1.0", "carol", "broke logins");
+    engine.promotions().veto(engine.promotions().where(APPLICATION, "test", ARTIFACT), "1.1.0", Actor.of("carol",
+        "broke logins"));
 
     assertThat(advanceUntil(() -> testServes("1.0.0"))).isTrue();
     assertThat(test().statusOf("1.1.0")).isEqualTo(PromotionStatus.VETOED);
@@ -103,7 +106,8 @@ class OperatingTheEngineTest {
     publish("1.0.0", "failed: CVE-2026-0001");
     assertThat(advanceUntil(() -> testServes("1.0.0"))).isTrue();
 
-    engine.judge(APPLICATION, "production", ARTIFACT, "1.0.0", "manual-judgement", true, "alice", null);
+    engine.promotions().judge(engine.promotions().where(APPLICATION, "production", ARTIFACT), "1.0.0",
+        "manual-judgement", Judgement.PASS, Actor.of("alice"));
     scheduler.advance(Duration.ofMinutes(30));
 
     assertThat(environment("production").current()).isEmpty();
@@ -111,7 +115,8 @@ class OperatingTheEngineTest {
 
     publish("1.0.1", "passed");
     assertThat(advanceUntil(() -> testServes("1.0.1"))).isTrue();
-    engine.judge(APPLICATION, "production", ARTIFACT, "1.0.1", "manual-judgement", true, "alice", null);
+    engine.promotions().judge(engine.promotions().where(APPLICATION, "production", ARTIFACT), "1.0.1",
+        "manual-judgement", Judgement.PASS, Actor.of("alice"));
 
     assertThat(advanceUntil(() -> environment("production").current().filter("1.0.1"::equals).isPresent())).isTrue();
     assertThat(environment("production").statusOf("1.0.0")).isEqualTo(PromotionStatus.SKIPPED); // never deployed there
@@ -123,14 +128,15 @@ class OperatingTheEngineTest {
     publish("1.0.0");
     assertThat(advanceUntil(() -> testServes("1.0.0"))).isTrue();
 
-    engine.pin(APPLICATION, "test", ARTIFACT, "1.0.0", "bob", "release freeze");
+    engine.promotions().pin(engine.promotions().where(APPLICATION, "test", ARTIFACT), "1.0.0", Actor.of("bob",
+        "release freeze"));
     publish("1.1.0");
     scheduler.advance(Duration.ofMinutes(30));
 
     assertThat(host.site(TEST_HOST).orElseThrow().bundle()).isEqualTo("1.0.0");
     assertThat(test().version("1.0.0").orElseThrow().pinned()).isTrue();
 
-    assertThat(engine.unpin(APPLICATION, "test", ARTIFACT)).isTrue();
+    assertThat(engine.promotions().unpin(engine.promotions().where(APPLICATION, "test", ARTIFACT))).isTrue();
     assertThat(advanceUntil(() -> testServes("1.1.0"))).isTrue();
   }
 
@@ -140,7 +146,7 @@ class OperatingTheEngineTest {
     publish("1.0.0");
     assertThat(advanceUntil(() -> testServes("1.0.0"))).isTrue();
 
-    engine.pauseApplication(APPLICATION, "dave", "investigating an incident");
+    engine.pauses().pauseApplication(APPLICATION, Actor.of("dave", "investigating an incident"));
     host.changeByHand(TEST_HOST, new SiteState("1.0.0", 5));
     scheduler.advance(Duration.ofMinutes(5));
 
@@ -148,7 +154,7 @@ class OperatingTheEngineTest {
     assertThat(events).anyMatch(e -> e instanceof ResourceEvent.DriftWhilePaused d && d.resourceId().equals(TEST_SITE));
     assertThat(host.site(TEST_HOST).orElseThrow().cacheTtlSeconds()).isEqualTo(5);
 
-    engine.resumeApplication(APPLICATION, "dave");
+    engine.pauses().resumeApplication(APPLICATION, Actor.of("dave"));
 
     assertThat(advanceUntil(() -> host.site(TEST_HOST).orElseThrow().cacheTtlSeconds() == 60)).isTrue();
     assertThat(events).filteredOn(ApplicationEvent.class::isInstance).extracting(e -> e.getClass().getSimpleName())
@@ -168,14 +174,14 @@ class OperatingTheEngineTest {
 
     assertThat(engine.status(TEST_SITE)).isEqualTo(ResourceStatus.FROZEN);
     assertThat(host.site(TEST_HOST)).isEmpty();
-    List<FreezeStatus> freezes = engine.freezes(APPLICATION);
+    List<FreezeStatus> freezes = engine.freezes().status(APPLICATION);
     assertThat(freezes).singleElement().satisfies(f -> {
       assertThat(f.active()).isTrue();
       assertThat(f.endsAt()).isEqualTo(Instant.parse("2026-01-06T00:00:00Z"));
       assertThat(f.resources()).containsExactly(TEST_SITE);
     });
 
-    engine.overrideFreeze(APPLICATION, "test", null, "erin", "the launch cannot wait");
+    engine.freezes().overrideEnvironment(APPLICATION, "test", Actor.of("erin", "the launch cannot wait"));
 
     assertThat(advanceUntil(() -> testServes("1.0.0"))).isTrue();
     assertThat(engine.history(TEST_SITE)).anyMatch(e -> e instanceof ResourceEvent.FreezeOverridden o

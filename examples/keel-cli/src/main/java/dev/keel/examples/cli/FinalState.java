@@ -25,7 +25,7 @@ final class FinalState {
   FinalState(KeelEngine engine, DeliveryConfig config) {
     this.engine = engine;
     this.config = config;
-    this.promotions = engine.promotionStatus(config.application());
+    this.promotions = engine.promotions().status(config.application());
   }
 
   void print(PrintStream out) {

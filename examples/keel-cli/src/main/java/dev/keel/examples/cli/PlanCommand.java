@@ -52,7 +52,7 @@ final class PlanCommand {
           sim.apply(scenario, event);
         }
       }
-      sim.engine().checkPromotion(config.application());
+      sim.engine().promotions().check(config.application());
       sim.scheduler().runUntilIdle();
       CompletableFuture<Plan> future = sim.engine().planAsync(config);
       sim.scheduler().runUntilIdle();

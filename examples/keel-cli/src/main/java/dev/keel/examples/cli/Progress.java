@@ -187,7 +187,7 @@ final class Progress {
   }
 
   private void observePromotion() {
-    List<EnvironmentPromotion> envs = new ArrayList<>(engine.promotionStatus(application));
+    List<EnvironmentPromotion> envs = new ArrayList<>(engine.promotions().status(application));
     envs.sort(Comparator.comparing(EnvironmentPromotion::environment).thenComparing(EnvironmentPromotion::artifactReference));
     for (EnvironmentPromotion env : envs) {
       for (VersionPromotion v : env.versions()) {

@@ -1,5 +1,8 @@
 package dev.keel.examples.cli;
 
+import dev.keel.engine.Actor;
+import dev.keel.engine.Judgement;
+import dev.keel.engine.PromotionControl;
 import dev.keel.engine.promotion.ConstraintState;
 import dev.keel.engine.promotion.ConstraintStatus;
 import dev.keel.engine.promotion.EnvironmentPromotion;
@@ -139,7 +142,7 @@ final class RunCommand {
   /** Decides pending manual judgements the timeline does not decide itself, as the scenario's autoJudge says. */
   private static void autoJudge(Simulation sim, DeliveryConfig config, Scenario.AutoJudge how, Set<String> judged,
       Progress progress) {
-    for (EnvironmentPromotion p : sim.engine().promotionStatus(config.application())) {
+    for (EnvironmentPromotion p : sim.engine().promotions().status(config.application())) {
       if (config.environment(p.environment()).constraint(MANUAL_JUDGEMENT).isEmpty()) {
         continue;
       }
@@ -151,8 +154,10 @@ final class RunCommand {
         for (ConstraintState c : v.constraints()) {
           if (c.type().equals(MANUAL_JUDGEMENT) && c.status() == ConstraintStatus.PENDING) {
             boolean approve = how == Scenario.AutoJudge.APPROVE;
-            sim.engine().judge(config.application(), p.environment(), p.artifactReference(), v.version(),
-                MANUAL_JUDGEMENT, approve, "keel-cli", "decided by autoJudge: " + how.name().toLowerCase());
+            PromotionControl promotions = sim.engine().promotions();
+            promotions.judge(promotions.where(config.application(), p.environment(), p.artifactReference()), v.version(),
+                MANUAL_JUDGEMENT, approve ? Judgement.PASS : Judgement.FAIL,
+                Actor.of("keel-cli", "decided by autoJudge: " + how.name().toLowerCase()));
             progress.note(p.environment() + "/" + p.artifactReference(), (approve ? "auto-approved " : "auto-rejected ")
                 + "the manual judgement of " + v.version());
           }

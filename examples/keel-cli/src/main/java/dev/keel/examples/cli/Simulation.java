@@ -1,7 +1,11 @@
 package dev.keel.examples.cli;
 
+import dev.keel.engine.Actor;
 import dev.keel.engine.EngineConfig;
+import dev.keel.engine.Judgement;
 import dev.keel.engine.KeelEngine;
+import dev.keel.engine.KeelEngineBuilder;
+import dev.keel.engine.PromotionControl;
 import dev.keel.engine.plugin.PluginFailure;
 import dev.keel.spi.Simulator;
 import dev.keel.spi.model.ArtifactVersion;
@@ -76,7 +80,7 @@ final class Simulation implements AutoCloseable {
     }
     VirtualScheduler scheduler = new VirtualScheduler(start);
     EngineConfig config = EngineConfig.builder().randomSeed(1).build();
-    KeelEngine.Builder builder = KeelEngine.builder().scheduler(scheduler).config(config)
+    KeelEngineBuilder builder = KeelEngine.builder().scheduler(scheduler).config(config)
         .pluginStartDeadline(startDeadline);
     plugins.forEach(builder::plugins);
     KeelEngine engine = builder.build();
@@ -168,7 +172,7 @@ final class Simulation implements AutoCloseable {
     for (Simulator simulator : simulators.values()) {
       simulator.published(artifact, recorded);
     }
-    engine.publishArtifactVersion(new ArtifactVersion(artifact.type(), artifact.name(), recorded, scheduler.now(),
+    engine.promotions().publish(new ArtifactVersion(artifact.type(), artifact.name(), recorded, scheduler.now(),
         branch, Map.of()));
     return recorded;
   }
@@ -199,30 +203,32 @@ final class Simulation implements AutoCloseable {
       DeliveryArtifact artifact = artifact(p.artifact());
       String branch = p.branch() != null ? p.branch() : InitialVersions.branch(artifact);
       return "published " + publish(artifact, p.version(), branch);
-    } else if (action instanceof Scenario.Judge j) {
-      engine.judge(app, j.environment(), reference(j.artifact()), version(j.artifact(), j.version()),
-          j.constraint(), j.approve(), j.by(), j.comment());
+    }
+    PromotionControl promotions = engine.promotions();
+    if (action instanceof Scenario.Judge j) {
+      promotions.judge(promotions.where(app, j.environment(), reference(j.artifact())), version(j.artifact(), j.version()),
+          j.constraint(), j.approve() ? Judgement.PASS : Judgement.FAIL, Actor.of(j.by(), j.comment()));
     } else if (action instanceof Scenario.Pin p) {
-      engine.pin(app, p.environment(), reference(p.artifact()), version(p.artifact(), p.version()), p.by(),
-          p.comment());
+      promotions.pin(promotions.where(app, p.environment(), reference(p.artifact())), version(p.artifact(), p.version()),
+          Actor.of(p.by(), p.comment()));
     } else if (action instanceof Scenario.Unpin u) {
-      engine.unpin(app, u.environment(), reference(u.artifact()));
+      promotions.unpin(promotions.where(app, u.environment(), reference(u.artifact())));
     } else if (action instanceof Scenario.Veto v) {
-      engine.veto(app, v.environment(), reference(v.artifact()), version(v.artifact(), v.version()), v.by(),
-          v.comment());
+      promotions.veto(promotions.where(app, v.environment(), reference(v.artifact())), version(v.artifact(), v.version()),
+          Actor.of(v.by(), v.comment()));
     } else if (action instanceof Scenario.Unveto u) {
-      engine.unveto(app, u.environment(), reference(u.artifact()), version(u.artifact(), u.version()));
+      promotions.unveto(promotions.where(app, u.environment(), reference(u.artifact())), version(u.artifact(), u.version()));
     } else if (action instanceof Scenario.Pause p) {
       if (p.resource() == null) {
-        engine.pauseApplication(app, p.by(), "paused by the scenario");
+        engine.pauses().pauseApplication(app, Actor.of(p.by(), "paused by the scenario"));
       } else {
-        engine.pauseResource(p.resource(), p.by(), "paused by the scenario");
+        engine.pauses().pauseResource(p.resource(), Actor.of(p.by(), "paused by the scenario"));
       }
     } else if (action instanceof Scenario.Resume r) {
       if (r.resource() == null) {
-        engine.resumeApplication(app, r.by());
+        engine.pauses().resumeApplication(app, Actor.of(r.by()));
       } else {
-        engine.resumeResource(r.resource(), r.by());
+        engine.pauses().resumeResource(r.resource(), Actor.of(r.by()));
       }
     } else if (action instanceof Scenario.CloudAction a) {
       return a.cloud() + ": " + simulators.get(a.cloud()).apply(a.action(), a.arguments());

@@ -1,0 +1,58 @@
+package dev.keel.engine;
+
+import dev.keel.engine.check.EventRecorder;
+import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.store.KeelStore;
+import dev.keel.engine.store.StoredResource;
+import dev.keel.engine.store.SubmitResult;
+import dev.keel.spi.model.DeliveryConfig;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Stores and deletes validated delivery configs, records what changed in each resource's history, and has
+ * the loops look at a stored config at once.
+ */
+final class ConfigChanges {
+
+  private final KeelStore store;
+  private final Clock clock;
+  private final EventRecorder recorder;
+  private final CheckLoop checks;
+  private final PromotionLoop promotionLoop;
+
+  ConfigChanges(KeelStore store, Clock clock, EventRecorder recorder, CheckLoop checks, PromotionLoop promotionLoop) {
+    this.store = store;
+    this.clock = clock;
+    this.recorder = recorder;
+    this.checks = checks;
+    this.promotionLoop = promotionLoop;
+  }
+
+  /** Stores a validated config and records what changed. */
+  SubmitResult store(DeliveryConfig deliveryConfig) {
+    Instant now = clock.instant();
+    SubmitResult result = store.storeDeliveryConfig(deliveryConfig, now);
+    String app = deliveryConfig.application();
+    result.created().stream().sorted().forEach(id -> recorder.record(new ResourceEvent.Created(id, app, now)));
+    result.updated().stream().sorted().forEach(id -> recorder.record(new ResourceEvent.Updated(id, app, now,
+        store.resource(id).map(StoredResource::version).orElse(0L))));
+    result.removed().stream().sorted().forEach(id -> recorder.record(new ResourceEvent.Removed(id, app, now)));
+    promotionLoop.trigger(deliveryConfig.name());
+    checks.pump();
+    return result;
+  }
+
+  /** Forgets a config and records its resources as removed. */
+  boolean delete(String name) {
+    Optional<DeliveryConfig> existing = store.deliveryConfig(name);
+    if (existing.isEmpty()) {
+      return false;
+    }
+    Instant now = clock.instant();
+    String app = existing.get().application();
+    store.deleteDeliveryConfig(name).forEach(id -> recorder.record(new ResourceEvent.Removed(id, app, now)));
+    return true;
+  }
+}

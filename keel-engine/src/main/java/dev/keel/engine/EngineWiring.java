@@ -1,0 +1,201 @@
+package dev.keel.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.keel.engine.check.CheckExtensions;
+import dev.keel.engine.check.EventRecorder;
+import dev.keel.engine.check.ResourceChecker;
+import dev.keel.engine.config.ConfigReader;
+import dev.keel.engine.config.KindRegistry;
+import dev.keel.engine.diff.Differ;
+import dev.keel.engine.diff.DifferBuilder;
+import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.freeze.Freezes;
+import dev.keel.engine.plugin.Loaded;
+import dev.keel.engine.plugin.LoadedExtensions;
+import dev.keel.engine.plugin.PluginFailure;
+import dev.keel.engine.plugin.PluginLoader;
+import dev.keel.engine.promotion.EvaluatorCalls;
+import dev.keel.engine.promotion.Promotions;
+import dev.keel.engine.schedule.DeadlineCalls;
+import dev.keel.engine.schedule.Scheduler;
+import dev.keel.engine.schedule.SystemScheduler;
+import dev.keel.engine.store.InMemoryStore;
+import dev.keel.engine.store.KeelStore;
+import dev.keel.engine.store.StoredResource;
+import dev.keel.spi.ArtifactView;
+import dev.keel.spi.ConstraintEvaluator;
+import dev.keel.spi.PluginEvent;
+import dev.keel.spi.ResourceHandler;
+import dev.keel.spi.Simulator;
+import dev.keel.spi.TaskMonitor;
+import dev.keel.spi.VerificationEvaluator;
+import dev.keel.spi.Veto;
+import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.ResourceKind;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds an engine's components from its builder, each from the ones before it. The two loops trigger
+ * each other (an approval has resources checked; a check that makes a version current has promotion
+ * checked), so each loop builds what calls it back and hands it its own trigger: the check loop builds
+ * the promotion loop and the checker, the promotion loop builds promotion. Nothing is bound late.
+ */
+final class EngineWiring {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineWiring.class);
+
+  final EngineConfig config;
+  final KeelStore store;
+  final Scheduler scheduler;
+  final boolean ownsScheduler;
+  final EventBus bus = new EventBus();
+  final EventRecorder recorder;
+  @Nullable final PluginLoader plugins;
+  final List<PluginFailure> pluginFailures;
+  final List<Simulator> simulators;
+  final Map<ResourceKind, ResourceHandler<?, ?>> handlers = new LinkedHashMap<>();
+  final KindRegistry registry;
+  final ConfigReader reader;
+  final Freezes freezes;
+  /** One set of extension calls for the whole engine, so each plugin's stuck calls are counted once. */
+  final DeadlineCalls calls;
+  final CheckLoop checks;
+  final PromotionLoop promotionLoop;
+  final Promotions promotions;
+  final ResourceChecker checker;
+  final TaskTracker tasks;
+  final ConfigChanges configChanges;
+
+  EngineWiring(KeelEngineBuilder b) {
+    this.config = b.config;
+    this.store = b.store != null ? b.store : new InMemoryStore(config.retention());
+    this.ownsScheduler = b.scheduler == null;
+    this.scheduler = b.scheduler != null ? b.scheduler : new SystemScheduler(b.clock, "keel-" + config.instanceId());
+    this.recorder = new EventRecorder(store, bus);
+    // Promotion's view reads only the store, so plugins get it before promotion is built from their evaluators.
+    ArtifactView artifactView = b.artifacts != null ? b.artifacts : Promotions.view(store);
+    this.plugins = plugins(b, artifactView);
+    try {
+      LoadedExtensions loaded = plugins != null ? plugins.load() : LoadedExtensions.empty();
+      this.pluginFailures = loaded.failures();
+      this.simulators = loaded.simulators().stream().map(Loaded::extension).collect(Collectors.toUnmodifiableList());
+      this.freezes = new Freezes(store, clock(), config.operatorFreezes());
+      KindRegistry.Builder kinds = KindRegistry.builder();
+      b.registerOwnInto(kinds);
+      loaded.registerInto(kinds);
+      this.registry = kinds.build();
+      this.reader = ConfigReader.builder().registry(registry).build();
+      // Plugin extensions first, then those given to the builder; the builder's lists stay untouched.
+      join(loaded.handlers(), b.handlers).forEach(h -> handlers.put(h.supportedKind().kind(), h));
+      Map<String, TaskMonitor> monitors = TaskTracker.bySystem(join(loaded.taskMonitors(), b.taskMonitors));
+      this.calls = new DeadlineCalls(scheduler, config.maxStuckCallsPerPlugin());
+      List<ConstraintEvaluator<?>> evaluators = join(loaded.constraintEvaluators(), b.constraintEvaluators);
+      List<VerificationEvaluator<?>> verifiers = join(loaded.verificationEvaluators(), b.verificationEvaluators);
+      ResourceChecker.Builder checkerBuilder = ResourceChecker.builder()
+          .store(store)
+          .scheduler(scheduler)
+          .calls(calls)
+          .differ(differ(b.fingerprintSalt))
+          .extensions(new CheckExtensions(handlers, join(loaded.resolvers(), b.resolvers), vetoes(loaded, b),
+              name -> !config.disabledResolvers().contains(name)))
+          .giveUpPolicy(config.giveUpPolicy())
+          .callTimeout(config.callTimeout())
+          .artifacts(artifactView)
+          .recorder(recorder)
+          .monitoredSystems(monitors.keySet());
+      this.checks = new CheckLoop(config, store, scheduler, freezes,
+          recheckResource -> new PromotionLoop(config, store, scheduler, join(loaded.artifactSuppliers(), b.suppliers),
+              calls, (recheckConfig, waiter) -> new Promotions(store, clock(), evaluators, verifiers, recheckResource,
+                  recheckConfig, config.maxConsideredVersions(), config.defaultTimeZone(), bus,
+                  new EvaluatorCalls(calls, waiter, config.callTimeout(), clock(), recorder::record))),
+          gate -> checkerBuilder.gate(gate).build());
+      this.promotionLoop = checks.promotionLoop();
+      this.promotions = promotionLoop.promotions();
+      this.checker = checks.checker();
+      this.tasks = new TaskTracker(store, scheduler, calls, monitors, config.callTimeout(), recorder::record,
+          checks::trigger);
+      tasks.interval(config.taskPollInterval());
+      this.configChanges = new ConfigChanges(store, clock(), recorder, checks, promotionLoop);
+    } catch (RuntimeException | Error e) {
+      // A failed build leaves no plugin started and no expanded plugin zip behind.
+      if (plugins != null) {
+        plugins.close();
+      }
+      throw e;
+    }
+  }
+
+  @Nullable
+  private PluginLoader plugins(KeelEngineBuilder b, ArtifactView artifactView) {
+    if (b.pluginsRoots.isEmpty() && !b.hostExtensions) {
+      return null;
+    }
+    PluginLoader.Builder loader = PluginLoader.builder()
+        .includeHostExtensions(b.hostExtensions)
+        .disabledPlugins(b.disabledPlugins)
+        .startDeadline(b.pluginStartDeadline)
+        .hostClaims(b::registerOwnInto)
+        .contextFactory(pluginId -> new EngineContext(clock(), b.pluginConfig.getOrDefault(pluginId, Map.of()),
+            b.services, artifactView, this::recordPluginEvent));
+    b.pluginsRoots.forEach(loader::pluginsRoot);
+    return loader.build();
+  }
+
+  /** Records an extension's event in the history of the resource it names; other events are only logged. */
+  private void recordPluginEvent(PluginEvent event) {
+    String id = event.resourceId();
+    Optional<StoredResource> resource = id == null ? Optional.empty() : store.resource(id);
+    if (resource.isEmpty()) {
+      LOG.info("{}: {} ({})", event.source(), event.message(), event.type());
+      return;
+    }
+    recorder.record(new ResourceEvent.FromPlugin(id, resource.get().resource().application(), clock().instant(), event));
+  }
+
+  /** Freezes are asked first, then the plugins' vetoes, then the builder's. */
+  private List<Veto> vetoes(LoadedExtensions loaded, KeelEngineBuilder b) {
+    List<Veto> vetoes = new ArrayList<>(List.of(freezes));
+    vetoes.addAll(join(loaded.vetoes(), b.vetoes));
+    return vetoes;
+  }
+
+  private static Differ differ(@Nullable byte[] fingerprintSalt) {
+    DifferBuilder differ = Differ.builder().objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()));
+    if (fingerprintSalt != null) {
+      differ.fingerprintSalt(fingerprintSalt);
+    }
+    return differ.build();
+  }
+
+  private static <T> List<T> join(List<Loaded<T>> loaded, List<? extends T> given) {
+    List<T> all = loaded.stream().map(Loaded::extension).collect(Collectors.toCollection(ArrayList::new));
+    all.addAll(given);
+    return all;
+  }
+
+  Clock clock() {
+    return scheduler.clock();
+  }
+
+  /** The config of an application, for the controls that name one. */
+  DeliveryConfig configOf(String application) {
+    return store.deliveryConfigForApplication(application)
+        .orElseThrow(() -> new NoSuchElementException("No delivery config for application " + application));
+  }
+
+  /** A managed resource, for the controls that name one. */
+  StoredResource managed(String resourceId) {
+    return store.resource(resourceId).orElseThrow(() -> new NoSuchElementException("No managed resource " + resourceId));
+  }
+}
