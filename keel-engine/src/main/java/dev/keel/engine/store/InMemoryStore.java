@@ -2,11 +2,6 @@ package dev.keel.engine.store;
 
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
-import dev.keel.engine.promotion.ConstraintState;
-import dev.keel.engine.promotion.EnvironmentArtifact;
-import dev.keel.engine.promotion.Pin;
-import dev.keel.engine.promotion.PromotionRecord;
-import dev.keel.engine.promotion.VerificationState;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;

@@ -1,10 +1,5 @@
 package dev.keel.engine.store;
 
-import dev.keel.engine.promotion.ConstraintState;
-import dev.keel.engine.promotion.EnvironmentArtifact;
-import dev.keel.engine.promotion.Pin;
-import dev.keel.engine.promotion.PromotionRecord;
-import dev.keel.engine.promotion.VerificationState;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,9 +1,9 @@
 package dev.keel.examples.cli;
 
-import dev.keel.engine.promotion.ConstraintState;
-import dev.keel.engine.promotion.ConstraintStatus;
 import dev.keel.engine.promotion.EnvironmentPromotion;
 import dev.keel.engine.promotion.VersionPromotion;
+import dev.keel.engine.store.ConstraintState;
+import dev.keel.engine.store.ConstraintStatus;
 import dev.keel.spi.model.DeliveryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
