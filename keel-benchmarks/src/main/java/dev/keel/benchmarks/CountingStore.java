@@ -1,37 +1,21 @@
 package dev.keel.benchmarks;
 
-import dev.keel.engine.event.KeelEvent;
-import dev.keel.engine.event.ResourceEvent;
-import dev.keel.engine.promotion.ConstraintState;
-import dev.keel.engine.promotion.EnvironmentArtifact;
-import dev.keel.engine.promotion.Pin;
-import dev.keel.engine.promotion.PromotionRecord;
-import dev.keel.engine.promotion.VerificationState;
-import dev.keel.engine.store.DueCheck;
-import dev.keel.spi.model.ArtifactVersion;
+import dev.keel.engine.store.ForwardingStore;
 import dev.keel.engine.store.InMemoryStore;
-import dev.keel.engine.store.KeelStore;
-import dev.keel.engine.store.Pause;
-import dev.keel.engine.store.PauseScope;
-import dev.keel.engine.store.ResourceState;
-import dev.keel.engine.store.StoredResource;
-import dev.keel.engine.store.SubmitResult;
-import dev.keel.engine.store.TaskRecord;
-import dev.keel.spi.model.DeliveryConfig;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * An {@link InMemoryStore} that counts finished checks (each ends with a reschedule), so a benchmark knows
  * exactly when a sweep is complete without polling.
  */
-final class CountingStore implements KeelStore {
+final class CountingStore extends ForwardingStore {
 
-  private final InMemoryStore delegate = new InMemoryStore();
   private volatile CountDownLatch finished = new CountDownLatch(0);
+
+  CountingStore() {
+    super(new InMemoryStore());
+  }
 
   void expect(int checks) {
     finished = new CountDownLatch(checks);
@@ -43,187 +27,7 @@ final class CountingStore implements KeelStore {
 
   @Override
   public void reschedule(String resourceId, String owner, Instant next) {
-    delegate.reschedule(resourceId, owner, next);
+    super.reschedule(resourceId, owner, next);
     finished.countDown();
-  }
-
-  @Override
-  public SubmitResult storeDeliveryConfig(DeliveryConfig config, Instant at) {
-    return delegate.storeDeliveryConfig(config, at);
-  }
-
-  @Override
-  public List<String> deleteDeliveryConfig(String name) {
-    return delegate.deleteDeliveryConfig(name);
-  }
-
-  @Override
-  public Optional<DeliveryConfig> deliveryConfig(String name) {
-    return delegate.deliveryConfig(name);
-  }
-
-  @Override
-  public Optional<DeliveryConfig> deliveryConfigForApplication(String application) {
-    return delegate.deliveryConfigForApplication(application);
-  }
-
-  @Override
-  public List<DeliveryConfig> deliveryConfigs() {
-    return delegate.deliveryConfigs();
-  }
-
-  @Override
-  public Optional<StoredResource> resource(String id) {
-    return delegate.resource(id);
-  }
-
-  @Override
-  public List<StoredResource> resources() {
-    return delegate.resources();
-  }
-
-  @Override
-  public ResourceState state(String id) {
-    return delegate.state(id);
-  }
-
-  @Override
-  public void saveState(ResourceState state) {
-    delegate.saveState(state);
-  }
-
-  @Override
-  public void appendEvent(KeelEvent event) {
-    delegate.appendEvent(event);
-  }
-
-  @Override
-  public List<KeelEvent> history(String id, int limit) {
-    return delegate.history(id, limit);
-  }
-
-  @Override
-  public Optional<ResourceEvent> lastResourceEvent(String id) {
-    return delegate.lastResourceEvent(id);
-  }
-
-  @Override
-  public void savePause(Pause pause) {
-    delegate.savePause(pause);
-  }
-
-  @Override
-  public boolean removePause(PauseScope scope, String name) {
-    return delegate.removePause(scope, name);
-  }
-
-  @Override
-  public Optional<Pause> pause(PauseScope scope, String name) {
-    return delegate.pause(scope, name);
-  }
-
-  @Override
-  public void saveTask(TaskRecord task) {
-    delegate.saveTask(task);
-  }
-
-  @Override
-  public List<TaskRecord> incompleteTasks() {
-    return delegate.incompleteTasks();
-  }
-
-  @Override
-  public List<TaskRecord> tasks(String resourceId) {
-    return delegate.tasks(resourceId);
-  }
-
-  @Override
-  public List<DueCheck> claimDue(Instant now, int limit, String owner, Duration lease) {
-    return delegate.claimDue(now, limit, owner, lease);
-  }
-
-  @Override
-  public boolean triggerCheck(String resourceId) {
-    return delegate.triggerCheck(resourceId);
-  }
-
-  @Override
-  public Optional<Instant> nextDue() {
-    return delegate.nextDue();
-  }
-
-  @Override
-  public Optional<Instant> dueAt(String resourceId) {
-    return delegate.dueAt(resourceId);
-  }
-
-  @Override
-  public boolean storeArtifactVersion(ArtifactVersion version) {
-    return delegate.storeArtifactVersion(version);
-  }
-
-  @Override
-  public List<ArtifactVersion> artifactVersions(String type, String name) {
-    return delegate.artifactVersions(type, name);
-  }
-
-  @Override
-  public List<PromotionRecord> promotions(EnvironmentArtifact where) {
-    return delegate.promotions(where);
-  }
-
-  @Override
-  public void savePromotions(List<PromotionRecord> records) {
-    delegate.savePromotions(records);
-  }
-
-  @Override
-  public List<ConstraintState> constraintStates(EnvironmentArtifact where, String version) {
-    return delegate.constraintStates(where, version);
-  }
-
-  @Override
-  public void saveConstraintState(ConstraintState state) {
-    delegate.saveConstraintState(state);
-  }
-
-  @Override
-  public Optional<Pin> pin(EnvironmentArtifact where) {
-    return delegate.pin(where);
-  }
-
-  @Override
-  public void savePin(Pin pin) {
-    delegate.savePin(pin);
-  }
-
-  @Override
-  public boolean removePin(EnvironmentArtifact where) {
-    return delegate.removePin(where);
-  }
-
-  @Override
-  public List<VerificationState> verificationStates(EnvironmentArtifact where) {
-    return delegate.verificationStates(where);
-  }
-
-  @Override
-  public void saveVerificationState(VerificationState state) {
-    delegate.saveVerificationState(state);
-  }
-
-  @Override
-  public void queueForApproval(EnvironmentArtifact where, String version) {
-    delegate.queueForApproval(where, version);
-  }
-
-  @Override
-  public List<String> approvalQueue(EnvironmentArtifact where) {
-    return delegate.approvalQueue(where);
-  }
-
-  @Override
-  public void dequeueApproval(EnvironmentArtifact where, String version) {
-    delegate.dequeueApproval(where, version);
   }
 }

@@ -1,11 +1,11 @@
 package dev.keel.engine;
 
-import dev.keel.engine.promotion.ConstraintState;
-import dev.keel.engine.promotion.ConstraintStatus;
 import dev.keel.engine.promotion.DependsOnConstraint;
 import dev.keel.engine.promotion.EnvironmentPromotion;
-import dev.keel.engine.promotion.PromotionStatus;
 import dev.keel.engine.promotion.VersionPromotion;
+import dev.keel.engine.store.ConstraintState;
+import dev.keel.engine.store.ConstraintStatus;
+import dev.keel.engine.store.PromotionStatus;
 import dev.keel.spi.model.Constraint;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;

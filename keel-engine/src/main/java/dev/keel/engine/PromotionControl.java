@@ -1,6 +1,6 @@
 package dev.keel.engine;
 
-import dev.keel.engine.promotion.EnvironmentArtifact;
+import dev.keel.engine.store.EnvironmentArtifact;
 import dev.keel.engine.promotion.EnvironmentPromotion;
 import dev.keel.engine.promotion.Promotions;
 import dev.keel.spi.model.ArtifactVersion;

@@ -6,7 +6,7 @@ import dev.keel.engine.schedule.DeadlineCalls;
 import dev.keel.engine.schedule.Priority;
 import dev.keel.engine.schedule.Scheduler;
 import dev.keel.engine.schedule.WorkQueue;
-import dev.keel.engine.store.KeelStore;
+import dev.keel.engine.store.DeliveryConfigRepository;
 import dev.keel.spi.ArtifactSupplier;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryConfig;
@@ -31,7 +31,7 @@ final class PromotionLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PromotionLoop.class);
 
   private final EngineConfig config;
-  private final KeelStore store;
+  private final DeliveryConfigRepository store;
   private final Scheduler scheduler;
   private final List<ArtifactSupplier> suppliers;
   private final WorkQueue<String> queue;
@@ -49,7 +49,7 @@ final class PromotionLoop implements AutoCloseable {
     Promotions create(Consumer<String> recheckConfig, EvaluatorCalls.Waiter waiter);
   }
 
-  PromotionLoop(EngineConfig config, KeelStore store, Scheduler scheduler, List<ArtifactSupplier> suppliers,
+  PromotionLoop(EngineConfig config, DeliveryConfigRepository store, Scheduler scheduler, List<ArtifactSupplier> suppliers,
       DeadlineCalls calls, PromotionsFactory promotionsFor) {
     this.calls = calls;
     this.config = config;

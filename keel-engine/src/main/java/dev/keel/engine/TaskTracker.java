@@ -4,8 +4,8 @@ import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.schedule.Cancellable;
 import dev.keel.engine.schedule.DeadlineCalls;
 import dev.keel.engine.schedule.Scheduler;
-import dev.keel.engine.store.KeelStore;
 import dev.keel.engine.store.TaskRecord;
+import dev.keel.engine.store.TaskRepository;
 import dev.keel.spi.TaskMonitor;
 import dev.keel.spi.actuation.TaskState;
 import dev.keel.spi.actuation.TaskStatus;
@@ -28,7 +28,7 @@ final class TaskTracker implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskTracker.class);
 
-  private final KeelStore store;
+  private final TaskRepository store;
   private final Scheduler scheduler;
   private final DeadlineCalls calls;
   private final Map<String, TaskMonitor> monitors;
@@ -39,7 +39,7 @@ final class TaskTracker implements AutoCloseable {
   private Cancellable timer;
   private boolean closed;
 
-  TaskTracker(KeelStore store, Scheduler scheduler, DeadlineCalls calls, Map<String, TaskMonitor> monitors,
+  TaskTracker(TaskRepository store, Scheduler scheduler, DeadlineCalls calls, Map<String, TaskMonitor> monitors,
       Duration timeout, Consumer<ResourceEvent> recorder, Consumer<String> recheck) {
     this.store = store;
     this.scheduler = scheduler;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.engine.EngineConfig;
 import dev.keel.engine.event.ApplicationEvent;
-import dev.keel.engine.promotion.ConstraintState;
-import dev.keel.engine.promotion.ConstraintStatus;
 import dev.keel.engine.promotion.EnvironmentPromotion;
-import dev.keel.engine.promotion.PromotionStatus;
 import dev.keel.engine.promotion.VersionPromotion;
+import dev.keel.engine.store.ConstraintState;
+import dev.keel.engine.store.ConstraintStatus;
+import dev.keel.engine.store.PromotionStatus;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ConstraintOutcome;
 import dev.keel.spi.PromotionContext;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.engine.Actor;
 import dev.keel.engine.EngineConfig;
-import dev.keel.engine.promotion.PromotionStatus;
+import dev.keel.engine.store.PromotionStatus;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DebianArtifact;
 import dev.keel.spi.model.DeliveryConfig;

@@ -1,5 +1,6 @@
 package dev.keel.engine.promotion;
 
+import dev.keel.engine.store.EnvironmentArtifact;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ConstraintOutcome;
 import dev.keel.spi.PromotionContext;

@@ -1,5 +1,6 @@
 package dev.keel.engine.promotion;
 
+import dev.keel.engine.store.PromotionStatus;
 import java.util.List;
 import java.util.Optional;
 

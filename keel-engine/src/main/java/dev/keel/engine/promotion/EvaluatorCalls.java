@@ -4,6 +4,7 @@ import dev.keel.engine.event.ApplicationEvent;
 import dev.keel.engine.schedule.CallRefused;
 import dev.keel.engine.schedule.DeadlineCalls;
 import dev.keel.engine.schedule.DeadlineExceeded;
+import dev.keel.engine.store.EnvironmentArtifact;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package dev.keel.engine.promotion;
 
+import dev.keel.engine.store.ConstraintState;
+import dev.keel.engine.store.ConstraintStatus;
+import dev.keel.engine.store.EnvironmentArtifact;
+import dev.keel.engine.store.Pin;
+import dev.keel.engine.store.PromotionRecord;
 import dev.keel.spi.ArtifactView;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ConstraintOutcome;

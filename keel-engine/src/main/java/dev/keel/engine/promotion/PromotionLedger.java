@@ -1,7 +1,13 @@
 package dev.keel.engine.promotion;
 
 import dev.keel.engine.artifact.VersionOrder;
+import dev.keel.engine.store.ConstraintStatus;
+import dev.keel.engine.store.EnvironmentArtifact;
 import dev.keel.engine.store.KeelStore;
+import dev.keel.engine.store.Pin;
+import dev.keel.engine.store.PromotionRecord;
+import dev.keel.engine.store.PromotionStatus;
+import dev.keel.engine.store.VerificationState;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryArtifact;
 import dev.keel.spi.model.DeliveryConfig;

@@ -1,5 +1,6 @@
 package dev.keel.engine.promotion;
 
+import dev.keel.engine.store.EnvironmentArtifact;
 import dev.keel.spi.ArtifactView;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryArtifact;

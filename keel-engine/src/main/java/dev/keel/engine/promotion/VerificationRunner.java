@@ -1,5 +1,10 @@
 package dev.keel.engine.promotion;
 
+import dev.keel.engine.store.ConstraintStatus;
+import dev.keel.engine.store.EnvironmentArtifact;
+import dev.keel.engine.store.PromotionRecord;
+import dev.keel.engine.store.PromotionStatus;
+import dev.keel.engine.store.VerificationState;
 import dev.keel.spi.ConstraintOutcome;
 import dev.keel.spi.VerificationEvaluator;
 import dev.keel.spi.model.DeliveryArtifact;

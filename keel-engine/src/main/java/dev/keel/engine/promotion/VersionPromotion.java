@@ -1,5 +1,8 @@
 package dev.keel.engine.promotion;
 
+import dev.keel.engine.store.ConstraintState;
+import dev.keel.engine.store.PromotionStatus;
+import dev.keel.engine.store.VerificationState;
 import java.time.Instant;
 import java.util.List;
 import javax.annotation.Nullable;

@@ -12,11 +12,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The event histories of {@link InMemoryStore}, newest first, bounded by count and age. Not thread-safe: the
- * store's lock guards it.
+ * The event histories of {@link InMemoryStore}, newest first, bounded by count and age. Thread-safe: its
+ * monitor guards it.
  */
 final class EventHistory {
 
@@ -24,7 +25,7 @@ final class EventHistory {
   private final Map<String, Deque<ApplicationEvent>> byApplication = new HashMap<>();
 
   /** Appends an event; events of other families are not history and are ignored. */
-  void append(KeelEvent event, Retention retention) {
+  synchronized void append(KeelEvent event, Retention retention) {
     if (event instanceof ResourceEvent r) {
       bounded(byResource.computeIfAbsent(r.resourceId(), k -> new ArrayDeque<>()), r, retention, ResourceEvent::at);
     } else if (event instanceof ApplicationEvent a) {
@@ -49,23 +50,23 @@ final class EventHistory {
   }
 
   /** Drops every event older than the cutoff, and the histories left empty. */
-  void trimOlderThan(Instant cutoff) {
+  synchronized void trimOlderThan(Instant cutoff) {
     byResource.values().forEach(d -> trimOlderThan(d, cutoff, ResourceEvent::at));
     byResource.values().removeIf(Deque::isEmpty);
     byApplication.values().forEach(d -> trimOlderThan(d, cutoff, ApplicationEvent::at));
     byApplication.values().removeIf(Deque::isEmpty);
   }
 
-  void forgetResource(String id) {
+  synchronized void forgetResource(String id) {
     byResource.remove(id);
   }
 
-  void forgetApplication(String application) {
+  synchronized void forgetApplication(String application) {
     byApplication.remove(application);
   }
 
   /** A resource's history merged with its application's, newest first. */
-  List<KeelEvent> history(String id, int limit) {
+  synchronized List<KeelEvent> history(String id, int limit) {
     Deque<ResourceEvent> own = byResource.getOrDefault(id, new ArrayDeque<>());
     String application = own.isEmpty() ? null : own.peekFirst().application();
     Deque<ApplicationEvent> app = application == null ? new ArrayDeque<>()
@@ -87,16 +88,16 @@ final class EventHistory {
     return merged;
   }
 
-  Optional<ResourceEvent> last(String id) {
+  synchronized Optional<ResourceEvent> last(String id) {
     Deque<ResourceEvent> own = byResource.get(id);
     return own == null ? Optional.empty() : Optional.ofNullable(own.peekFirst());
   }
 
-  Iterable<String> resourceIds() {
-    return byResource.keySet();
+  synchronized Set<String> resourceIds() {
+    return Set.copyOf(byResource.keySet());
   }
 
-  int events() {
+  synchronized int events() {
     return byResource.values().stream().mapToInt(Deque::size).sum()
         + byApplication.values().stream().mapToInt(Deque::size).sum();
   }

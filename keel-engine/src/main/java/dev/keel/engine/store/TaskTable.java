@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The task records of {@link InMemoryStore}. Not thread-safe: the store's lock guards it. */
+/** The task records of {@link InMemoryStore}. Thread-safe: its monitor guards it. */
 final class TaskTable {
 
   private final Map<String, Deque<TaskRecord>> byResource = new HashMap<>();
   private final Map<String, TaskRecord> incomplete = new LinkedHashMap<>();
 
-  void save(TaskRecord task, int maxPerResource) {
+  synchronized void save(TaskRecord task, int maxPerResource) {
     Deque<TaskRecord> own = byResource.computeIfAbsent(task.resourceId(), k -> new ArrayDeque<>());
     List<TaskRecord> ordered = new ArrayList<>(own);
     int at = -1;
@@ -43,32 +43,32 @@ final class TaskTable {
     }
   }
 
-  List<TaskRecord> incomplete() {
+  synchronized List<TaskRecord> incomplete() {
     return incomplete.values().stream().sorted(Comparator.comparing(TaskRecord::launchedAt)).collect(Collectors.toList());
   }
 
-  List<TaskRecord> of(String resourceId) {
+  synchronized List<TaskRecord> of(String resourceId) {
     Deque<TaskRecord> own = byResource.get(resourceId);
     return own == null ? List.of() : List.copyOf(own);
   }
 
   /** Drops every task of a resource, incomplete ones included: nothing will follow them any more. */
-  void forget(String resourceId) {
+  synchronized void forget(String resourceId) {
     byResource.remove(resourceId);
     incomplete.values().removeIf(t -> t.resourceId().equals(resourceId));
   }
 
   /** Drops completed tasks launched before the cutoff. */
-  void trimOlderThan(Instant cutoff) {
+  synchronized void trimOlderThan(Instant cutoff) {
     byResource.values().forEach(d -> d.removeIf(t -> t.state() != TaskState.RUNNING && t.launchedAt().isBefore(cutoff)));
     byResource.values().removeIf(Deque::isEmpty);
   }
 
-  Set<String> resourceIds() {
-    return byResource.keySet();
+  synchronized Set<String> resourceIds() {
+    return Set.copyOf(byResource.keySet());
   }
 
-  int size() {
+  synchronized int size() {
     return byResource.values().stream().mapToInt(Deque::size).sum();
   }
 }

@@ -2,6 +2,9 @@ package dev.keel.engine.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.engine.store.ConstraintState;
+import dev.keel.engine.store.ConstraintStatus;
+import dev.keel.engine.store.PromotionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.keel.engine.promotion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.engine.EngineConfig;
+import dev.keel.engine.store.PromotionStatus;
 import dev.keel.spi.model.TimeWindow;
 import java.time.Duration;
 import java.time.ZoneId;

@@ -3,14 +3,17 @@ package dev.keel.engine.promotion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.engine.event.PromotionEvent;
+import dev.keel.engine.store.ConstraintState;
+import dev.keel.engine.store.ConstraintStatus;
+import dev.keel.engine.store.PromotionStatus;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ConstraintOutcome;
 import dev.keel.spi.PromotionContext;
 import dev.keel.spi.model.Constraint;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** A pinned environment keeps evaluating newer versions, and approves those that passed, oldest first, once unpinned. */

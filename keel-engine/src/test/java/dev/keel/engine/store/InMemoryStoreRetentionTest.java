@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.engine.event.ApplicationEvent;
 import dev.keel.engine.event.ResourceEvent;
-import dev.keel.engine.promotion.EnvironmentArtifact;
-import dev.keel.engine.promotion.PromotionRecord;
 import dev.keel.spi.actuation.Task;
 import dev.keel.spi.actuation.TaskState;
 import dev.keel.spi.model.DeliveryConfig;

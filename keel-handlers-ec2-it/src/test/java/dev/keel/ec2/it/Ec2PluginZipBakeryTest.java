@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.engine.EngineConfig;
 import dev.keel.engine.event.ResourceEvent;
-import dev.keel.engine.promotion.ConstraintStatus;
+import dev.keel.engine.store.ConstraintStatus;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.ResourceStatus;
@@ -57,7 +57,6 @@ class Ec2PluginZipBakeryTest {
               max: 1
               desired: 1
       """;
-
 
   @Test
   void thePluginZipBakesAPublishedVersionAndRecordsTheBakeInTheClusterHistory(@TempDir Path plugins)

@@ -2,8 +2,8 @@ package dev.keel.titus.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.engine.promotion.ConstraintStatus;
-import dev.keel.engine.promotion.VerificationState;
+import dev.keel.engine.store.ConstraintStatus;
+import dev.keel.engine.store.VerificationState;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.ResourceStatus;
 import dev.keel.titus.cloud.JobState;

@@ -3,10 +3,10 @@ package dev.keel.examples.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.engine.event.KeelEvent;
-import dev.keel.engine.promotion.ConstraintStatus;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.plan.PlannedAction;
 import dev.keel.engine.plan.ResourcePlan;
+import dev.keel.engine.store.ConstraintStatus;
 import dev.keel.spi.model.ResourceStatus;
 import dev.keel.testkit.EngineHarness;
 import dev.keel.testkit.VirtualScheduler;

@@ -13,7 +13,7 @@ import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.freeze.FreezeStatus;
 import dev.keel.engine.promotion.EnvironmentPromotion;
-import dev.keel.engine.promotion.PromotionStatus;
+import dev.keel.engine.store.PromotionStatus;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.ResourceStatus;
 import dev.keel.testkit.EngineHarness;

@@ -1,4 +1,4 @@
-package dev.keel.engine.promotion;
+package dev.keel.engine.store;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.keel.engine.promotion;
+package dev.keel.engine.store;
 
 /**
  * Where a version stands in an environment. A version with no record there is {@link #PENDING}.

@@ -1,4 +1,4 @@
-package dev.keel.engine.promotion;
+package dev.keel.engine.store;
 
 /** The persisted status of a constraint for one version in one environment. */
 public enum ConstraintStatus {

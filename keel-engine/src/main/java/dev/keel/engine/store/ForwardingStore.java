@@ -1,0 +1,230 @@
+package dev.keel.engine.store;
+
+import dev.keel.engine.event.KeelEvent;
+import dev.keel.engine.event.ResourceEvent;
+import dev.keel.spi.model.ArtifactVersion;
+import dev.keel.spi.model.DeliveryConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A store that hands every call to another, for wrappers that watch or change a few of them (count, time,
+ * log) without forwarding the rest by hand. Override the methods to change; each forwards unchanged.
+ */
+public abstract class ForwardingStore implements KeelStore {
+
+  private final KeelStore delegate;
+
+  /**
+   * Forwards to a store.
+   *
+   * @param delegate the store that does the work
+   */
+  protected ForwardingStore(KeelStore delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  // ---- DeliveryConfigRepository
+
+  @Override
+  public SubmitResult storeDeliveryConfig(DeliveryConfig config, Instant at) {
+    return delegate.storeDeliveryConfig(config, at);
+  }
+
+  @Override
+  public List<String> deleteDeliveryConfig(String name) {
+    return delegate.deleteDeliveryConfig(name);
+  }
+
+  @Override
+  public Optional<DeliveryConfig> deliveryConfig(String name) {
+    return delegate.deliveryConfig(name);
+  }
+
+  @Override
+  public Optional<DeliveryConfig> deliveryConfigForApplication(String application) {
+    return delegate.deliveryConfigForApplication(application);
+  }
+
+  @Override
+  public List<DeliveryConfig> deliveryConfigs() {
+    return delegate.deliveryConfigs();
+  }
+
+  // ---- ResourceRepository
+
+  @Override
+  public Optional<StoredResource> resource(String id) {
+    return delegate.resource(id);
+  }
+
+  @Override
+  public List<StoredResource> resources() {
+    return delegate.resources();
+  }
+
+  @Override
+  public ResourceState state(String id) {
+    return delegate.state(id);
+  }
+
+  @Override
+  public void saveState(ResourceState state) {
+    delegate.saveState(state);
+  }
+
+  // ---- ResourceHistory
+
+  @Override
+  public void appendEvent(KeelEvent event) {
+    delegate.appendEvent(event);
+  }
+
+  @Override
+  public List<KeelEvent> history(String id, int limit) {
+    return delegate.history(id, limit);
+  }
+
+  @Override
+  public Optional<ResourceEvent> lastResourceEvent(String id) {
+    return delegate.lastResourceEvent(id);
+  }
+
+  // ---- PauseRepository
+
+  @Override
+  public void savePause(Pause pause) {
+    delegate.savePause(pause);
+  }
+
+  @Override
+  public boolean removePause(PauseScope scope, String name) {
+    return delegate.removePause(scope, name);
+  }
+
+  @Override
+  public Optional<Pause> pause(PauseScope scope, String name) {
+    return delegate.pause(scope, name);
+  }
+
+  // ---- TaskRepository
+
+  @Override
+  public void saveTask(TaskRecord task) {
+    delegate.saveTask(task);
+  }
+
+  @Override
+  public List<TaskRecord> incompleteTasks() {
+    return delegate.incompleteTasks();
+  }
+
+  @Override
+  public List<TaskRecord> tasks(String resourceId) {
+    return delegate.tasks(resourceId);
+  }
+
+  // ---- CheckSchedule
+
+  @Override
+  public List<DueCheck> claimDue(Instant now, int limit, String owner, Duration lease) {
+    return delegate.claimDue(now, limit, owner, lease);
+  }
+
+  @Override
+  public void reschedule(String resourceId, String owner, Instant next) {
+    delegate.reschedule(resourceId, owner, next);
+  }
+
+  @Override
+  public boolean triggerCheck(String resourceId) {
+    return delegate.triggerCheck(resourceId);
+  }
+
+  @Override
+  public Optional<Instant> nextDue() {
+    return delegate.nextDue();
+  }
+
+  @Override
+  public Optional<Instant> dueAt(String resourceId) {
+    return delegate.dueAt(resourceId);
+  }
+
+  // ---- ArtifactRepository
+
+  @Override
+  public boolean storeArtifactVersion(ArtifactVersion version) {
+    return delegate.storeArtifactVersion(version);
+  }
+
+  @Override
+  public List<ArtifactVersion> artifactVersions(String type, String name) {
+    return delegate.artifactVersions(type, name);
+  }
+
+  // ---- PromotionRepository
+
+  @Override
+  public List<PromotionRecord> promotions(EnvironmentArtifact where) {
+    return delegate.promotions(where);
+  }
+
+  @Override
+  public void savePromotions(List<PromotionRecord> records) {
+    delegate.savePromotions(records);
+  }
+
+  @Override
+  public List<ConstraintState> constraintStates(EnvironmentArtifact where, String version) {
+    return delegate.constraintStates(where, version);
+  }
+
+  @Override
+  public void saveConstraintState(ConstraintState state) {
+    delegate.saveConstraintState(state);
+  }
+
+  @Override
+  public Optional<Pin> pin(EnvironmentArtifact where) {
+    return delegate.pin(where);
+  }
+
+  @Override
+  public void savePin(Pin pin) {
+    delegate.savePin(pin);
+  }
+
+  @Override
+  public boolean removePin(EnvironmentArtifact where) {
+    return delegate.removePin(where);
+  }
+
+  @Override
+  public List<VerificationState> verificationStates(EnvironmentArtifact where) {
+    return delegate.verificationStates(where);
+  }
+
+  @Override
+  public void saveVerificationState(VerificationState state) {
+    delegate.saveVerificationState(state);
+  }
+
+  @Override
+  public void queueForApproval(EnvironmentArtifact where, String version) {
+    delegate.queueForApproval(where, version);
+  }
+
+  @Override
+  public List<String> approvalQueue(EnvironmentArtifact where) {
+    return delegate.approvalQueue(where);
+  }
+
+  @Override
+  public void dequeueApproval(EnvironmentArtifact where, String version) {
+    delegate.dequeueApproval(where, version);
+  }
+}
