@@ -37,7 +37,6 @@ final class CheckLoop implements AutoCloseable {
   private final KeelStore store;
   private final Scheduler scheduler;
   private final Freezes freezes;
-  private final SplittableRandom random;
   private final WorkQueue<String> queue;
   private final Object lock = new Object();
   private final PromotionLoop promotionLoop;
@@ -57,7 +56,6 @@ final class CheckLoop implements AutoCloseable {
     this.store = store;
     this.scheduler = scheduler;
     this.freezes = freezes;
-    this.random = new SplittableRandom(config.randomSeed());
     WorkQueue.Builder<String> queueBuilder = WorkQueue.<String>builder(scheduler, this::work)
         .maxConcurrency(config.maxConcurrentChecks())
         .rateGroup(this::kindOf)
@@ -158,11 +156,9 @@ final class CheckLoop implements AutoCloseable {
     Duration wait;
     if (result == CheckResult.ERROR || result == CheckResult.TIMED_OUT) {
       int attempt = Math.max(1, store.state(resourceId).consecutiveErrors());
-      synchronized (random) {
-        wait = config.retryBackoff().delay(attempt, random::nextDouble);
-      }
+      wait = config.retryBackoff().delay(attempt, draws(resourceId, now)::nextDouble);
     } else {
-      wait = jittered(config.checkInterval(kindOf(resourceId)));
+      wait = jittered(config.checkInterval(kindOf(resourceId)), draws(resourceId, now));
     }
     Instant next = now.plus(wait);
     if (result == CheckResult.VETOED && Freezes.NAME.equals(store.state(resourceId).vetoedBy())) {
@@ -176,12 +172,19 @@ final class CheckLoop implements AutoCloseable {
     store.reschedule(resourceId, config.instanceId(), next);
   }
 
-  private Duration jittered(Duration interval) {
-    double factor;
-    synchronized (random) {
-      factor = 1 + config.jitter() * (2 * random.nextDouble() - 1);
-    }
+  private Duration jittered(Duration interval, SplittableRandom draws) {
+    double factor = 1 + config.jitter() * (2 * draws.nextDouble() - 1);
     return Duration.ofNanos((long) (interval.toNanos() * factor));
+  }
+
+  /**
+   * Random draws for one resource's reschedule at one instant, from the engine's seed. Drawn per resource
+   * rather than from one shared sequence, so that a run repeats exactly whatever order concurrent checks
+   * finish in, while different resources (and instances with different seeds) still spread out.
+   */
+  private SplittableRandom draws(String resourceId, Instant now) {
+    long key = resourceId.hashCode() * 0x9E3779B97F4A7C15L ^ now.getEpochSecond() * 0xC2B2AE3D27D4EB4FL ^ now.getNano();
+    return new SplittableRandom(config.randomSeed() ^ key);
   }
 
   private String kindOf(String resourceId) {
