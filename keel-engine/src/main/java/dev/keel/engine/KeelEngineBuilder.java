@@ -1,7 +1,7 @@
 package dev.keel.engine;
 
 import dev.keel.engine.config.KindRegistry;
-import dev.keel.engine.plugin.PluginLoader;
+import dev.keel.engine.internal.plugin.PluginLoader;
 import dev.keel.engine.store.InMemoryStore;
 import dev.keel.engine.store.KeelStore;
 import dev.keel.engine.schedule.Scheduler;
@@ -71,7 +71,8 @@ public final class KeelEngineBuilder {
    * Loads PF4J plugins (zips, jars or directories) from a directory. A plugin that fails to load is
    * skipped and listed in {@link KeelEngine#pluginFailures()}. May be called more than once, each
    * directory adding plugins: those of an earlier directory own the kinds and types they claim, so a
-   * later plugin claiming one of them is skipped (see {@link PluginLoader.Builder#pluginsRoot}).
+   * later plugin claiming one of them is skipped and reported; plugins of one directory claiming one name are
+   * all skipped.
    *
    * @param directory the plugins directory
    * @return this builder
