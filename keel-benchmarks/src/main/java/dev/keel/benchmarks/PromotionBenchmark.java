@@ -1,7 +1,7 @@
 package dev.keel.benchmarks;
 
+import dev.keel.engine.internal.promotion.Promotions;
 import dev.keel.engine.promotion.DependsOnConstraint;
-import dev.keel.engine.promotion.Promotions;
 import dev.keel.engine.store.InMemoryStore;
 import dev.keel.spi.model.ArtifactReferencing;
 import dev.keel.spi.model.ArtifactVersion;
@@ -37,6 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Debian artifacts with 1,000 published versions each, and one resource per artifact per environment: the
  * versions are filtered and sorted, each environment's pending candidates are walked and their
  * constraints evaluated.
+ *
+ * <p>It measures {@code Promotions} directly, which is internal (not API): a benchmark of an internal class is the
+ * one kind of code outside keel-engine allowed to import {@code dev.keel.engine.internal}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

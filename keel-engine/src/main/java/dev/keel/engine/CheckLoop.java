@@ -1,13 +1,13 @@
 package dev.keel.engine;
 
-import dev.keel.engine.check.ActuationGate;
-import dev.keel.engine.check.CheckReport;
-import dev.keel.engine.check.ResourceChecker;
-import dev.keel.engine.freeze.Freezes;
+import dev.keel.engine.internal.check.ActuationGate;
+import dev.keel.engine.internal.check.CheckReport;
+import dev.keel.engine.internal.check.ResourceChecker;
+import dev.keel.engine.internal.freeze.Freezes;
+import dev.keel.engine.internal.schedule.Priority;
+import dev.keel.engine.internal.schedule.WorkQueue;
 import dev.keel.engine.schedule.Cancellable;
-import dev.keel.engine.schedule.Priority;
 import dev.keel.engine.schedule.Scheduler;
-import dev.keel.engine.schedule.WorkQueue;
 import dev.keel.engine.store.CheckResult;
 import dev.keel.engine.store.DueCheck;
 import dev.keel.engine.store.KeelStore;

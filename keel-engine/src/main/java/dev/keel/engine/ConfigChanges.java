@@ -1,7 +1,7 @@
 package dev.keel.engine;
 
-import dev.keel.engine.check.EventRecorder;
 import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.internal.check.EventRecorder;
 import dev.keel.engine.store.KeelStore;
 import dev.keel.engine.store.StoredResource;
 import dev.keel.engine.store.SubmitResult;

@@ -182,7 +182,7 @@ public record EngineConfig(
     private String instanceId = "keel";
     private long randomSeed = 0x6b65656cL;
     private Duration promotionCheckInterval = Duration.ofMinutes(1);
-    private int maxStuckCallsPerPlugin = dev.keel.engine.schedule.DeadlineCalls.DEFAULT_MAX_STUCK_PER_PLUGIN;
+    private int maxStuckCallsPerPlugin = dev.keel.engine.internal.schedule.DeadlineCalls.DEFAULT_MAX_STUCK_PER_PLUGIN;
     private int maxConsideredVersions = 15;
     private List<OperatorFreeze> operatorFreezes = List.of();
     private Retention retention = Retention.defaults();

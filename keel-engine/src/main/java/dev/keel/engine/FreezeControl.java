@@ -2,7 +2,7 @@ package dev.keel.engine;
 
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.freeze.FreezeStatus;
-import dev.keel.engine.freeze.Freezes;
+import dev.keel.engine.internal.freeze.Freezes;
 import dev.keel.engine.store.Pause;
 import dev.keel.engine.store.PauseScope;
 import dev.keel.engine.store.StoredResource;

@@ -1,7 +1,7 @@
 package dev.keel.engine;
 
 import dev.keel.engine.config.KindRegistry;
-import dev.keel.engine.plugin.PluginLoader;
+import dev.keel.engine.internal.plugin.PluginLoader;
 import dev.keel.engine.store.InMemoryStore;
 import dev.keel.engine.store.KeelStore;
 import dev.keel.engine.schedule.Scheduler;
@@ -26,6 +26,10 @@ import java.util.Set;
 
 /** Configures a {@link KeelEngine}; only extensions are needed, everything else has a default. */
 public final class KeelEngineBuilder {
+
+  /** The plugin start deadline unless {@link #pluginStartDeadline} sets another: 30 seconds. */
+  public static final Duration DEFAULT_PLUGIN_START_DEADLINE = PluginLoader.DEFAULT_START_DEADLINE;
+
   Clock clock = Clock.systemUTC();
   Scheduler scheduler;
   KeelStore store;
@@ -40,7 +44,7 @@ public final class KeelEngineBuilder {
   final List<ConstraintEvaluator<?>> constraintEvaluators = new ArrayList<>();
   final List<VerificationEvaluator<?>> verificationEvaluators = new ArrayList<>();
   final List<Path> pluginsRoots = new ArrayList<>();
-  Duration pluginStartDeadline = PluginLoader.DEFAULT_START_DEADLINE;
+  Duration pluginStartDeadline = DEFAULT_PLUGIN_START_DEADLINE;
   boolean hostExtensions;
   Set<String> disabledPlugins = Set.of();
   final Map<String, Map<String, Object>> pluginConfig = new LinkedHashMap<>();
@@ -67,7 +71,8 @@ public final class KeelEngineBuilder {
    * Loads PF4J plugins (zips, jars or directories) from a directory. A plugin that fails to load is
    * skipped and listed in {@link KeelEngine#pluginFailures()}. May be called more than once, each
    * directory adding plugins: those of an earlier directory own the kinds and types they claim, so a
-   * later plugin claiming one of them is skipped (see {@link PluginLoader.Builder#pluginsRoot}).
+   * later plugin claiming one of them is skipped and reported; plugins of one directory claiming one name are
+   * all skipped.
    *
    * @param directory the plugins directory
    * @return this builder
@@ -80,8 +85,8 @@ public final class KeelEngineBuilder {
   /**
    * The plugin start deadline: how long each call into plugin code while the engine is built (a plugin's
    * constructor and {@code start()}, an extension's constructor, its {@code supportedKind()}) may take
-   * before the plugin or extension is skipped and reported; 30 seconds by default. Wall-clock time, as
-   * plugins load before the engine's scheduler runs.
+   * before the plugin or extension is skipped and reported; {@link #DEFAULT_PLUGIN_START_DEADLINE} by default.
+   * Wall-clock time, as plugins load before the engine's scheduler runs.
    *
    * @param deadline a positive duration
    * @return this builder

@@ -2,7 +2,7 @@ package dev.keel.engine;
 
 import dev.keel.engine.store.EnvironmentArtifact;
 import dev.keel.engine.promotion.EnvironmentPromotion;
-import dev.keel.engine.promotion.Promotions;
+import dev.keel.engine.internal.promotion.Promotions;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DebianArtifact;
 import dev.keel.spi.model.DeliveryArtifact;
@@ -133,8 +133,8 @@ public final class PromotionControl {
   }
 
   /**
-   * Marks a version bad in an environment; the environment falls back to its best remaining approved
-   * version, which is not vetoed in turn. See {@link Promotions#veto}.
+   * Marks a version bad in an environment: it is never deployed there again until un-vetoed, and the environment
+   * falls back to its best remaining approved version, which is not vetoed in turn (no cascade).
    *
    * @param where the artifact in the environment
    * @param version the version

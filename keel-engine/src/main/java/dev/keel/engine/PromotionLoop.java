@@ -1,11 +1,11 @@
 package dev.keel.engine;
 
-import dev.keel.engine.promotion.EvaluatorCalls;
-import dev.keel.engine.promotion.Promotions;
-import dev.keel.engine.schedule.DeadlineCalls;
-import dev.keel.engine.schedule.Priority;
+import dev.keel.engine.internal.promotion.EvaluatorCalls;
+import dev.keel.engine.internal.promotion.Promotions;
+import dev.keel.engine.internal.schedule.DeadlineCalls;
+import dev.keel.engine.internal.schedule.Priority;
+import dev.keel.engine.internal.schedule.WorkQueue;
 import dev.keel.engine.schedule.Scheduler;
-import dev.keel.engine.schedule.WorkQueue;
 import dev.keel.engine.store.DeliveryConfigRepository;
 import dev.keel.spi.ArtifactSupplier;
 import dev.keel.spi.model.ArtifactVersion;

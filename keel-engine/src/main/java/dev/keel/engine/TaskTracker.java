@@ -1,8 +1,8 @@
 package dev.keel.engine;
 
 import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.internal.schedule.DeadlineCalls;
 import dev.keel.engine.schedule.Cancellable;
-import dev.keel.engine.schedule.DeadlineCalls;
 import dev.keel.engine.schedule.Scheduler;
 import dev.keel.engine.store.TaskRecord;
 import dev.keel.engine.store.TaskRepository;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.engine.config.RegistrationConflictException;
-import dev.keel.engine.plugin.PluginContainmentTest;
+import dev.keel.engine.internal.plugin.PluginContainmentTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

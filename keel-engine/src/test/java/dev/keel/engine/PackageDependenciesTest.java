@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages of keel-engine depend one way (event ← store ← check ← promotion ← the façade): jdeps reads
- * the compiled classes and no two packages may reach each other.
+ * The packages of keel-engine depend one way (event ← store ← internal check ← internal promotion ← the façade): jdeps
+ * reads the compiled classes and no two packages may reach each other, and of the API packages only the façade's,
+ * {@code dev.keel.engine}, reaches into {@code dev.keel.engine.internal}.
  *
  * <p>The classes are those of {@link KeelStore}'s code source ({@code target/classes} in this module, the
  * engine jar where keel-host-compat runs these tests again); the system property {@code keel.engineClasses}
@@ -45,6 +46,22 @@ class PackageDependenciesTest {
     assertThat(graph).as("jdeps found keel-engine's packages").containsKeys("dev.keel.engine.store");
     List<String> cycles = cycles(graph).stream().map(c -> describe(c, graph)).collect(Collectors.toList());
     assertThat(cycles).as("packages of keel-engine that depend on each other").isEmpty();
+  }
+
+  @Test
+  void onlyTheFacadeDependsOnInternalPackages() throws Exception {
+    SortedMap<String, SortedSet<String>> graph = packageGraph(engineClasses());
+
+    assertThat(graph).as("jdeps found keel-engine's internal packages").containsKeys("dev.keel.engine.internal.check");
+    List<String> edges = graph.entrySet().stream()
+        .filter(e -> !e.getKey().equals("dev.keel.engine") && !internal(e.getKey()))
+        .flatMap(e -> e.getValue().stream().filter(PackageDependenciesTest::internal).map(to -> e.getKey() + " -> " + to))
+        .collect(Collectors.toList());
+    assertThat(edges).as("API packages other than dev.keel.engine that depend on internal packages").isEmpty();
+  }
+
+  private static boolean internal(String pkg) {
+    return pkg.equals("dev.keel.engine.internal") || pkg.startsWith("dev.keel.engine.internal.");
   }
 
   @Test

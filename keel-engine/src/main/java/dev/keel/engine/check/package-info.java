@@ -1,7 +1,8 @@
 /**
- * The resource check: Keel's sequence of steps from a stored resource to an actuation (pause, actuation in
- * progress, resolvers, desired and current in parallel under deadlines, diff, vetoes and the give-up
- * policy, willTakeAction, plan, execute), its events, the persisted state and the status derived from it.
+ * API. What hosts see of the resource check: its {@link dev.keel.engine.check.GiveUpPolicy} (an {@code EngineConfig}
+ * setting) and {@link dev.keel.engine.check.ExtensionFailure}, whose name {@code CheckError} events report.
+ *
+ * <p>The check itself is in {@code dev.keel.engine.internal.check}, which is not API.
  */
 @ParametersAreNonnullByDefault
 package dev.keel.engine.check;

@@ -1,6 +1,8 @@
 /**
- * Change freezes: windows declared per environment or by the operator during which no actuation starts,
- * the veto that enforces them, emergency overrides, and what the engine reports about them.
+ * API. Change-freeze values: {@link dev.keel.engine.freeze.OperatorFreeze} and {@link dev.keel.engine.freeze.FreezeScope}
+ * for {@code EngineConfig}, and the {@link dev.keel.engine.freeze.FreezeStatus} that {@code FreezeControl} reports.
+ *
+ * <p>The veto that enforces freezes is in {@code dev.keel.engine.internal.freeze}, which is not API.
  */
 @ParametersAreNonnullByDefault
 package dev.keel.engine.freeze;

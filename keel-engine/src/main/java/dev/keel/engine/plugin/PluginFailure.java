@@ -9,7 +9,7 @@ import javax.annotation.Nullable;
  * while everything else loaded.
  *
  * @param pluginId the plugin's id; the file name when the plugin's descriptor could not be read; or
- *     {@value Loaded#HOST} for an extension on the host's classpath
+ *     {@code host} for an extension on the host's classpath
  * @param path the plugin's file or directory, or null for host extensions
  * @param reason what went wrong, such as {@code requires engine >=9.0.0 but this engine is 0.1.0}
  */

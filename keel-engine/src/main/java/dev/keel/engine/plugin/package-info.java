@@ -1,8 +1,8 @@
 /**
- * Plugin loading over PF4J: plugins from a directory and extensions from the host classpath, each plugin
- * version-checked in its own class loader; broken plugins are reported and skipped, the rest load.
+ * API. What plugin loading reports to the host: a {@link dev.keel.engine.plugin.PluginFailure} for each plugin or
+ * extension that was skipped ({@code KeelEngine.pluginFailures()}); hosts load plugins with {@code KeelEngineBuilder.plugins}.
  *
- * <p>Start with {@link dev.keel.engine.plugin.PluginLoader#builder()}.
+ * <p>Loading over PF4J is in {@code dev.keel.engine.internal.plugin}, which is not API.
  */
 @ParametersAreNonnullByDefault
 package dev.keel.engine.plugin;

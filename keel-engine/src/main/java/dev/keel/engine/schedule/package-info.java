@@ -1,7 +1,11 @@
 /**
- * When work runs: the {@link dev.keel.engine.schedule.Scheduler} abstraction over the injected clock (real
- * or virtual), the {@link dev.keel.engine.schedule.WorkQueue} with its dedupe, per-key serial execution,
- * bounded concurrency, priorities and rate limits, and retry back-off.
+ * API. Time and calls as hosts see them: the {@link dev.keel.engine.schedule.Scheduler} over the injected clock (real:
+ * {@link dev.keel.engine.schedule.SystemScheduler}; virtual: keel-testkit's {@code VirtualScheduler}), the
+ * {@link dev.keel.engine.schedule.RateLimit} and {@link dev.keel.engine.schedule.Backoff} settings of
+ * {@code EngineConfig}, and the failures a deadline-bound call ends with ({@link dev.keel.engine.schedule.DeadlineExceeded},
+ * {@link dev.keel.engine.schedule.CallRefused}).
+ *
+ * <p>The work queue and the deadline calls are in {@code dev.keel.engine.internal.schedule}, which is not API.
  */
 @ParametersAreNonnullByDefault
 package dev.keel.engine.schedule;

@@ -1,11 +1,11 @@
 package dev.keel.examples.cli;
 
+import dev.keel.engine.KeelEngineBuilder;
 import dev.keel.engine.config.ConfigException;
 import dev.keel.engine.config.ConfigProblem;
 import dev.keel.engine.config.LocatedDocument;
 import dev.keel.spi.model.DeliveryConfig;
 import java.io.PrintStream;
-import dev.keel.engine.plugin.PluginLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -57,7 +57,7 @@ final class Cli {
    * @param defaultPlugins the built-in plugins directory, which {@code --plugins} adds to
    */
   Cli(PrintStream out, PrintStream err, Path defaultPlugins) {
-    this(out, err, defaultPlugins, PluginLoader.DEFAULT_START_DEADLINE);
+    this(out, err, defaultPlugins, KeelEngineBuilder.DEFAULT_PLUGIN_START_DEADLINE);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.keel.examples.cli;
 
-import dev.keel.engine.plugin.PluginLoader;
+import dev.keel.engine.KeelEngineBuilder;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,14 +37,14 @@ public final class Main {
   static Duration pluginStartDeadline() {
     String property = System.getProperty("keel.pluginStartDeadline");
     if (property == null) {
-      return PluginLoader.DEFAULT_START_DEADLINE;
+      return KeelEngineBuilder.DEFAULT_PLUGIN_START_DEADLINE;
     }
     try {
       return Durations.parse(property);
     } catch (IllegalArgumentException e) {
       System.err.println("keel: warning: -Dkeel.pluginStartDeadline=" + property + " is not a duration ("
-          + e.getMessage() + "); using " + PluginLoader.DEFAULT_START_DEADLINE.toSeconds() + "s");
-      return PluginLoader.DEFAULT_START_DEADLINE;
+          + e.getMessage() + "); using " + KeelEngineBuilder.DEFAULT_PLUGIN_START_DEADLINE.toSeconds() + "s");
+      return KeelEngineBuilder.DEFAULT_PLUGIN_START_DEADLINE;
     }
   }
 

@@ -59,7 +59,7 @@ final class Simulation implements AutoCloseable {
    * @return the simulation
    */
   static Simulation open(Path plugins, Instant start, PrintStream err) {
-    return open(List.of(plugins), dev.keel.engine.plugin.PluginLoader.DEFAULT_START_DEADLINE, start, err);
+    return open(List.of(plugins), KeelEngineBuilder.DEFAULT_PLUGIN_START_DEADLINE, start, err);
   }
 
   /**

@@ -1,0 +1,63 @@
+package dev.keel.engine.internal.plugin;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.Enumeration;
+import java.util.List;
+import org.pf4j.ClassLoadingStrategy;
+import org.pf4j.PluginClassLoader;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginManager;
+
+/**
+ * A plugin's class loader: plugin first (PF4J's PDA) for everything except the packages the host
+ * provides, which always come from the host so that a plugin that wrongly bundles its own copy still
+ * shares the host's types. Works on PF4J 3.10, which has no {@code shouldDelegateToParent} hook.
+ *
+ * <p>The extension index is read from the plugin alone: PF4J would otherwise fall back to the host's
+ * index for a plugin that has none and list the host's extensions as the plugin's.
+ */
+final class KeelPluginClassLoader extends PluginClassLoader {
+
+  /** Packages always loaded from the host (DESIGN.md §1.2 and §6 "Plugins"). */
+  static final List<String> HOST_PACKAGES =
+      List.of("dev.keel.spi.", "org.pf4j.", "org.slf4j.", "com.fasterxml.jackson.annotation.");
+
+  /** Where PF4J's annotation processor lists a module's extensions. */
+  static final String EXTENSION_INDEX = "META-INF/extensions.idx";
+
+  KeelPluginClassLoader(PluginManager manager, PluginDescriptor descriptor, ClassLoader host) {
+    super(manager, descriptor, host, ClassLoadingStrategy.PDA);
+  }
+
+  static boolean fromHost(String className) {
+    for (String prefix : HOST_PACKAGES) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Class<?> loadClass(String className) throws ClassNotFoundException {
+    if (fromHost(className)) {
+      try {
+        return getParent().loadClass(className);
+      } catch (ClassNotFoundException notOnHost) {
+        // Not provided by this host (say, an optional Jackson annotation): let the plugin supply it.
+      }
+    }
+    return super.loadClass(className);
+  }
+
+  @Override
+  public URL getResource(String name) {
+    return EXTENSION_INDEX.equals(name) ? findResource(name) : super.getResource(name);
+  }
+
+  @Override
+  public Enumeration<URL> getResources(String name) throws IOException {
+    return EXTENSION_INDEX.equals(name) ? findResources(name) : super.getResources(name);
+  }
+}
