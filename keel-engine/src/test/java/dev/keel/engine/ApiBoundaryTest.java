@@ -1,7 +1,6 @@
 package dev.keel.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.engine.internal.check.CheckReport;
 import dev.keel.engine.internal.schedule.DeadlineCalls;
@@ -74,28 +73,6 @@ class ApiBoundaryTest {
     assertThat(packages).as("keel-engine's packages").contains(ENGINE, INTERNAL + ".check");
     assertThat(packages.stream().filter(p -> !described.contains(p)))
         .as("packages of keel-engine without a package-info").isEmpty();
-  }
-
-  @Test
-  void internalPackageInfosSayTheyAreNotApiAndApiOnesDoNot() throws IOException {
-    Path sources = Path.of("src/main/java", ENGINE.split("\\."));
-    assumeTrue(Files.isDirectory(sources), "keel-engine's sources are here (not where keel-host-compat runs this)");
-    List<Path> infos;
-    try (Stream<Path> files = Files.walk(sources)) {
-      infos = files.filter(f -> f.getFileName().toString().equals("package-info.java")).sorted()
-          .collect(Collectors.toList());
-    }
-
-    assertThat(infos).as("package-infos of keel-engine").hasSizeGreaterThan(10);
-    for (Path info : infos) {
-      String text = Files.readString(info);
-      boolean internal = sources.relativize(info).startsWith("internal");
-      if (internal) {
-        assertThat(text).as(info.toString()).contains("Internal: not API; may change without notice.");
-      } else {
-        assertThat(text).as(info.toString()).contains("API").doesNotContain("Internal: not API");
-      }
-    }
   }
 
   @Test
