@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +41,33 @@ public final class PluginZips {
           + ": build with mvn verify"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + dir, e);
+    }
+  }
+
+  /**
+   * The directories a plugin zip of this name is expanded into while an engine (or a {@code PluginLoader})
+   * that loaded it is open: {@code <name>-*} inside a {@code keel-plugins-*} work directory of
+   * {@code java.io.tmpdir}, of any loader of any process. Give the zip a name no other test uses, and after
+   * the engine is closed this is empty.
+   *
+   * @param zipBaseName the zip's file name without {@code .zip}
+   * @return the expansions found now
+   * @throws UncheckedIOException if the temp directory cannot be listed
+   */
+  public static List<Path> expansionsOf(String zipBaseName) {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (Stream<Path> workDirs = Files.list(tmp)) {
+      return workDirs.filter(d -> d.getFileName().toString().startsWith("keel-plugins-") && Files.isDirectory(d))
+          .flatMap(d -> {
+            try (Stream<Path> inside = Files.list(d)) {
+              return inside.filter(p -> p.getFileName().toString().startsWith(zipBaseName + "-")).toList().stream();
+            } catch (IOException e) {
+              return Stream.empty(); // its loader closed and removed it meanwhile
+            }
+          })
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + tmp, e);
     }
   }
 }

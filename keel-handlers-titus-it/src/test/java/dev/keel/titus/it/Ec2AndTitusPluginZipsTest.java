@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Ec2AndTitusPluginZipsTest {
 
-  private static final String CONFIG = """
+  /** An EC2 cluster and a Titus cluster in one environment; their specs name their images, so no artifact is needed. */
+  static final String CONFIG = """
       application: fnord
       serviceAccount: me@example.com
       environments:
@@ -73,7 +74,8 @@ class Ec2AndTitusPluginZipsTest {
       """;
 
 
-  private static Plan plan(EngineHarness harness, DeliveryConfig delivery) {
+  /** Plans on virtual time: the checks the plan waits for run before it is read. */
+  static Plan plan(EngineHarness harness, DeliveryConfig delivery) {
     harness.runUntilIdle();
     var future = harness.engine().planAsync(delivery);
     harness.runUntilIdle();
