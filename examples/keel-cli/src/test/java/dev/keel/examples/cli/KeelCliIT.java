@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.testkit.PluginZipVariant;
+import dev.keel.testkit.PluginZips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +13,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The keel CLI run as a process from its packaged jar, as a user runs it: every command's exit codes, the JSON
- * it prints, Keel's example configs, a bad file, and the release scenario.
+ * it prints, Keel's example configs, a bad file, bad plugins given with --plugins, and the release scenario.
  */
 class KeelCliIT {
 
@@ -65,6 +68,31 @@ class KeelCliIT {
     assertThat(result.err().lines()).hasSizeBetween(2, 101)
         .last().asString().startsWith("... and 1000 more problems at least");
     assertThat(result.err()).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+  }
+
+  @Test
+  void badPluginsGivenWithTheFlagAreOneWarningEachAndTheConfigStillValidates(@TempDir Path extra) throws Exception {
+    Path testPlugin = PluginZips.find("keel-test-plugin");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String noDescriptor = "no-descriptor-" + run;
+    String failingStart = "failing-start-" + run;
+    PluginZipVariant.of(testPlugin).withoutDescriptor().writeTo(extra.resolve(noDescriptor + ".zip"));
+    PluginZipVariant.of(testPlugin).id("failing-start").descriptor("plugin.class", PluginZipVariant.FAILING_START_PLUGIN)
+        .writeTo(extra.resolve(failingStart + ".zip"));
+
+    KeelProcess.Result result = KeelProcess.run("validate", FNORD, "--plugins", extra.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains(FNORD + ": valid (application fnord");
+    assertThat(result.err().lines()).containsExactlyInAnyOrder(
+        "keel: warning: plugin failing-start was not loaded: failed to start: "
+            + "java.lang.IllegalStateException: widget backend unreachable",
+        "keel: warning: plugin " + noDescriptor + " was not loaded: has no valid plugin descriptor (plugin.properties "
+            + "or MANIFEST.MF Plugin-* entries): it holds neither a plugin.properties with plugin.id nor a MANIFEST.MF "
+            + "with Plugin-Id");
+    assertThat(result.err()).doesNotContain("at dev.", "\tat ", "Exception in thread", "keel-plugins-");
+    assertThat(PluginZips.expansionsOf(failingStart)).isEmpty();
+    assertThat(PluginZips.expansionsOf(noDescriptor)).isEmpty();
   }
 
   @Test
