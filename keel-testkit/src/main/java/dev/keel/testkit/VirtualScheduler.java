@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,7 +33,7 @@ public final class VirtualScheduler implements Scheduler {
   private final AtomicInteger threadNames = new AtomicInteger();
   private final ThreadLocal<Boolean> worker = ThreadLocal.withInitial(() -> false);
   private final java.util.List<Runnable> deferred = new java.util.ArrayList<>();
-  private final java.util.Map<Thread, Boolean> parkedThreads = new java.util.HashMap<>();
+  private final java.util.Map<Thread, Wait> parkedThreads = new java.util.HashMap<>();
   private int busy;
   private int parked;
   private long sequence;
@@ -118,7 +117,8 @@ public final class VirtualScheduler implements Scheduler {
   /**
    * Work submitted by the test's own thread waits until the test next lets time run, so that everything
    * the test does between two {@link #runUntilIdle()} or {@link #advance} calls happens at once, as far
-   * as the engine can tell. Work submitted by work runs at once.
+   * as the engine can tell; it then runs in the order the test submitted it (see {@link #runUntilIdle()}).
+   * Work submitted by work runs at once.
    */
   private void submit(Runnable task) {
     if (!worker.get()) {
@@ -154,26 +154,61 @@ public final class VirtualScheduler implements Scheduler {
   }
 
   /**
+   * One wait of a worker that counts as idle. Whoever ends the wait (a timer, the completion of a call, a
+   * release or an interrupt) counts the worker busy again <em>before</em> waking it, while the waker is itself
+   * still counted busy, so the scheduler never sees a moment when both look idle. A wait ended before it began
+   * is never counted idle. Guarded by {@code monitor}.
+   */
+  private final class Wait {
+    private boolean counted;
+    private boolean ended;
+
+    /** Counts the waiting worker idle, unless the wait has already been ended. */
+    void begin() {
+      synchronized (monitor) {
+        if (!ended && !counted) {
+          counted = true;
+          parked++;
+          monitor.notifyAll();
+        }
+      }
+    }
+
+    /** Counts the worker busy again, for the rest of this wait. */
+    void end() {
+      synchronized (monitor) {
+        ended = true;
+        if (counted) {
+          counted = false;
+          parked--;
+          monitor.notifyAll();
+        }
+      }
+    }
+  }
+
+  /**
    * Runs a wait that only virtual time or the test can end, counting the thread as idle meanwhile.
    *
    * @param wait the wait
    * @throws InterruptedException if the wait was interrupted
    */
   public void parked(Blocking wait) throws InterruptedException {
+    park(new Wait(), wait);
+  }
+
+  private void park(Wait idle, Blocking wait) throws InterruptedException {
     Thread self = Thread.currentThread();
     synchronized (monitor) {
-      parked++;
-      parkedThreads.put(self, Boolean.FALSE);
-      monitor.notifyAll();
+      parkedThreads.put(self, idle);
+      idle.begin();
     }
     try {
       wait.await();
     } finally {
       synchronized (monitor) {
-        if (parkedThreads.remove(self) != Boolean.TRUE) {
-          parked--; // not already counted busy by interrupt()
-        }
-        monitor.notifyAll();
+        parkedThreads.remove(self, idle);
+        idle.end();
       }
     }
   }
@@ -192,7 +227,7 @@ public final class VirtualScheduler implements Scheduler {
   /** See {@link #hold()}. */
   public final class Hold {
     private final CountDownLatch latch = new CountDownLatch(1);
-    private final java.util.Set<Thread> waiting = new java.util.HashSet<>();
+    private final java.util.Set<Wait> waiting = new java.util.HashSet<>();
 
     private Hold() {}
 
@@ -202,17 +237,18 @@ public final class VirtualScheduler implements Scheduler {
      * @throws InterruptedException if interrupted meanwhile
      */
     public void await() throws InterruptedException {
+      Wait idle = new Wait();
       synchronized (monitor) {
         if (latch.getCount() == 0) {
           return;
         }
-        waiting.add(Thread.currentThread());
+        waiting.add(idle);
       }
       try {
-        parked(latch::await);
+        park(idle, latch::await);
       } finally {
         synchronized (monitor) {
-          waiting.remove(Thread.currentThread());
+          waiting.remove(idle);
         }
       }
     }
@@ -220,11 +256,7 @@ public final class VirtualScheduler implements Scheduler {
     /** Lets every held thread go, counting each busy at once. */
     public void release() {
       synchronized (monitor) {
-        for (Thread t : waiting) {
-          if (parkedThreads.replace(t, Boolean.FALSE, Boolean.TRUE)) {
-            parked--;
-          }
-        }
+        waiting.forEach(Wait::end);
         latch.countDown();
       }
     }
@@ -237,8 +269,9 @@ public final class VirtualScheduler implements Scheduler {
   @Override
   public void interrupt(Thread thread) {
     synchronized (monitor) {
-      if (parkedThreads.replace(thread, Boolean.FALSE, Boolean.TRUE)) {
-        parked--;
+      Wait idle = parkedThreads.get(thread);
+      if (idle != null) {
+        idle.end();
       }
     }
     thread.interrupt();
@@ -263,65 +296,54 @@ public final class VirtualScheduler implements Scheduler {
       }
       return call.get();
     }
-    if (call.isDone()) {
-      return call.get();
-    }
-    AtomicBoolean waiting = new AtomicBoolean(true);
+    // The completion ends the wait before the worker begins it if the call is already done (the callback then
+    // runs here, at once); otherwise the completing thread ends it while still busy. Counting the worker idle
+    // first, and registering the callback after, left a window in which a call that completed meanwhile ran the
+    // callback on this thread: its own thread's task ended while this worker still counted idle, and time
+    // moved on under a worker that was about to go on.
+    Wait idle = new Wait();
     CountDownLatch done = new CountDownLatch(1);
-    synchronized (monitor) {
-      parked++;
-      monitor.notifyAll();
-    }
-    Runnable unpark = () -> {
-      if (waiting.compareAndSet(true, false)) {
-        synchronized (monitor) {
-          parked--;
-          monitor.notifyAll();
-        }
-      }
-    };
     call.whenComplete((r, e) -> {
-      unpark.run();
+      idle.end();
       done.countDown();
     });
-    try {
-      done.await();
-    } finally {
-      unpark.run();
-    }
+    park(idle, done::await);
     return call.get();
   }
 
   /**
    * Blocks the calling worker thread until virtual time has advanced by a duration: simulated latency.
+   * The timer counts the worker busy before waking it, so time cannot move on before the worker has run on.
    *
    * @param duration how long
    * @throws InterruptedException if interrupted meanwhile
    */
   public void sleep(Duration duration) throws InterruptedException {
+    Wait idle = new Wait();
     CountDownLatch done = new CountDownLatch(1);
-    Cancellable timer = schedule(now().plus(duration), done::countDown);
+    Cancellable timer = schedule(now().plus(duration), () -> {
+      idle.end();
+      done.countDown();
+    });
     try {
-      parked(done::await);
+      park(idle, done::await);
     } finally {
       timer.cancel();
     }
   }
 
   /**
-   * Waits until no work is running (apart from parked waits), then fires every timer due at the current
-   * virtual time, and repeats until nothing is left to do now.
+   * Runs the work the test's thread submitted, one piece at a time in the order submitted, each until no work
+   * is running (apart from parked waits); then fires every timer due at the current virtual time, and repeats
+   * until nothing is left to do now.
    */
   public void runUntilIdle() {
     while (true) {
-      releaseDeferred();
       awaitQuiescence();
+      if (startNextDeferred()) {
+        continue;
+      }
       if (!fireDue(clock.instant())) {
-        synchronized (monitor) {
-          if (!deferred.isEmpty()) {
-            continue;
-          }
-        }
         return;
       }
     }
@@ -397,14 +419,24 @@ public final class VirtualScheduler implements Scheduler {
     }
   }
 
-  private void releaseDeferred() {
-    java.util.List<Runnable> release;
+  /**
+   * Starts the earliest piece of work the test's thread submitted, if any. The test's submissions run one at
+   * a time, each with all it leads to, in the order the test made them: started together, an action and the
+   * promotion check it triggers (a submitted config, a published version) would race, and which went first
+   * would depend on real threads.
+   */
+  private boolean startNextDeferred() {
+    Runnable next;
     synchronized (monitor) {
-      release = new java.util.ArrayList<>(deferred);
-      deferred.clear();
+      if (deferred.isEmpty()) {
+        return false;
+      }
+      next = deferred.remove(0);
     }
-    release.forEach(this::start);
+    start(next);
+    return true;
   }
+
 
   private void awaitQuiescence() {
     synchronized (monitor) {
