@@ -139,6 +139,8 @@ final class Binaries {
   private static Path unpackOnce(Path target, Unpacker unpacker) {
     try {
       Files.createDirectories(target.getParent());
+      Files.setPosixFilePermissions(target.getParent(), Tar.permissions(0755));
+      Files.setPosixFilePermissions(target.getParent().getParent(), Tar.permissions(0755));
       Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
       try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock lock = channel.lock()) {
@@ -148,11 +150,26 @@ final class Binaries {
         deleteTree(target);
         Files.createDirectories(target);
         unpacker.unpack(target);
+        readableByAll(target);
         Files.createFile(target.resolve(COMPLETE));
         return target;
       }
     } catch (IOException e) {
       throw new TestDatabaseException("Cannot unpack the database server binaries into " + target + ": " + e, e);
+    }
+  }
+
+  /**
+   * Opens every directory of a tree to every account (whatever the umask was), so that a server run as another
+   * account reaches its binaries; files keep the permissions they were unpacked with, readable by all.
+   */
+  static void readableByAll(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.toList()) {
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.setPosixFilePermissions(p, Tar.permissions(0755));
+        }
+      }
     }
   }
 

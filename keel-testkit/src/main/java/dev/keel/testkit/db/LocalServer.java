@@ -33,6 +33,25 @@ abstract class LocalServer implements DatabaseServer {
     this.dist = dist;
     this.run = run;
     this.account = ServerProcess.Account.forServers();
+    if (account != null) {
+      reachable(dist);
+      reachable(run);
+    }
+  }
+
+  /** Fails clearly when the server account cannot reach a directory, rather than letting the server fail. */
+  private void reachable(Path dir) {
+    for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+      try {
+        if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+          throw new TestDatabaseException("The " + kind() + " test server runs as '" + account.user() + "', which cannot "
+              + "reach " + dir + " because " + p + " is closed to other accounts: open it (chmod o+x), or point the "
+              + "system property keel.testdb.dir at a directory it can reach");
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        return;
+      }
+    }
   }
 
   /** The kind's name in run directory names and messages. */
@@ -60,6 +79,8 @@ abstract class LocalServer implements DatabaseServer {
     Path runs = base.resolve("run");
     try {
       Files.createDirectories(runs);
+      Files.setPosixFilePermissions(runs, Tar.permissions(0755));
+      Files.setPosixFilePermissions(base, Tar.permissions(0755));
       try (Stream<Path> dirs = Files.list(runs)) {
         for (Path dir : dirs.toList()) {
           cleanUpIfAbandoned(dir);
