@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Nested;
  * it with a store under test:
  *
  * <pre>{@code
- * class JdbcStoreContractTest extends StoreContract {
- *   protected KeelStore newStore() { return new JdbcStore(dataSource()); }
+ * class MyStoreContractTest extends StoreContract {
+ *   protected KeelStore newStore() { return new MyStore(dataSource()); }
  * }
  * }</pre>
  *
  * <p>While a store is being written, one concern at a time can be tested by extending that concern's contract
  * ({@link DeliveryConfigRepositoryContract}, {@link ResourceRepositoryContract}, {@link ResourceHistoryContract},
  * {@link PauseRepositoryContract}, {@link TaskRepositoryContract}, {@link CheckScheduleContract},
- * {@link ArtifactRepositoryContract}, {@link PromotionRepositoryContract}) with a store that implements only
- * what that contract's type parameter asks for.
+ * {@link LeaseContract}, {@link ArtifactRepositoryContract}, {@link PromotionRepositoryContract}) with a store
+ * that implements only what that contract's type parameter asks for.
  */
 public abstract class StoreContract {
 
@@ -76,6 +76,15 @@ public abstract class StoreContract {
   /** The check schedule. */
   @Nested
   class Schedule extends CheckScheduleContract<KeelStore> {
+    @Override
+    protected KeelStore newStore() {
+      return StoreContract.this.newStore();
+    }
+  }
+
+  /** Leases on claimed checks, and the writes made under them. */
+  @Nested
+  class Leases extends LeaseContract<KeelStore> {
     @Override
     protected KeelStore newStore() {
       return StoreContract.this.newStore();

@@ -74,6 +74,29 @@ class VirtualSchedulerTest {
   }
 
   @Test
+  void advanceReturnsOnlyOnceTheSleepersItsTimersWokeHaveRunOn() {
+    int early = 0;
+    try (VirtualScheduler scheduler = new VirtualScheduler(START)) {
+      for (int i = 0; i < 200; i++) {
+        AtomicInteger woke = new AtomicInteger();
+        scheduler.executor().execute(() -> {
+          try {
+            scheduler.sleep(Duration.ofSeconds(1));
+            busyWork();
+            woke.incrementAndGet();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        scheduler.runUntilIdle();
+        scheduler.advance(Duration.ofSeconds(1));
+        early += woke.get() == 1 ? 0 : 1;
+      }
+    }
+    assertThat(early).as("trials in which advance returned before the sleeper ran on").isZero();
+  }
+
+  @Test
   void aHeldWorkerReleasedByTheTestRunsBeforeTheTestGoesOn() {
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
     try (VirtualScheduler scheduler = new VirtualScheduler(START)) {

@@ -13,8 +13,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The check schedule of {@link InMemoryStore}: one slot per managed resource, unclaimed ones by due time
- * (triggered first), claimed ones by lease expiry. Thread-safe: its monitor guards it.
+ * The check schedule of {@link InMemoryStore}: one slot per managed resource. Slots waiting to be claimed are
+ * ordered by due time (triggered first), slots under a live claim by lease expiry; a claim that expired stays
+ * with its holder, among the waiting slots, until another claim takes it over. Fences come from one counter,
+ * so they grow across claims of a resource even when it leaves the schedule and comes back. Thread-safe: its
+ * monitor guards it.
  */
 final class CheckQueue {
 
@@ -24,21 +27,30 @@ final class CheckQueue {
       .thenComparing(s -> s.id);
 
   private final Map<String, Slot> slots = new HashMap<>();
-  private final TreeSet<Slot> unclaimed = new TreeSet<>(BY_DUE);
-  private final TreeSet<Slot> claimed = new TreeSet<>(BY_LEASE);
+  private final TreeSet<Slot> waiting = new TreeSet<>(BY_DUE);
+  private final TreeSet<Slot> leased = new TreeSet<>(BY_LEASE);
+  private long lastFence;
 
   /** One resource's place in the check schedule. */
   private static final class Slot {
     final String id;
     Instant due;
     boolean triggered;
+    /** The holder of the last claim, until released; null when released or never claimed. */
     String owner;
     Instant leaseUntil;
+    long fence;
+    /** Whether the slot is in {@code leased} (a live claim) rather than {@code waiting}. */
+    boolean live;
 
     Slot(String id, Instant due, boolean triggered) {
       this.id = id;
       this.due = due;
       this.triggered = triggered;
+    }
+
+    boolean heldBy(Lease lease) {
+      return owner != null && owner.equals(lease.owner()) && fence == lease.fence();
     }
   }
 
@@ -50,64 +62,115 @@ final class CheckQueue {
     changes.created().forEach(id -> {
       Slot slot = new Slot(id, at, true);
       slots.put(id, slot);
-      unclaimed.add(slot);
+      waiting.add(slot);
     });
     changes.updated().forEach(this::trigger);
     remove(changes.removed());
   }
 
-  /** Takes resources no longer managed off the schedule. */
+  /** Takes resources no longer managed off the schedule; their leases are lost. */
   synchronized void remove(Collection<String> ids) {
     ids.forEach(id -> {
       Slot slot = slots.remove(id);
       if (slot != null) {
-        unclaimed.remove(slot);
-        claimed.remove(slot);
+        unlist(slot);
       }
     });
   }
 
+  private void unlist(Slot slot) {
+    if (slot.live) {
+      leased.remove(slot);
+    } else {
+      waiting.remove(slot);
+    }
+  }
+
   synchronized List<DueCheck> claimDue(Instant now, int limit, String owner, Duration lease) {
-    // Claims whose owner never came back are claimable again.
-    while (!claimed.isEmpty() && !claimed.first().leaseUntil.isAfter(now)) {
-      Slot expired = claimed.pollFirst();
-      expired.owner = null;
-      expired.leaseUntil = null;
-      unclaimed.add(expired);
+    // Claims whose owner never came back are claimable again; they stay with their holder until claimed.
+    while (!leased.isEmpty() && !leased.first().leaseUntil.isAfter(now)) {
+      Slot expired = leased.pollFirst();
+      expired.live = false;
+      waiting.add(expired);
     }
     List<DueCheck> result = new ArrayList<>();
-    while (result.size() < limit && !unclaimed.isEmpty()) {
-      Slot first = unclaimed.first();
+    while (result.size() < limit && !waiting.isEmpty()) {
+      Slot first = waiting.first();
       if (!first.triggered && first.due.isAfter(now)) {
         break;
       }
-      unclaimed.pollFirst();
-      result.add(new DueCheck(first.id, first.triggered));
+      waiting.pollFirst();
+      first.fence = ++lastFence;
+      result.add(new DueCheck(first.id, first.triggered, first.fence));
       first.triggered = false;
       first.owner = owner;
       first.leaseUntil = now.plus(lease);
-      claimed.add(first);
+      first.live = true;
+      leased.add(first);
     }
     return result;
   }
 
   synchronized void reschedule(String resourceId, String owner, Instant next) {
     Slot slot = slots.get(resourceId);
-    if (slot == null) {
-      return;
+    if (slot == null || (slot.owner != null && !slot.owner.equals(owner))) {
+      return; // no longer managed, or the lease expired and another instance holds it now
     }
-    if (slot.owner != null) {
-      if (!slot.owner.equals(owner)) {
-        return; // the lease expired and another instance holds it now
-      }
-      claimed.remove(slot);
-      slot.owner = null;
-      slot.leaseUntil = null;
-    } else {
-      unclaimed.remove(slot);
-    }
+    release(slot, next);
+  }
+
+  synchronized void reschedule(String resourceId, Lease lease, Instant next) {
+    release(held(resourceId, lease), next);
+  }
+
+  private void release(Slot slot, Instant next) {
+    unlist(slot);
+    slot.owner = null;
+    slot.leaseUntil = null;
+    slot.live = false;
     slot.due = slot.triggered && slot.due.isBefore(next) ? slot.due : next;
-    unclaimed.add(slot);
+    waiting.add(slot);
+  }
+
+  /**
+   * The slot of a resource whose lease is held; the caller holds this monitor.
+   *
+   * @throws LeaseLostException if it is not
+   */
+  private Slot held(String resourceId, Lease lease) {
+    Slot slot = slots.get(resourceId);
+    if (slot == null) {
+      throw new LeaseLostException(resourceId, lease, "the resource is no longer managed");
+    }
+    if (!slot.heldBy(lease)) {
+      throw new LeaseLostException(resourceId, lease, slot.owner == null ? "the claim was released"
+          : "claimed again by " + slot.owner + " with fence " + slot.fence);
+    }
+    return slot;
+  }
+
+  /** Fails unless the lease is held; the caller holds this monitor while it writes. */
+  synchronized void requireHeld(String resourceId, Lease lease) {
+    held(resourceId, lease);
+  }
+
+  synchronized boolean renew(String resourceId, Lease lease, Instant now, Duration extension) {
+    Slot slot = slots.get(resourceId);
+    if (slot == null || !slot.heldBy(lease)) {
+      return false;
+    }
+    unlist(slot);
+    slot.leaseUntil = now.plus(extension);
+    slot.live = true;
+    leased.add(slot);
+    return true;
+  }
+
+  synchronized void beginActuation(String resourceId, Lease lease, Instant now) {
+    Slot slot = held(resourceId, lease);
+    if (!slot.leaseUntil.isAfter(now)) {
+      throw new LeaseLostException(resourceId, lease, "it expired at " + slot.leaseUntil);
+    }
   }
 
   synchronized boolean trigger(String resourceId) {
@@ -115,24 +178,24 @@ final class CheckQueue {
     if (slot == null) {
       return false;
     }
-    if (slot.owner != null) {
+    if (slot.live) {
       slot.triggered = true; // picked up when the running check reschedules
       return true;
     }
-    unclaimed.remove(slot);
+    waiting.remove(slot);
     slot.triggered = true;
-    unclaimed.add(slot);
+    waiting.add(slot);
     return true;
   }
 
   synchronized Optional<Instant> nextDue() {
     Instant next = null;
-    if (!unclaimed.isEmpty()) {
-      Slot first = unclaimed.first();
+    if (!waiting.isEmpty()) {
+      Slot first = waiting.first();
       next = first.triggered ? Instant.MIN : first.due;
     }
-    if (!claimed.isEmpty() && (next == null || claimed.first().leaseUntil.isBefore(next))) {
-      next = claimed.first().leaseUntil;
+    if (!leased.isEmpty() && (next == null || leased.first().leaseUntil.isBefore(next))) {
+      next = leased.first().leaseUntil;
     }
     return Optional.ofNullable(next);
   }

@@ -76,11 +76,21 @@ public abstract class ForwardingStore implements KeelStore {
     delegate.saveState(state);
   }
 
+  @Override
+  public void saveState(ResourceState state, Lease lease) {
+    delegate.saveState(state, lease);
+  }
+
   // ---- ResourceHistory
 
   @Override
   public void appendEvent(KeelEvent event) {
     delegate.appendEvent(event);
+  }
+
+  @Override
+  public void appendEvent(ResourceEvent event, Lease lease) {
+    delegate.appendEvent(event, lease);
   }
 
   @Override
@@ -118,6 +128,11 @@ public abstract class ForwardingStore implements KeelStore {
   }
 
   @Override
+  public void saveTask(TaskRecord task, Lease lease) {
+    delegate.saveTask(task, lease);
+  }
+
+  @Override
   public List<TaskRecord> incompleteTasks() {
     return delegate.incompleteTasks();
   }
@@ -137,6 +152,21 @@ public abstract class ForwardingStore implements KeelStore {
   @Override
   public void reschedule(String resourceId, String owner, Instant next) {
     delegate.reschedule(resourceId, owner, next);
+  }
+
+  @Override
+  public void reschedule(String resourceId, Lease lease, Instant next) {
+    delegate.reschedule(resourceId, lease, next);
+  }
+
+  @Override
+  public boolean renewLease(String resourceId, Lease lease, Instant now, Duration extension) {
+    return delegate.renewLease(resourceId, lease, now, extension);
+  }
+
+  @Override
+  public void beginActuation(String resourceId, Lease lease, String correlationId, Instant now) {
+    delegate.beginActuation(resourceId, lease, correlationId, now);
   }
 
   @Override

@@ -18,12 +18,15 @@ import java.util.stream.Collectors;
  * A thread-safe store in memory: the default, and the reference for keel-testkit's StoreContract. It is built
  * from one table per concern, each guarded by its own monitor, so that reading pauses, history or promotion
  * state never waits for a config being stored. An operation that spans concerns holds the monitors it needs
- * in one order (resources, then the schedule or the {@link Expiry}, then history, tasks and promotion state),
+ * in one order (resources, then the schedule, then the {@link Expiry}, then history, tasks and promotion state),
  * which keeps it atomic: a submitted config is stored whole or not at all, with its schedule.
  *
  * <p>History and tasks are kept as its {@link Retention} says: bounded by count and age, and dropped with a
  * removed resource (or deleted config) after a grace period. The store has no clock: its time is the latest
  * it was given (a config's submission time, an event's time, the time checks were claimed at).
+ *
+ * <p>A write made under a {@link Lease} holds the schedule's monitor while it checks the lease and writes, so
+ * that no claim takes the check over in between.
  */
 public final class InMemoryStore implements KeelStore {
 
@@ -136,12 +139,30 @@ public final class InMemoryStore implements KeelStore {
     resources.saveState(state);
   }
 
+  @Override
+  public void saveState(ResourceState state, Lease lease) {
+    synchronized (resources) {
+      synchronized (schedule) {
+        schedule.requireHeld(state.resourceId(), lease);
+        resources.saveState(state);
+      }
+    }
+  }
+
   // ---- history
 
   @Override
   public void appendEvent(KeelEvent event) {
     expiry.advance(event.at());
     history.append(event, retention);
+  }
+
+  @Override
+  public void appendEvent(ResourceEvent event, Lease lease) {
+    synchronized (schedule) {
+      schedule.requireHeld(event.resourceId(), lease);
+      appendEvent(event);
+    }
   }
 
   @Override
@@ -179,6 +200,14 @@ public final class InMemoryStore implements KeelStore {
   }
 
   @Override
+  public void saveTask(TaskRecord task, Lease lease) {
+    synchronized (schedule) {
+      schedule.requireHeld(task.resourceId(), lease);
+      saveTask(task);
+    }
+  }
+
+  @Override
   public List<TaskRecord> incompleteTasks() {
     return tasks.incomplete();
   }
@@ -199,6 +228,21 @@ public final class InMemoryStore implements KeelStore {
   @Override
   public void reschedule(String resourceId, String owner, Instant next) {
     schedule.reschedule(resourceId, owner, next);
+  }
+
+  @Override
+  public void reschedule(String resourceId, Lease lease, Instant next) {
+    schedule.reschedule(resourceId, lease, next);
+  }
+
+  @Override
+  public boolean renewLease(String resourceId, Lease lease, Instant now, Duration extension) {
+    return schedule.renew(resourceId, lease, now, extension);
+  }
+
+  @Override
+  public void beginActuation(String resourceId, Lease lease, String correlationId, Instant now) {
+    schedule.beginActuation(resourceId, lease, now);
   }
 
   @Override

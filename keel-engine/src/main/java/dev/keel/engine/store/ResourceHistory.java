@@ -20,6 +20,15 @@ public interface ResourceHistory {
   void appendEvent(KeelEvent event);
 
   /**
+   * Appends an event a claimed check of its resource recorded, only while the check's lease is held.
+   *
+   * @param event the resource's event
+   * @param lease the lease of the check's claim
+   * @throws LeaseLostException, appending nothing, if the lease is no longer held
+   */
+  void appendEvent(ResourceEvent event, Lease lease);
+
+  /**
    * A resource's history, with its application's events, newest first.
    *
    * @param id the resource id

@@ -38,4 +38,13 @@ public interface ResourceRepository {
    * @param state the state
    */
   void saveState(ResourceState state);
+
+  /**
+   * Saves a resource's state for a claimed check, only while the check's lease is held.
+   *
+   * @param state the state
+   * @param lease the lease of the check's claim
+   * @throws LeaseLostException, saving nothing, if the lease is no longer held
+   */
+  void saveState(ResourceState state, Lease lease);
 }

@@ -13,6 +13,15 @@ public interface TaskRepository {
   void saveTask(TaskRecord task);
 
   /**
+   * Saves a task record launched by a claimed check of its resource, only while the check's lease is held.
+   *
+   * @param task the record
+   * @param lease the lease of the check's claim
+   * @throws LeaseLostException, saving nothing, if the lease is no longer held
+   */
+  void saveTask(TaskRecord task, Lease lease);
+
+  /**
    * Tasks not yet complete, oldest first.
    *
    * @return the records

@@ -1,5 +1,6 @@
 package dev.keel.ec2.sim;
 
+import dev.keel.support.sim.SimIds;
 import dev.keel.support.sim.SimTimeline;
 import dev.keel.support.sim.SimulatedCloud;
 
@@ -47,7 +48,8 @@ public final class SimulatedEc2 implements Ec2Cloud, SimulatedCloud {
   private final Map<String, Integer> failCount = new HashMap<>();
   private final SimBakes bakes = new SimBakes(catalog);
   private int failReads;
-  private int nextTaskId;
+  /** How many tasks each correlation id has had, which numbers its tasks (see {@link SimIds#serial}). */
+  private final Map<String, Integer> tasksPerCorrelation = new HashMap<>();
   private Duration stageDuration = Duration.ofSeconds(30);
 
   /**
@@ -435,7 +437,8 @@ public final class SimulatedEc2 implements Ec2Cloud, SimulatedCloud {
     if (running != null) {
       return running.execution();
     }
-    SimTask task = new SimTask("sim-task-" + (++nextTaskId), request, timeline.now());
+    int ordinal = tasksPerCorrelation.merge(request.correlationId(), 1, Integer::sum);
+    SimTask task = new SimTask("sim-task-" + SimIds.serial(request.correlationId(), ordinal), request, timeline.now());
     tasks.put(task.id, task);
     runningByCorrelation.put(request.correlationId(), task);
     timeline.at(timeline.now(), () -> tryStart(task));

@@ -90,6 +90,25 @@ class SimulatedEc2Test {
   }
 
   @Test
+  void aTasksIdDependsOnItsCorrelationIdNotOnWhatWasSubmittedBeforeIt() {
+    var op = new Ec2Operation.ResizeServerGroup("test", "us-east-1", "fnord-main-v000", new Capacity(1, 1, 1));
+    var a = new TaskRequest("fnord", "resize", "a", List.of(op), null, null, null);
+    var b = new TaskRequest("fnord", "resize", "b", List.of(op), null, null, null);
+    SimulatedEc2 other = SimulatedEc2.withDefaults(scheduler.clock());
+
+    String aFirst = sim.submit(a).id();
+    sim.submit(b);
+    other.submit(b);
+    String aSecond = other.submit(a).id();
+    advance(Duration.ofMinutes(5));
+    String aAgain = sim.submit(a).id();
+
+    assertThat(aSecond).isEqualTo(aFirst);
+    assertThat(aAgain).isNotEqualTo(aFirst);
+    assertThat(sim.task(aAgain)).isPresent();
+  }
+
+  @Test
   void redBlackDisablesTheOldAndKeepsAtMostMaxServerGroups() {
     deploy("ami-1", DeployStrategy.RedBlack.DEFAULT, null);
     advance(Duration.ofMinutes(10));

@@ -43,4 +43,18 @@ public final class SimIds {
     String out = Long.toString(value % (long) Math.pow(10, digits));
     return "0".repeat(digits - out.length()) + out;
   }
+
+  /**
+   * An id for one of a series of things a simulated cloud makes for a key, such as the second task for one
+   * correlation id. It depends only on the key and the place in the key's series, not on how calls about
+   * other keys interleaved: resources checked at the same instant reach a simulator in whatever order their
+   * threads run, and a scenario must show the same ids on every run.
+   *
+   * @param key the key
+   * @param ordinal the place in the key's series, from 1
+   * @return 12 hex digits
+   */
+  public static String serial(String key, int ordinal) {
+    return sha256(key + "#" + ordinal).substring(0, 12);
+  }
 }

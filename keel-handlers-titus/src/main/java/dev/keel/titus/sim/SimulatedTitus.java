@@ -1,5 +1,6 @@
 package dev.keel.titus.sim;
 
+import dev.keel.support.sim.SimIds;
 import dev.keel.support.sim.SimTimeline;
 import dev.keel.support.sim.SimulatedCloud;
 
@@ -52,7 +53,8 @@ public final class SimulatedTitus implements TitusCloud, SimulatedCloud {
   private final Map<String, BatchRun> batchJobs = new LinkedHashMap<>();
   private final Map<String, Integer> exitCodes = new HashMap<>();
   private int failReads;
-  private int nextTaskId;
+  /** How many tasks each correlation id has had, which numbers its tasks (see {@link SimIds#serial}). */
+  private final Map<String, Integer> tasksPerCorrelation = new HashMap<>();
   private Duration stageDuration = Duration.ofSeconds(30);
   private Duration batchDuration = Duration.ofMinutes(3);
 
@@ -464,7 +466,8 @@ public final class SimulatedTitus implements TitusCloud, SimulatedCloud {
     if (running != null) {
       return running.execution();
     }
-    SimTask task = new SimTask("titus-task-" + (++nextTaskId), request, timeline.now());
+    int ordinal = tasksPerCorrelation.merge(request.correlationId(), 1, Integer::sum);
+    SimTask task = new SimTask("titus-task-" + SimIds.serial(request.correlationId(), ordinal), request, timeline.now());
     tasks.put(task.id, task);
     runningByCorrelation.put(request.correlationId(), task);
     timeline.at(timeline.now(), () -> tryStart(task));

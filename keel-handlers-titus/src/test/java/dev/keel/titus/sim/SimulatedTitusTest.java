@@ -50,6 +50,22 @@ class SimulatedTitusTest {
   }
 
   @Test
+  void aTasksIdDependsOnItsCorrelationIdNotOnWhatWasSubmittedBeforeIt() {
+    SimulatedTitus other = SimulatedTitus.withDefaults(scheduler.clock());
+
+    String aFirst = titus.submit(deploy("a")).id();
+    titus.submit(deploy("b"));
+    other.submit(deploy("b"));
+    String aSecond = other.submit(deploy("a")).id();
+    scheduler.advance(Duration.ofMinutes(10));
+    String aAgain = titus.submit(deploy("a")).id();
+
+    assertThat(aSecond).isEqualTo(aFirst);
+    assertThat(aAgain).isNotEqualTo(aFirst);
+    assertThat(titus.task(aAgain)).isPresent();
+  }
+
+  @Test
   void writesBecomeVisibleToReadsOnlyAfterTheReadLag() {
     titus.readLag(Duration.ofMinutes(5));
     titus.submit(deploy("c"));

@@ -1,0 +1,17 @@
+package dev.keel.store.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.keel.testkit.db.TestDatabases;
+
+/** Migrations, the database's clock and database failures on MariaDb. */
+class MariaDbDatabaseTest extends DatabaseTest {
+  @Override
+  HikariDataSource newPool() {
+    return TestStores.pool(TestDatabases.mariadb(), 4);
+  }
+
+  @Override
+  Dialect expectedDialect() {
+    return Dialect.MYSQL;
+  }
+}
