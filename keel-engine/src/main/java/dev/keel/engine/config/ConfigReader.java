@@ -132,7 +132,14 @@ public final class ConfigReader {
    */
   public String render(String text, String sourceName) {
     Bound bound = bound(text, sourceName);
-    String yaml = ConfigRendering.yaml(bound.root());
+    JsonNode root = bound.problems().tree().root();
+    String mergeKey = ConfigRendering.unwritableKey(root, "");
+    if (mergeKey != null) {
+      bound.problems().add(mergeKey, "A key '<<' cannot be rendered as YAML, where it is a merge key however it is"
+          + " quoted; rename it");
+      bound.problems().throwIfAny();
+    }
+    String yaml = ConfigRendering.yaml(root);
     if (yaml.length() > limits.maxDocumentChars()) {
       throw new ConfigException(List.of(new ConfigProblem(sourceName, 0, 0, "", "The expanded config is "
           + yaml.length() + " characters long, more than the document size limit of " + limits.maxDocumentChars()
@@ -153,8 +160,8 @@ public final class ConfigReader {
     return load(file);
   }
 
-  /** A read config and the plain tree it was bound from. */
-  private record Bound(DeliveryConfig config, JsonNode root) {}
+  /** A read config, and the problems of the plain tree it was bound from (none), which place paths of that tree. */
+  private record Bound(DeliveryConfig config, Problems problems) {}
 
   private Bound bound(String text, String sourceName) {
     Objects.requireNonNull(text, "text");
@@ -168,7 +175,7 @@ public final class ConfigReader {
           .validate(config);
     }
     problems.throwIfAny();
-    return new Bound(Objects.requireNonNull(config), problems.tree().root());
+    return new Bound(Objects.requireNonNull(config), problems);
   }
 
   /**

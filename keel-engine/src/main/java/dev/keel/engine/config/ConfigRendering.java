@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.annotation.Nullable;
 
 /**
  * Writes a config tree as YAML in Keel's plain format, so that reading the text gives the same tree back: a
@@ -44,12 +45,36 @@ final class ConfigRendering {
   }
 
   /**
+   * The path of a key YAML cannot hold, {@code <<}, which a reader of YAML takes for a merge key however it is
+   * quoted (a JSON document may have one); null if there is none.
+   */
+  @Nullable
+  static String unwritableKey(JsonNode node, String path) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      var e = it.next();
+      String child = SourcePaths.field(path, e.getKey());
+      String found = e.getKey().equals("<<") ? child : unwritableKey(e.getValue(), child);
+      if (found != null) {
+        return found;
+      }
+    }
+    for (int i = 0; node.isArray() && i < node.size(); i++) {
+      String found = unwritableKey(node.get(i), SourcePaths.index(path, i));
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /**
    * The tree with every whole decimal ({@code 1e3}) given a fraction ({@code 1000.0}), so that it is read back
    * as a decimal, not a whole number; the tree itself when it has none.
    */
   private static JsonNode decimalsKept(JsonNode node) {
     if (node.isBigDecimal() && node.decimalValue().scale() <= 0) {
-      return JsonNodeFactory.instance.numberNode(node.decimalValue().setScale(1));
+      // Not through a JsonNodeFactory, which on Jackson 2.13 strips the trailing zero again.
+      return DecimalNode.valueOf(node.decimalValue().setScale(1));
     }
     if (node.isObject()) {
       ObjectNode copy = null;

@@ -147,13 +147,13 @@ final class EnvironmentEntries {
   }
 
   /**
-   * How many {@code like} lead from an environment to one that has none, counted no further than one past the
+   * How many {@code like} lead from an environment to one that has none, counted no further than two past the
    * limit; -1 if they lead into a cycle, which resolving finds and reports.
    */
   private int depth(int index) {
     Set<Integer> seen = new java.util.HashSet<>();
     int depth = 0;
-    for (Integer at = index; depth <= ctx.limits().maxLikeDepth(); depth++) {
+    for (Integer at = index; depth <= ctx.limits().maxLikeDepth() + 1; depth++) {
       if (!seen.add(at)) {
         return -1;
       }

@@ -27,7 +27,7 @@ class TemplateErrorsTest {
             capacity: {min: "${size}", max: "${size}"}
       environments:
       - name: test
-        locations: {account: test, regions: [us-east-1]}
+        locations: {account: test, regions: [{name: us-east-1}]}
         resources:
       """;
 
@@ -169,7 +169,7 @@ class TemplateErrorsTest {
           - {template: service, with: {size: 1}}
         - name: again
           like: test
-          locations: {account: test, regions: [us-east-1]}
+          locations: {account: test, regions: [{name: us-east-1}]}
         """;
 
     assertThat(problems(yaml)).singleElement().satisfies(p -> {
@@ -222,7 +222,7 @@ class TemplateErrorsTest {
   @Test
   void anEnvironmentWithoutAnAccountCannotInstantiateATemplateThatUsesIt() {
     String yaml = TEMPLATE.replace("stack: \"${stack}\"", "stack: \"${environment.account}\"")
-        .replace("locations: {account: test, regions: [us-east-1]}", "constraints: []")
+        .replace("locations: {account: test, regions: [{name: us-east-1}]}", "constraints: []")
         + "  - {template: service, with: {size: 1}}\n";
 
     assertThat(problems(yaml)).first().satisfies(p -> {

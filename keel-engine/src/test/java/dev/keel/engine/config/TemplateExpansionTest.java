@@ -30,13 +30,13 @@ class TemplateExpansionTest {
             env: {ACCOUNT: "${environment.account}", LITERAL: "$${not-a-ref}", SIZE: "size-${size}"}
       environments:
       - name: test
-        locations: {account: test-account, regions: [us-east-1]}
+        locations: {account: test-account, regions: [{name: us-east-1}]}
         resources:
         - template: service
           with: {size: 1, listeners: [{port: 80, protocol: http}, {port: 81, protocol: http}]}
       - name: prod
         like: test
-        locations: {account: prod-account, regions: [us-east-1, us-west-2]}
+        locations: {account: prod-account, regions: [{name: us-east-1}, {name: us-west-2}]}
         changes:
           service:
             with: {size: 3}
@@ -88,7 +88,7 @@ class TemplateExpansionTest {
             spec: {moniker: {app: fnord}, tags: [a, b]}
         environments:
         - name: test
-          locations: {account: test, regions: [us-east-1]}
+          locations: {account: test, regions: [{name: us-east-1}]}
           resources:
           - template: service
             overrides: {tags: [c]}
@@ -139,14 +139,14 @@ class TemplateExpansionTest {
         environments:
         - name: production
           like: staging
-          locations: {account: prod, regions: [us-east-1]}
+          locations: {account: prod, regions: [{name: us-east-1}]}
           changes: {service: {with: {size: 9}}}
         - name: staging
           like: test
-          locations: {account: staging, regions: [us-east-1]}
+          locations: {account: staging, regions: [{name: us-east-1}]}
           changes: {service: {overrides: {canary: true}}}
         - name: test
-          locations: {account: test, regions: [us-east-1]}
+          locations: {account: test, regions: [{name: us-east-1}]}
           resources:
           - {template: service, with: {size: 2}}
         """, "chain.yml");
@@ -166,14 +166,14 @@ class TemplateExpansionTest {
         application: fnord
         environments:
         - name: test
-          locations: {account: test, regions: [us-east-1]}
+          locations: {account: test, regions: [{name: us-east-1}]}
           resources:
           - name: sg
             kind: ec2/security-group@v1
             spec: {moniker: {app: fnord}, description: d}
         - name: prod
           like: test
-          locations: {account: prod, regions: [us-east-1]}
+          locations: {account: prod, regions: [{name: us-east-1}]}
           changes: {sg: {overrides: {description: production}}}
         """, "plain.yml");
 
@@ -195,7 +195,7 @@ class TemplateExpansionTest {
             spec: {moniker: {app: fnord, stack: "${stack}"}}
         environments:
         - name: test
-          locations: {account: test, regions: [us-east-1]}
+          locations: {account: test, regions: [{name: us-east-1}]}
           resources:
           - {template: service, name: api, with: {stack: api}}
           - {template: service, name: web, with: {stack: web}}
@@ -216,7 +216,7 @@ class TemplateExpansionTest {
             spec: {moniker: {app: fnord}, image: "${image}"}
         environments:
         - name: test
-          locations: {account: test, regions: [us-east-1]}
+          locations: {account: test, regions: [{name: us-east-1}]}
           resources: [{template: service}]
         """, "null.yml");
 
@@ -229,7 +229,7 @@ class TemplateExpansionTest {
         application: fnord
         environments:
         - name: test
-          locations: {account: test, regions: [us-east-1]}
+          locations: {account: test, regions: [{name: us-east-1}]}
           resources:
           - kind: ec2/security-group@v1
             spec: {moniker: {app: fnord}, description: "${not-a-template}"}
