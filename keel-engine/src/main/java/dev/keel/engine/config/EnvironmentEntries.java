@@ -206,7 +206,9 @@ final class EnvironmentEntries {
     for (int i = 0; i < resources.size(); i++) {
       JsonNode node = resources.get(i);
       String at = SourcePaths.index(listPath, i);
-      ctx.instantiation(at);
+      if (node.isObject() && node.has(TEMPLATE)) {
+        ctx.instantiation(at);
+      }
       ResourceEntry entry = entry(node, at, envName == null ? "" : envName);
       if (entry != null) {
         entries.add(entry);

@@ -93,11 +93,6 @@ final class LocatedTree {
     return "";
   }
 
-  /** The parsed document this tree was expanded from, or this tree if it was parsed. */
-  LocatedTree parsed() {
-    return base == null ? this : base;
-  }
-
   JsonNode root() {
     return root;
   }

@@ -41,10 +41,6 @@ final class Problems {
     return at.line() == 0 ? path : source + ":" + at.line() + ":" + at.column();
   }
 
-  String source() {
-    return source;
-  }
-
   LocatedTree tree() {
     return tree;
   }

@@ -108,6 +108,25 @@ class TemplateLimitsTest {
   }
 
   @Test
+  void aHostTightensTheTemplateLimitsThroughReaderLimits() {
+    String yaml = SERVICE + """
+        - name: test
+          locations: {account: a0, regions: [{name: us-east-1}]}
+          resources: [{template: service, name: a, with: {stack: a}}, {template: service, name: b, with: {stack: b}}]
+        - {name: staging, like: test, locations: {account: a1, regions: [{name: us-east-1}]}}
+        - {name: prod, like: staging, locations: {account: a2, regions: [{name: us-east-1}]}}
+        """;
+    ConfigReader strict = TemplateKinds.reader(ReaderLimits.defaults().withTemplateLimits(5, 1));
+
+    assertThat(reader.read(yaml, "ok.yml").resources()).hasSize(6);
+    assertThat(rejected(() -> strict.read(yaml, "strict.yml")).problems()).extracting(ConfigProblem::message)
+        .anySatisfy(m -> assertThat(m).contains("through a chain of 2 'like' (more than the limit of 1)"));
+    assertThat(rejected(() -> TemplateKinds.reader(ReaderLimits.defaults().withTemplateLimits(5, 16))
+        .read(yaml, "few.yml")).problems()).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("instantiate more than 5 resources"));
+  }
+
+  @Test
   void anArgumentThatNestsTheExpansionTooDeepIsRefused() {
     String deep = "{a: ".repeat(40) + "${m}" + "}".repeat(40);
     String arg = "{b: ".repeat(30) + "1" + "}".repeat(30);
