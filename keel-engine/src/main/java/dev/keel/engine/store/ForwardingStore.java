@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * A store that hands every call to another, for wrappers that watch or change a few of them (count, time,
@@ -32,6 +33,21 @@ public abstract class ForwardingStore implements KeelStore {
   @Override
   public SubmitResult storeDeliveryConfig(DeliveryConfig config, Instant at) {
     return delegate.storeDeliveryConfig(config, at);
+  }
+
+  /**
+   * Forwards unchanged. The engine stores a config read from a document through this method, and one built in
+   * code through {@link #storeDeliveryConfig(DeliveryConfig, Instant)}: a wrapper that watches stored configs
+   * overrides both.
+   */
+  @Override
+  public SubmitResult storeDeliveryConfig(DeliveryConfig config, @Nullable SubmittedDocument document, Instant at) {
+    return delegate.storeDeliveryConfig(config, document, at);
+  }
+
+  @Override
+  public Optional<SubmittedDocument> submittedDocument(String name) {
+    return delegate.submittedDocument(name);
   }
 
   @Override
