@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.jar.Manifest;
 import javax.annotation.Nullable;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.DependencyResolver;
@@ -49,6 +52,12 @@ final class KeelPluginManager extends DefaultPluginManager {
 
   private static final Logger log = LoggerFactory.getLogger(KeelPluginManager.class);
 
+  /** A Keel SDK descriptor property (ignored by PF4J and kork): the plugin's former ids, comma-separated. */
+  static final String ALIASES_PROPERTY = "plugin.aliases";
+
+  /** The manifest form of {@link #ALIASES_PROPERTY}. */
+  static final String ALIASES_ATTRIBUTE = "Plugin-Aliases";
+
   /** Receives a plugin that was skipped and why. */
   interface FailureSink {
     void fail(String pluginId, @Nullable Path path, String reason);
@@ -61,6 +70,9 @@ final class KeelPluginManager extends DefaultPluginManager {
   @Nullable private Set<String> enabled;
   private Set<String> disabled;
   private PluginCalls calls;
+  /** The former ids each plugin's descriptor names ({@code plugin.aliases}, {@code Plugin-Aliases}). */
+  private final Map<String, List<String>> aliases = new HashMap<>();
+  private final SimulatedClouds simulatedClouds = new SimulatedClouds();
 
   KeelPluginManager(String systemVersion, ClassLoader host, Function<String, KeelContext> contexts,
       @Nullable Set<String> enabled, Set<String> disabled, PluginCalls calls) {
@@ -114,8 +126,18 @@ final class KeelPluginManager extends DefaultPluginManager {
    */
   @Override
   protected PluginDescriptorFinder createPluginDescriptorFinder() {
-    PluginDescriptorFinder properties = new PropertiesPluginDescriptorFinder();
-    PluginDescriptorFinder manifest = new ManifestPluginDescriptorFinder();
+    PluginDescriptorFinder properties = new PropertiesPluginDescriptorFinder() {
+      @Override
+      protected PluginDescriptor createPluginDescriptor(Properties p) {
+        return withAliases(super.createPluginDescriptor(p), p.getProperty(ALIASES_PROPERTY));
+      }
+    };
+    PluginDescriptorFinder manifest = new ManifestPluginDescriptorFinder() {
+      @Override
+      protected PluginDescriptor createPluginDescriptor(Manifest m) {
+        return withAliases(super.createPluginDescriptor(m), m.getMainAttributes().getValue(ALIASES_ATTRIBUTE));
+      }
+    };
     return new PluginDescriptorFinder() {
       @Override
       public boolean isApplicable(Path pluginPath) {
@@ -138,6 +160,34 @@ final class KeelPluginManager extends DefaultPluginManager {
     };
   }
 
+  /** Remembers the former ids a descriptor names, a comma-separated list. */
+  private PluginDescriptor withAliases(PluginDescriptor descriptor, @Nullable String list) {
+    List<String> former = new ArrayList<>();
+    if (list != null) {
+      for (String alias : list.split(",")) {
+        if (!alias.isBlank() && !alias.trim().equals(descriptor.getPluginId())) {
+          former.add(alias.trim());
+        }
+      }
+    }
+    synchronized (aliases) {
+      aliases.put(descriptor.getPluginId(), List.copyOf(former));
+    }
+    return descriptor;
+  }
+
+  /** The former ids of a plugin, as its descriptor names them. */
+  List<String> aliasesOf(String pluginId) {
+    synchronized (aliases) {
+      return aliases.getOrDefault(pluginId, List.of());
+    }
+  }
+
+  /** The clouds the loaded simulators offer. */
+  SimulatedClouds simulatedClouds() {
+    return simulatedClouds;
+  }
+
   @Override
   protected PluginFactory createPluginFactory() {
     return new KeelPluginFactory();
@@ -145,7 +195,8 @@ final class KeelPluginManager extends DefaultPluginManager {
 
   @Override
   protected ExtensionFactory createExtensionFactory() {
-    return new KeelExtensionFactory(this::pluginIdOf, id -> contexts.apply(id));
+    return new KeelExtensionFactory(this::pluginIdOf,
+        id -> new PluginContext(id, aliasesOf(id), pluginId -> contexts.apply(pluginId), simulatedClouds));
   }
 
   @Override
@@ -168,8 +219,29 @@ final class KeelPluginManager extends DefaultPluginManager {
     };
   }
 
+  /** Whether a plugin is disabled, by its id or (deprecated) by one of its former ids. */
   boolean isDisabledById(String pluginId) {
-    return disabled.contains(pluginId) || (enabled != null && !enabled.contains(pluginId));
+    List<String> former = aliasesOf(pluginId);
+    if (disabled.contains(pluginId) || former.stream().anyMatch(disabled::contains)) {
+      return true;
+    }
+    return enabled != null && !enabled.contains(pluginId) && former.stream().noneMatch(enabled::contains);
+  }
+
+  /**
+   * Whether a plugin is disabled, warning when the host named it by a former id.
+   *
+   * @param descriptor the plugin's descriptor, read by {@link #describe}
+   */
+  boolean isDisabled(PluginDescriptor descriptor) {
+    String id = descriptor.getPluginId();
+    for (String alias : aliasesOf(id)) {
+      if (disabled.contains(alias) || (enabled != null && enabled.contains(alias))) {
+        log.warn("Plugin id '{}' is deprecated and will stop working in the next release: enable or disable"
+            + " plugin '{}' by its new id", alias, id);
+      }
+    }
+    return isDisabledById(id);
   }
 
   /** The id of the plugin whose class loader defined a class, or {@value Loaded#HOST}. */
@@ -216,7 +288,8 @@ final class KeelPluginManager extends DefaultPluginManager {
    * Checks {@code Plugin-Requires} against the engine version. Unlike PF4J, a system version of 0.0.0
    * does not switch the check off. Both PF4J's form ({@code >=1.2.0}, {@code >=1.0.0 & <2.0.0}; a bare
    * {@code 1.2.0} means {@code >=1.2.0}) and Spinnaker's ({@code keel>=1.2.0, orca>=2.0.0}, where the
-   * {@value PluginRequires#SERVICE} entry counts and one without it is rejected) are read.
+   * {@value PluginRequires#SERVICE} entry counts, else the {@value PluginRequires#KEEL} one, and one with
+   * neither is rejected) are read.
    *
    * @throws IllegalArgumentException with the reason, if the engine does not satisfy the plugin
    */
@@ -423,6 +496,7 @@ final class KeelPluginManager extends DefaultPluginManager {
       remove(plugin.getPluginId());
     }
     keelExtensionFactory().clear();
+    simulatedClouds.clear();
   }
 
   /** Stops a started plugin under the deadline; a plugin that throws or hangs in stop() is logged and left. */
