@@ -3,8 +3,8 @@ package dev.keel.engine.plugin;
 import dev.keel.spi.ArtifactSupplier;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.PluginUnavailableException;
-import dev.keel.spi.ResourceHandler;
 import dev.keel.spi.Resolver;
+import dev.keel.spi.ResourceHandler;
 import dev.keel.spi.Simulator;
 import dev.keel.spi.SpecMigrator;
 import dev.keel.spi.TaskMonitor;
@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.Nullable;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
@@ -50,7 +52,7 @@ final class ExtensionCollector {
   private final List<Loaded<ArtifactSupplier>> artifactSuppliers = new ArrayList<>();
   private final List<Loaded<SpecMigrator<?, ?>>> specMigrators = new ArrayList<>();
   private final List<Loaded<Simulator>> simulators = new ArrayList<>();
-  private final Map<String, String> unavailable = new LinkedHashMap<>();
+  private final Set<String> unavailable = new LinkedHashSet<>();
 
   ExtensionCollector(KeelPluginManager manager, KeelPluginManager.FailureSink failures) {
     this.manager = manager;
@@ -74,8 +76,8 @@ final class ExtensionCollector {
    * Collects the extensions of every source: first every simulator, whose clouds are then offered to all
    * plugins ({@link SimulatedClouds}), then the other extensions, so that a cloud plugin's constructors find a
    * simulated cloud its configuration asks for. A plugin one of whose extensions throws
-   * {@link PluginUnavailableException} from its constructor keeps none of its extensions and is listed in
-   * {@link #unavailable()}.
+   * {@link PluginUnavailableException} from its constructor keeps none of its extensions, is reported once,
+   * stopped and unloaded, and is listed in {@link #unavailable()}.
    *
    * @param sources the host and the started plugins, in load order
    */
@@ -90,20 +92,21 @@ final class ExtensionCollector {
     classes.forEach((source, types) -> addAll(source, types, false, accepted));
     classes.forEach((source, types) -> {
       if (accepted.getOrDefault(source.pluginId(), 0) == 0 && !source.host() && !types.isEmpty()
-          && !unavailable.containsKey(source.pluginId())) {
+          && !unavailable.contains(source.pluginId())) {
         log.warn("Plugin '{}' has no extensions of Keel's extension points among {}", source.pluginId(),
             types.stream().map(Class::getName).toList());
       }
     });
+    unavailable.forEach(manager::discard);
   }
 
   /**
-   * The plugins that said they cannot work here, with their reasons: none of their extensions is kept.
+   * The plugins that said they cannot work here: none of their extensions is kept.
    *
-   * @return plugin id to reason
+   * @return their ids
    */
-  Map<String, String> unavailable() {
-    return Map.copyOf(unavailable);
+  Set<String> unavailable() {
+    return Set.copyOf(unavailable);
   }
 
   private List<Class<?>> extensionClasses(Source source) {
@@ -133,7 +136,7 @@ final class ExtensionCollector {
 
   private void addAll(Source source, List<Class<?>> types, boolean simulators, Map<String, Integer> accepted) {
     for (Class<?> type : types) {
-      if (unavailable.containsKey(source.pluginId())) {
+      if (unavailable.contains(source.pluginId())) {
         return;
       }
       if (Simulator.class.isAssignableFrom(type) == simulators && add(source.pluginId(), source.path(), type)) {
@@ -255,10 +258,11 @@ final class ExtensionCollector {
     return null;
   }
 
-  /** Drops what a plugin contributed so far and remembers why it cannot work here. */
+  /** Drops what a plugin contributed so far and reports why it cannot work here. */
   private void unavailable(String pluginId, @Nullable Path path, String reason) {
     log.warn("Skipping plugin '{}' ({}): {}", pluginId, path, reason);
-    unavailable.put(pluginId, reason);
+    failures.fail(pluginId, path, reason);
+    unavailable.add(pluginId);
     for (List<? extends Loaded<?>> list : List.of(handlers, resolvers, constraintEvaluators,
         verificationEvaluators, vetoes, taskMonitors, artifactSuppliers, specMigrators, simulators)) {
       list.removeIf(l -> l.pluginId().equals(pluginId));

@@ -9,22 +9,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.jar.Manifest;
 import javax.annotation.Nullable;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.DependencyResolver;
 import org.pf4j.ExtensionFactory;
 import org.pf4j.ExtensionFinder;
 import org.pf4j.PluginDependency;
-import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginFactory;
@@ -34,7 +30,6 @@ import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginStateEvent;
 import org.pf4j.PluginStatusProvider;
-import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
 import org.slf4j.Logger;
@@ -52,12 +47,6 @@ final class KeelPluginManager extends DefaultPluginManager {
 
   private static final Logger log = LoggerFactory.getLogger(KeelPluginManager.class);
 
-  /** A Keel SDK descriptor property (ignored by PF4J and kork): the plugin's former ids, comma-separated. */
-  static final String ALIASES_PROPERTY = "plugin.aliases";
-
-  /** The manifest form of {@link #ALIASES_PROPERTY}. */
-  static final String ALIASES_ATTRIBUTE = "Plugin-Aliases";
-
   /** Receives a plugin that was skipped and why. */
   interface FailureSink {
     void fail(String pluginId, @Nullable Path path, String reason);
@@ -70,8 +59,6 @@ final class KeelPluginManager extends DefaultPluginManager {
   @Nullable private Set<String> enabled;
   private Set<String> disabled;
   private PluginCalls calls;
-  /** The former ids each plugin's descriptor names ({@code plugin.aliases}, {@code Plugin-Aliases}). */
-  private final Map<String, List<String>> aliases = new HashMap<>();
   private final SimulatedClouds simulatedClouds = new SimulatedClouds();
 
   KeelPluginManager(String systemVersion, ClassLoader host, Function<String, KeelContext> contexts,
@@ -119,68 +106,14 @@ final class KeelPluginManager extends DefaultPluginManager {
     return finder;
   }
 
-  /**
-   * {@code plugin.properties} first, then {@code MANIFEST.MF} {@code Plugin-*} entries, like PF4J's own
-   * compound finder, but without its error log of each miss with a stack trace: a plugin without a
-   * descriptor is reported once, as a failure, by {@link PluginLoader}.
-   */
   @Override
   protected PluginDescriptorFinder createPluginDescriptorFinder() {
-    PluginDescriptorFinder properties = new PropertiesPluginDescriptorFinder() {
-      @Override
-      protected PluginDescriptor createPluginDescriptor(Properties p) {
-        return withAliases(super.createPluginDescriptor(p), p.getProperty(ALIASES_PROPERTY));
-      }
-    };
-    PluginDescriptorFinder manifest = new ManifestPluginDescriptorFinder() {
-      @Override
-      protected PluginDescriptor createPluginDescriptor(Manifest m) {
-        return withAliases(super.createPluginDescriptor(m), m.getMainAttributes().getValue(ALIASES_ATTRIBUTE));
-      }
-    };
-    return new PluginDescriptorFinder() {
-      @Override
-      public boolean isApplicable(Path pluginPath) {
-        return properties.isApplicable(pluginPath) || manifest.isApplicable(pluginPath);
-      }
-
-      @Override
-      public PluginDescriptor find(Path pluginPath) {
-        try {
-          return properties.find(pluginPath);
-        } catch (RuntimeException notProperties) {
-          try {
-            return manifest.find(pluginPath);
-          } catch (RuntimeException notManifest) {
-            throw new PluginRuntimeException("it holds neither a plugin.properties with plugin.id nor a "
-                + "MANIFEST.MF with Plugin-Id");
-          }
-        }
-      }
-    };
-  }
-
-  /** Remembers the former ids a descriptor names, a comma-separated list. */
-  private PluginDescriptor withAliases(PluginDescriptor descriptor, @Nullable String list) {
-    List<String> former = new ArrayList<>();
-    if (list != null) {
-      for (String alias : list.split(",")) {
-        if (!alias.isBlank() && !alias.trim().equals(descriptor.getPluginId())) {
-          former.add(alias.trim());
-        }
-      }
-    }
-    synchronized (aliases) {
-      aliases.put(descriptor.getPluginId(), List.copyOf(former));
-    }
-    return descriptor;
+    return new KeelDescriptorFinder();
   }
 
   /** The former ids of a plugin, as its descriptor names them. */
   List<String> aliasesOf(String pluginId) {
-    synchronized (aliases) {
-      return aliases.getOrDefault(pluginId, List.of());
-    }
+    return ((KeelDescriptorFinder) getPluginDescriptorFinder()).aliasesOf(pluginId);
   }
 
   /** The clouds the loaded simulators offer. */

@@ -44,8 +44,7 @@ import org.slf4j.LoggerFactory;
  * the {@linkplain Builder#startDeadline plugin start deadline}, so a plugin whose constructor or
  * {@code start()} hangs is skipped, not waited for. A plugin whose {@code supportedKind()} (or another claim)
  * throws or returns null, or that claims a name the host or an earlier plugins root owns, is skipped; plugins
- * of one root claiming one name are all skipped.
- * Runs on PF4J 3.10 and later.
+ * of one root claiming one name are all skipped. Runs on PF4J 3.10 and later.
  *
  * <pre>{@code
  * try (PluginLoader plugins = PluginLoader.builder()
@@ -177,14 +176,7 @@ public final class PluginLoader implements AutoCloseable {
           plugin.getPluginPath()));
     }
     collector.collect(sources);
-    collector.unavailable().forEach((id, reason) -> {
-      PluginWrapper plugin = pf4j.getPlugin(id);
-      failures.add(new PluginFailure(id, plugin == null ? null : userPath(plugin.getPluginPath()), reason));
-      if (plugin != null) {
-        pf4j.discard(id);
-      }
-    });
-    started.removeIf(plugin -> collector.unavailable().containsKey(plugin.getPluginId()));
+    started.removeIf(plugin -> collector.unavailable().contains(plugin.getPluginId()));
     LoadedExtensions collected = collector.result(failures);
     List<Set<String>> tiers = new ArrayList<>();
     for (int tier = 0; tier < pluginsRoots.size(); tier++) {
