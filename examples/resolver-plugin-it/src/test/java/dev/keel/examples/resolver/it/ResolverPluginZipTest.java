@@ -105,6 +105,8 @@ class ResolverPluginZipTest {
   private static Path pluginsDirectory(Path dir) throws IOException {
     Files.copy(PluginZips.find("keel-handlers-ec2"), dir.resolve("keel-ec2.zip"));
     Files.copy(PluginZips.find("keel-handlers-titus"), dir.resolve("keel-titus.zip"));
+    Files.copy(PluginZips.find("keel-ec2-sim"), dir.resolve("keel-ec2-sim.zip"));
+    Files.copy(PluginZips.find("keel-titus-sim"), dir.resolve("keel-titus-sim.zip"));
     Files.copy(PluginZips.find("keel-example-resolver-plugin"), dir.resolve("example-resolvers.zip"));
     return dir;
   }
@@ -115,7 +117,8 @@ class ResolverPluginZipTest {
   }
 
   private static EngineConfig config() {
-    return EngineConfig.builder().checkInterval(Duration.ofMinutes(1)).taskPollInterval(Duration.ofSeconds(10)).build();
+    return EngineConfig.builder().checkInterval(Duration.ofMinutes(1)).taskPollInterval(Duration.ofSeconds(10))
+        .pluginConfigs(PluginZips.simulatedClouds()).build();
   }
 
   /** Plans on virtual time: the engine's calls run when the harness drives the scheduler. */
