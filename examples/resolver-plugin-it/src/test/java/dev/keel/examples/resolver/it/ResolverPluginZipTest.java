@@ -113,7 +113,7 @@ class ResolverPluginZipTest {
 
   private static EngineHarness harness(Path plugins, EngineConfig config, Map<String, Object> pluginConfig) {
     return EngineHarness.builder().config(config)
-        .engine(b -> b.plugins(plugins).pluginConfig("example-resolvers", pluginConfig)).build();
+        .engine(b -> b.plugins(plugins).pluginConfig("dev.keel.example-resolvers", pluginConfig)).build();
   }
 
   private static EngineConfig config() {
@@ -206,9 +206,9 @@ class ResolverPluginZipTest {
   void aMisconfiguredResolverIsReportedAndTheOtherPluginsStillWork(@TempDir Path dir) throws IOException {
     try (EngineHarness harness = harness(pluginsDirectory(dir), config(), Map.of("costCentres", Map.of()))) {
       assertThat(harness.engine().pluginFailures()).singleElement().satisfies(failure -> {
-        assertThat(failure.pluginId()).isEqualTo("example-resolvers");
-        assertThat(failure.reason()).contains("CostCenterTagResolver of plugin 'example-resolvers' could not be"
-            + " constructed", "Unknown setting 'costCentres' of plugin example-resolvers; known: [costCenters,"
+        assertThat(failure.pluginId()).isEqualTo("dev.keel.example-resolvers");
+        assertThat(failure.reason()).contains("CostCenterTagResolver of plugin 'dev.keel.example-resolvers' could not be"
+            + " constructed", "Unknown setting 'costCentres' of plugin dev.keel.example-resolvers; known: [costCenters,"
             + " defaultCostCenter, kinds, tag]");
       });
       DeliveryConfig delivery = harness.engine().configReader().read(CONFIG, "fnord.yml");
