@@ -113,6 +113,24 @@ class HostProvidedCloudsTest {
     }
   }
 
+  @Test
+  void withoutTheHostsCloudsTheProductionZipsAreReportedUnavailableAndRegisterNoKind(@TempDir Path plugins)
+      throws IOException {
+    Files.copy(PluginZips.find("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-handlers-titus"), plugins.resolve("keel-titus.zip"));
+    try (EngineHarness harness = EngineHarness.builder().engine(b -> b.plugins(plugins)).build()) {
+      var engine = harness.engine();
+
+      assertThat(engine.pluginFailures()).extracting(f -> f.pluginId()).containsExactly("dev.keel.ec2",
+          "dev.keel.titus");
+      assertThat(engine.pluginFailures()).allSatisfy(f -> assertThat(f.reason())
+          .contains("to talk to: register one with KeelEngine.builder().service(")
+          .contains("configure plugin " + f.pluginId() + " with simulated: true"));
+      assertThat(engine.registry().kinds()).isEmpty();
+      assertThat(engine.registry().verification("test-container")).isEmpty();
+    }
+  }
+
   private static List<CloudOperation> operations(List<TaskRequest> tasks) {
     return tasks.stream().flatMap(t -> t.operations().stream()).toList();
   }
