@@ -1,21 +1,15 @@
 package dev.keel.support.sim;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -30,9 +24,6 @@ import javax.annotation.Nullable;
  */
 public final class PlainMap {
 
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-  private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
-  private static final String DURATION_EXAMPLES = "a duration such as 90s, 30m, 2h, 1d, 500ms or PT30M";
 
   private final String path;
   private final Map<String, Object> values;
@@ -187,29 +178,7 @@ public final class PlainMap {
     if (v == null) {
       return Optional.empty();
     }
-    return Optional.of(asString(v, pathOf(key)));
-  }
-
-  /**
-   * A plain value as a non-empty string: a string, a whole number or a boolean.
-   *
-   * @param value the value
-   * @param path its path
-   * @return the string
-   */
-  public static String asString(@Nullable Object value, String path) {
-    if (value instanceof String s) {
-      if (s.isBlank()) {
-        throw problemAt(path, "expected a non-empty string, got ''");
-      }
-      return s;
-    }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof BigInteger
-        || value instanceof Boolean) {
-      return value.toString();
-    }
-    throw problemAt(path, "expected a string, got " + describe(value)
-        + (value instanceof Number ? " (quote it to keep it as written)" : ""));
+    return Optional.of(new PlainValue(v, pathOf(key)).asString());
   }
 
   // ---- numbers and booleans ----------------------------------------------------------------------------
@@ -259,38 +228,7 @@ public final class PlainMap {
    */
   public Optional<Integer> optionalInteger(String key) {
     Object v = values.get(key);
-    return v == null ? Optional.empty() : Optional.of(asInteger(v, pathOf(key)));
-  }
-
-  /**
-   * A plain value as a whole number.
-   *
-   * @param value the value
-   * @param path its path
-   * @return the number
-   */
-  public static int asInteger(@Nullable Object value, String path) {
-    BigInteger whole = null;
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      whole = BigInteger.valueOf(((Number) value).longValue());
-    } else if (value instanceof BigInteger b) {
-      whole = b;
-    } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-      BigDecimal d = new BigDecimal(value.toString());
-      if (d.stripTrailingZeros().scale() <= 0) {
-        whole = d.toBigInteger();
-      }
-    } else if (value instanceof String s && WHOLE.matcher(s.trim()).matches()) {
-      whole = new BigInteger(s.trim());
-    }
-    if (whole == null) {
-      throw problemAt(path, "expected a whole number, got " + describe(value));
-    }
-    if (whole.bitLength() > 31) {
-      throw problemAt(path, "expected a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
-          + ", got " + whole);
-    }
-    return whole.intValue();
+    return v == null ? Optional.empty() : Optional.of(new PlainValue(v, pathOf(key)).asInteger());
   }
 
   /**
@@ -304,7 +242,7 @@ public final class PlainMap {
     if (v == null) {
       throw missing(key, "true or false");
     }
-    return asBoolean(v, pathOf(key));
+    return new PlainValue(v, pathOf(key)).asBoolean();
   }
 
   /**
@@ -316,24 +254,7 @@ public final class PlainMap {
    */
   public boolean bool(String key, boolean fallback) {
     Object v = values.get(key);
-    return v == null ? fallback : asBoolean(v, pathOf(key));
-  }
-
-  /**
-   * A plain value as a boolean: a boolean, or the string {@code true} or {@code false} in any case.
-   *
-   * @param value the value
-   * @param path its path
-   * @return the boolean
-   */
-  public static boolean asBoolean(@Nullable Object value, String path) {
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-      return Boolean.parseBoolean(s);
-    }
-    throw problemAt(path, "expected true or false, got " + describe(value));
+    return v == null ? fallback : new PlainValue(v, pathOf(key)).asBoolean();
   }
 
   // ---- durations ---------------------------------------------------------------------------------------
@@ -343,10 +264,10 @@ public final class PlainMap {
    *
    * @param key the key
    * @return the duration
-   * @see #asDuration(Object, String)
+   * @see PlainValue#asDuration()
    */
   public Duration duration(String key) {
-    return optionalDuration(key).orElseThrow(() -> missing(key, DURATION_EXAMPLES));
+    return optionalDuration(key).orElseThrow(() -> missing(key, PlainValue.DURATION_EXAMPLES));
   }
 
   /**
@@ -368,70 +289,11 @@ public final class PlainMap {
    */
   public Optional<Duration> optionalDuration(String key) {
     Object v = values.get(key);
-    return v == null ? Optional.empty() : Optional.of(asDuration(v, pathOf(key)));
+    return v == null ? Optional.empty() : Optional.of(new PlainValue(v, pathOf(key)).asDuration());
   }
 
   /**
-   * A plain value as a duration, never negative: a number with a unit ({@code 500ms}, {@code 90s},
-   * {@code 30m}, {@code 2h}, {@code 1d}), several of them ({@code 1h30m}), {@code 0}, an ISO-8601 duration
-   * ({@code PT30M}, {@code P1D}), or a {@link Duration}.
-   *
-   * @param value the value
-   * @param path its path
-   * @return the duration
-   */
-  public static Duration asDuration(@Nullable Object value, String path) {
-    if (value instanceof Duration d) {
-      if (d.isNegative()) {
-        throw problemAt(path, "expected " + DURATION_EXAMPLES + ", got a negative duration " + d);
-      }
-      return d;
-    }
-    if (!(value instanceof String text) || text.isBlank()) {
-      throw problemAt(path, "expected " + DURATION_EXAMPLES + ", got " + describe(value));
-    }
-    String s = text.trim();
-    if (s.equals("0")) {
-      return Duration.ZERO;
-    }
-    if (s.toUpperCase(Locale.ROOT).startsWith("P")) {
-      try {
-        Duration d = Duration.parse(s);
-        if (!d.isNegative()) {
-          return d;
-        }
-      } catch (DateTimeParseException e) {
-        // reported below
-      }
-      throw problemAt(path, "expected " + DURATION_EXAMPLES + ", got " + describe(value));
-    }
-    Matcher m = DURATION_PART.matcher(s);
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (m.find() && m.start() == end) {
-      long amount;
-      try {
-        amount = Long.parseLong(m.group(1));
-        total = total.plus(switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          case "h" -> Duration.ofHours(amount);
-          default -> Duration.ofDays(amount);
-        });
-      } catch (NumberFormatException | ArithmeticException e) {
-        throw problemAt(path, "expected " + DURATION_EXAMPLES + ", got " + describe(value) + " (too long)");
-      }
-      end = m.end();
-    }
-    if (end == 0 || end != s.length()) {
-      throw problemAt(path, "expected " + DURATION_EXAMPLES + ", got " + describe(value));
-    }
-    return total;
-  }
-
-  /**
-   * A duration in the short form {@link #asDuration} reads: {@code 1h30m}, {@code 90s}, {@code 500ms},
+   * A duration in the short form {@link PlainValue#asDuration} reads: {@code 1h30m}, {@code 90s}, {@code 500ms},
    * {@code 0s}.
    *
    * @param duration the duration, not negative
@@ -477,7 +339,7 @@ public final class PlainMap {
     List<Object> raw = list(key);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
-      out.add(asString(raw.get(i), pathOf(key) + "[" + i + "]"));
+      out.add(new PlainValue(raw.get(i), pathOf(key) + "[" + i + "]").asString());
     }
     return List.copyOf(out);
   }
@@ -492,7 +354,7 @@ public final class PlainMap {
     List<Object> raw = list(key);
     List<PlainMap> out = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
-      out.add(asMap(raw.get(i), pathOf(key) + "[" + i + "]"));
+      out.add(new PlainValue(raw.get(i), pathOf(key) + "[" + i + "]").asMap());
     }
     return List.copyOf(out);
   }
@@ -509,7 +371,7 @@ public final class PlainMap {
       return List.of();
     }
     if (!(v instanceof List<?> l)) {
-      throw problem(key, "expected a list, got " + describe(v));
+      throw problem(key, "expected a list, got " + PlainValue.describe(v));
     }
     return Collections.unmodifiableList(new ArrayList<>(l));
   }
@@ -532,7 +394,7 @@ public final class PlainMap {
    */
   public Optional<PlainMap> optionalMap(String key) {
     Object v = values.get(key);
-    return v == null ? Optional.empty() : Optional.of(asMap(v, pathOf(key)));
+    return v == null ? Optional.empty() : Optional.of(new PlainValue(v, pathOf(key)).asMap());
   }
 
   /**
@@ -544,22 +406,8 @@ public final class PlainMap {
   public Map<String, String> stringMap(String key) {
     PlainMap m = map(key);
     Map<String, String> out = new LinkedHashMap<>();
-    m.values.forEach((k, v) -> out.put(k, asString(v, m.pathOf(k))));
+    m.values.forEach((k, v) -> out.put(k, new PlainValue(v, m.pathOf(k)).asString()));
     return Collections.unmodifiableMap(out);
-  }
-
-  /**
-   * A plain value as a map.
-   *
-   * @param value the value
-   * @param path its path
-   * @return the map, read at that path
-   */
-  public static PlainMap asMap(@Nullable Object value, String path) {
-    if (!(value instanceof Map<?, ?> m)) {
-      throw problemAt(path, "expected a map, got " + describe(value));
-    }
-    return of(m, path);
   }
 
   /**
@@ -585,32 +433,6 @@ public final class PlainMap {
 
   private IllegalArgumentException missing(String key, String expected) {
     return problem(key, "expected " + expected + ", got nothing");
-  }
-
-  /**
-   * How a bad value is shown in a message: strings quoted, numbers and booleans as they are, lists and maps
-   * by kind.
-   *
-   * @param value the value
-   * @return the description
-   */
-  public static String describe(@Nullable Object value) {
-    if (value == null) {
-      return "nothing";
-    }
-    if (value instanceof String s) {
-      return "'" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "'";
-    }
-    if (value instanceof Number || value instanceof Boolean) {
-      return value.toString();
-    }
-    if (value instanceof Map<?, ?>) {
-      return "a map";
-    }
-    if (value instanceof List<?>) {
-      return "a list";
-    }
-    return "a " + value.getClass().getSimpleName();
   }
 
   @Override
