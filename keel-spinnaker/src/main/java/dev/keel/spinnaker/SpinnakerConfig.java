@@ -49,16 +49,10 @@ public record SpinnakerConfig(@Nullable URI clouddriverUrl, @Nullable URI orcaUr
     @Nullable String trustStorePassword, @Nullable String keyStore, @Nullable String keyStorePassword,
     @Nullable String dockerRegistry, Map<String, Map<String, String>> baseImages) {
 
-  /** The setting that chooses the cloud: {@value}. */
-  public static final String CLOUD = "cloud";
-
-  /** The value of {@value #CLOUD} that chooses Spinnaker: {@value}. */
-  public static final String SPINNAKER = "spinnaker";
-
   /** Keel's default service account, {@value}. */
   public static final String DEFAULT_USER = "keel@spinnaker.io";
 
-  /** The settings this record reads, beside {@value #CLOUD} and {@code simulated}. */
+  /** The settings this record reads, beside {@code cloud: spinnaker}. */
   public static final Set<String> KEYS = Collections.unmodifiableSet(new TreeSet<>(List.of("clouddriverUrl",
       "orcaUrl", "user", "userOrigin", "connectTimeout", "readTimeout", "opsTimeout", "readAttempts", "trustStore",
       "trustStorePassword", "keyStore", "keyStorePassword", "dockerRegistry", "baseImages")));
@@ -92,30 +86,6 @@ public record SpinnakerConfig(@Nullable URI clouddriverUrl, @Nullable URI orcaUr
   public static SpinnakerConfig defaults(@Nullable URI clouddriverUrl, @Nullable URI orcaUrl) {
     return new SpinnakerConfig(clouddriverUrl, orcaUrl, DEFAULT_USER, "keel", Duration.ofSeconds(5),
         Duration.ofSeconds(30), Duration.ofSeconds(60), 3, null, null, null, null, null, Map.of());
-  }
-
-  /**
-   * Whether a plugin's configuration asks for Spinnaker ({@code cloud: spinnaker}).
-   *
-   * @param config the plugin's configuration
-   * @param pluginId the plugin, for messages
-   * @return true for Spinnaker, false when no cloud is named or it is {@code simulated}
-   * @throws PluginUnavailableException naming the accepted values, for another value
-   */
-  public static boolean wanted(Map<String, Object> config, String pluginId) {
-    Object cloud = config.get(CLOUD);
-    if (cloud == null) {
-      return false;
-    }
-    String name = cloud.toString().trim().toLowerCase(Locale.ROOT);
-    if (name.equals(SPINNAKER)) {
-      return true;
-    }
-    if (name.equals("simulated") || name.equals("host")) {
-      return false;
-    }
-    throw new PluginUnavailableException("plugin " + pluginId + " setting " + CLOUD + " must be '" + SPINNAKER
-        + "', 'simulated' or 'host', not '" + cloud + "'");
   }
 
   /**
