@@ -69,6 +69,12 @@ final class ScriptedServer implements AutoCloseable {
     return this;
   }
 
+  /** Replaces a route's replies. */
+  ScriptedServer replace(String route, Reply... replies) {
+    routes.remove(route);
+    return on(route, replies);
+  }
+
   static Reply json(int status, String body) {
     return (exchange, request) -> send(exchange, status, body);
   }
