@@ -235,22 +235,4 @@ public final class SpinnakerHttp {
     return e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)
         || e instanceof SocketTimeoutException;
   }
-
-  /**
-   * Reads a JSON node as a value type.
-   *
-   * @param node the node
-   * @param type the type
-   * @param call the call it came from, for messages
-   * @param <T> the type
-   * @return the value
-   * @throws SpinnakerCallException if the node does not fit
-   */
-  public <T> T convert(JsonNode node, Class<T> type, String call) {
-    try {
-      return mapper.treeToValue(node, type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new SpinnakerCallException(Kind.MALFORMED, call, null, "unexpected JSON: " + e.getMessage(), e);
-    }
-  }
 }
