@@ -95,9 +95,10 @@ class StandaloneProjectsIT {
     Path zip = REPOSITORY.resolve("com/example/owner-tag-plugin/1.0.0/owner-tag-plugin-1.0.0-plugin.zip");
     try (ZipFile plugin = new ZipFile(zip.toFile())) {
       assertThat(entry(plugin, "plugin.properties")).contains("plugin.id=com.example.owner-tag",
-          "plugin.version=1.0.0", "plugin.requires=keel>=0.1.0");
+          "plugin.class=com.example.owner.OwnerTagPlugin", "plugin.version=1.0.0", "plugin.requires=keel>=0.1.0");
       assertThat(entry(plugin, "classes/META-INF/extensions.idx")).contains("com.example.owner.OwnerTagResolver");
       assertThat(plugin.getEntry("classes/com/example/owner/OwnerTagResolver.class")).isNotNull();
+      assertThat(plugin.getEntry("classes/com/example/owner/OwnerTagPlugin.class")).isNotNull();
     }
   }
 
