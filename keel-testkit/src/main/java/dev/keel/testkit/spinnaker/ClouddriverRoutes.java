@@ -9,7 +9,6 @@ import dev.keel.ec2.api.Ec2Inventory;
 import dev.keel.ec2.api.Ec2ReadException;
 import dev.keel.ec2.api.Ec2ServerGroupState;
 import dev.keel.ec2.api.model.SecurityGroup;
-import dev.keel.titus.api.DockerImage;
 import dev.keel.titus.api.TitusAccount;
 import dev.keel.titus.api.TitusReadException;
 import dev.keel.titus.api.TitusServerGroupState;
@@ -329,26 +328,50 @@ final class ClouddriverRoutes {
 
   // ---- Docker -------------------------------------------------------------------------------------------
 
-  private List<DockerImage> dockerImages(Request r, String registry) {
+  /**
+   * The registries to search: the one asked for, else every registry of a Titus account the fake can name (the
+   * accounts the EC2 lists, whose names the simulated Titus shares).
+   */
+  private List<String> registries(Request r) {
+    String registry = r.query("account", "");
+    if (!registry.isEmpty()) {
+      return List.of(registry);
+    }
+    Set<String> out = new TreeSet<>();
+    List<String> accounts = clouds.inventory().map(i -> i.accounts().stream().map(Catalog.Account::name).toList())
+        .orElse(List.of());
+    for (String account : accounts) {
+      clouds.titus().account(account).ifPresent(a -> out.add(a.registry()));
+    }
+    return List.copyOf(out);
+  }
+
+  private String repository(Request r) {
     String repository = r.query("repository", r.query("q", ""));
     if (repository.isEmpty()) {
       throw HttpProblem.badRequest("repository (or q) is required");
     }
-    return read(() -> clouds.titus().images(registry, repository));
+    return repository;
   }
 
   private Response dockerImages(Request r) {
-    String registry = r.query("account", "");
+    String repository = repository(r);
     String tag = r.query("tag");
     ArrayNode out = JsonView.array();
-    dockerImages(r, registry).stream().filter(i -> tag == null || tag.isEmpty() || i.tag().equals(tag))
-        .forEach(i -> out.add(TitusJson.dockerImage(registry, i)));
+    for (String registry : registries(r)) {
+      read(() -> clouds.titus().images(registry, repository)).stream()
+          .filter(i -> tag == null || tag.isEmpty() || i.tag().equals(tag))
+          .forEach(i -> out.add(TitusJson.dockerImage(registry, i)));
+    }
     return ok(out);
   }
 
   private Response dockerTags(Request r) {
+    String repository = repository(r);
     Set<String> tags = new LinkedHashSet<>();
-    dockerImages(r, r.query("account", "")).forEach(i -> tags.add(i.tag()));
+    for (String registry : registries(r)) {
+      read(() -> clouds.titus().images(registry, repository)).forEach(i -> tags.add(i.tag()));
+    }
     return ok(JsonView.strings(tags));
   }
 }

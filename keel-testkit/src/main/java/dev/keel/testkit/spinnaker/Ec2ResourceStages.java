@@ -28,6 +28,10 @@ import javax.annotation.Nullable;
  */
 final class Ec2ResourceStages {
 
+  /** The target group attributes the model names; others are kept as its properties. */
+  private static final Set<String> KNOWN_ATTRIBUTES = Set.of("stickinessEnabled", "deregistrationDelay",
+      "stickinessType", "stickinessDuration", "slowStartDurationSeconds", "properties");
+
   private final Ec2Stages ec2;
 
   Ec2ResourceStages(Ec2Stages ec2) {
@@ -182,8 +186,10 @@ final class Ec2ResourceStages {
     List<ApplicationLoadBalancerSpec.Action> out = new ArrayList<>();
     for (int i = 0; i < actions.size(); i++) {
       JsonView a = actions.get(i);
-      JsonView redirect = a.optObject("redirectConfig");
-      JsonView oidc = a.optObject("authenticateOidcConfig");
+      JsonView redirect = a.optObject("redirectConfig") != null ? a.optObject("redirectConfig")
+          : a.optObject("redirectActionConfig");
+      JsonView oidc = a.optObject("authenticateOidcConfig") != null ? a.optObject("authenticateOidcConfig")
+          : a.optObject("authenticateOidcActionConfig");
       out.add(new ApplicationLoadBalancerSpec.Action(a.text("type"), a.integer("order", i + 1),
           a.optText("targetGroupName"),
           redirect == null ? null : new ApplicationLoadBalancerSpec.RedirectConfig(redirect.text("protocol"),
@@ -204,12 +210,19 @@ final class Ec2ResourceStages {
     ApplicationLoadBalancerSpec.TargetGroupAttributes attributes = null;
     if (a != null) {
       Map<String, String> other = new LinkedHashMap<>(a.stringMap("properties"));
+      a.node().fieldNames().forEachRemaining(k -> {
+        var v = a.node().get(k);
+        if (!KNOWN_ATTRIBUTES.contains(k) && v.isValueNode() && !v.isNull()) {
+          other.put(k, v.asText());
+        }
+      });
       attributes = new ApplicationLoadBalancerSpec.TargetGroupAttributes(a.has("stickinessEnabled")
           ? a.bool("stickinessEnabled", false) : null, a.optInteger("deregistrationDelay"),
           a.optText("stickinessType"), a.optInteger("stickinessDuration"), a.optInteger("slowStartDurationSeconds"),
           other.isEmpty() ? null : other);
     }
-    String code = t.optText("healthCheckMatcher");
+    String code = t.optText("healthCheckHttpCode") != null ? t.optText("healthCheckHttpCode")
+        : t.optText("healthCheckMatcher");
     JsonView matcher = t.optObject("matcher");
     if (code == null && matcher != null) {
       code = matcher.optText("httpCode");

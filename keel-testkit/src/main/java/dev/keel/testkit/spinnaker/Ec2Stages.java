@@ -1,5 +1,6 @@
 package dev.keel.testkit.spinnaker;
 
+import dev.keel.cloud.api.Capacity;
 import dev.keel.cloud.api.CloudOperation;
 import dev.keel.cloud.api.ServerGroupOperation;
 import dev.keel.cloud.api.ServerGroupState;
@@ -100,7 +101,7 @@ final class Ec2Stages {
                 + " type " + type)));
       }
     }
-    return ops;
+    return ServerGroupStages.foldEnableAndResize(ops);
   }
 
   private List<Ec2ServerGroupState> groups(String account, String region, String cluster) {
@@ -135,8 +136,10 @@ final class Ec2Stages {
     for (JsonView policy : s.array("scalingPolicies")) {
       scaling = Ec2Policies.plus(scaling, Ec2Policies.parse(policy));
     }
+    Capacity capacity = ServerGroupStages.capacity(s.object("capacity"));
     Ec2ServerGroup model = new Ec2ServerGroup(ServerGroupStages.clusterName(s),
-        new Location(account, region, vpc, subnet, zones), lc, ServerGroupStages.capacity(s.object("capacity")),
+        new Location(account, region, vpc, subnet, zones), lc,
+        scaling.hasPolicies() ? ServerGroupStages.autoScaled(capacity) : capacity,
         dependencies, health, new HashSet<>(s.strings("suspendedProcesses")), scaling, s.stringMap("tags"), true,
         appVersion);
     JsonView source = s.optObject("source");
@@ -153,21 +156,21 @@ final class Ec2Stages {
     String group = ServerGroupStages.serverGroupName(s);
     String account = ServerGroupStages.account(s);
     String region = ServerGroupStages.region(s);
-    CloudOperation last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
+    int deploy = ServerGroupStages.deployOf(ops, group, region);
+    if (deploy >= 0) {
+      @SuppressWarnings("unchecked")
+      var create = (ServerGroupOperation.CreateServerGroup<Ec2ServerGroup>) ops.get(deploy);
+      Ec2ServerGroup g = create.serverGroup();
+      ops.set(deploy, new ServerGroupOperation.CreateServerGroup<>(g.withScaling(Ec2Policies.plus(g.scaling(), policy))
+          .withCapacity(ServerGroupStages.autoScaled(g.capacity())), create.strategy(), create.source(),
+          create.wave()));
+      return;
+    }
     if (group == null) {
-      for (int i = ops.size() - 1; i >= 0; i--) {
-        if (ops.get(i) instanceof ServerGroupOperation.CreateServerGroup<?> c && c.region().equals(region)) {
-          @SuppressWarnings("unchecked")
-          var create = (ServerGroupOperation.CreateServerGroup<Ec2ServerGroup>) c;
-          Ec2ServerGroup g = create.serverGroup();
-          ops.set(i, new ServerGroupOperation.CreateServerGroup<>(g.withScaling(Ec2Policies.plus(g.scaling(), policy)),
-              create.strategy(), create.source(), create.wave()));
-          return;
-        }
-      }
       throw HttpProblem.badRequest(s.path() + ": upsertScalingPolicy needs serverGroupName, or a createServerGroup"
           + " before it in " + region);
     }
+    CloudOperation last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
     if (last instanceof ServerGroupOperation.UpsertScalingPolicies<?> u && u.serverGroupName().equals(group)
         && u.region().equals(region) && u.policies() instanceof Scaling before) {
       ops.set(ops.size() - 1, new ServerGroupOperation.UpsertScalingPolicies<>(account, region, group,

@@ -103,18 +103,22 @@ final class ServerGroupStages {
       case "redblack", "red-black" -> {
         JsonView rollback = stage.optObject("rollback");
         Integer timeoutMs = stage.optInteger("stageTimeoutMs");
+        Duration disable = Duration.ofSeconds(stage.integer("delayBeforeDisableSec", 0));
+        Duration scaleDown = Duration.ofSeconds(stage.integer("delayBeforeScaleDownSec", 0));
+        // The stage's timeout covers the wait for healthy instances and both delays.
+        Duration instancesUp = timeoutMs == null ? Duration.ofMinutes(30)
+            : Duration.ofMillis(timeoutMs).minus(disable).minus(scaleDown);
         return new DeployStrategy.RedBlack(health, rollback != null && rollback.bool("onFailure", false),
-            stage.bool("scaleDown", false), stage.integer("maxRemainingAsgs", 2),
-            Duration.ofSeconds(stage.integer("delayBeforeDisableSec", 0)),
-            Duration.ofSeconds(stage.integer("delayBeforeScaleDownSec", 0)),
-            timeoutMs == null ? Duration.ofMinutes(30) : Duration.ofMillis(timeoutMs), List.of());
+            stage.bool("scaleDown", false), stage.integer("maxRemainingAsgs", 2), disable, scaleDown,
+            instancesUp.isNegative() ? Duration.ZERO : instancesUp, List.of());
       }
       case "highlander" -> {
         return new DeployStrategy.Highlander(health);
       }
       case "rollingpush", "rolling-push", "rolling_push" -> {
         JsonView termination = stage.optObject("termination");
-        return new DeployStrategy.RollingPush(health, stage.bool("relaunchAllInstances", true),
+        return new DeployStrategy.RollingPush(health, termination == null ? stage.bool("relaunchAllInstances", true)
+            : termination.bool("relaunchAllInstances", true),
             termination == null ? stage.optInteger("numConcurrentRelaunches")
                 : termination.optInteger("concurrentRelaunches"),
             termination == null ? stage.optInteger("totalRelaunches") : termination.optInteger("totalRelaunches"),
@@ -193,5 +197,54 @@ final class ServerGroupStages {
         .map(g -> g.model().capacity())
         .orElseThrow(() -> HttpProblem.badRequest(stage.path() + ": no server group " + name + " in "
             + account(stage) + "/" + region(stage)));
+  }
+
+  /**
+   * Keel's rollback with nothing to disable is an {@code enableServerGroup} and a {@code resizeServerGroup} of the
+   * same group: one rollback operation, as the handler planned it.
+   *
+   * @param ops the operations read, in order
+   * @return the operations with each such pair made one
+   */
+  static List<CloudOperation> foldEnableAndResize(List<CloudOperation> ops) {
+    List<CloudOperation> out = new java.util.ArrayList<>();
+    for (CloudOperation op : ops) {
+      CloudOperation last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (op instanceof ServerGroupOperation.ResizeServerGroup resize
+          && last instanceof ServerGroupOperation.RollbackServerGroup enable && enable.disable() == null
+          && enable.restore().equals(resize.serverGroupName()) && enable.region().equals(resize.region())) {
+        out.set(out.size() - 1, new ServerGroupOperation.RollbackServerGroup(enable.account(), enable.region(),
+            enable.restore(), null, resize.capacity()));
+      } else {
+        out.add(op);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The index of the {@code createServerGroup} of a job that policies for a server group of its cluster in its
+   * region belong to: Keel adds a new group's policies as stages after its deploy, naming the group the deploy
+   * will create.
+   *
+   * @param ops the operations read so far
+   * @param serverGroup the group the policy stage names, or null
+   * @param region its region
+   * @return the index, or -1
+   */
+  static int deployOf(List<CloudOperation> ops, @Nullable String serverGroup, String region) {
+    for (int i = ops.size() - 1; i >= 0; i--) {
+      if (ops.get(i) instanceof ServerGroupOperation.CreateServerGroup<?> c && c.region().equals(region)
+          && (serverGroup == null || Moniker.parse(serverGroup).cluster().toName()
+              .equals(Moniker.parse(c.serverGroup().name()).cluster().toName()))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A capacity as a group with scaling policies has it: the desired count left to the policies. */
+  static Capacity autoScaled(Capacity c) {
+    return new Capacity(c.min(), c.max(), null);
   }
 }

@@ -138,6 +138,39 @@ final class TitusPolicies {
     return step.optNumber(lower);
   }
 
+  /**
+   * A policy as Keel's {@code upsertScalingPolicy} stage sends it for Titus, in EC2's shape: a
+   * {@code targetTrackingConfiguration} with the cooldowns, or {@code adjustmentType}, {@code alarm} and
+   * {@code step}; the job's {@code AutoScalingGroupName} dimension is left out.
+   */
+  static Object parseUpsert(JsonView s) {
+    JsonView target = s.optObject("targetTrackingConfiguration");
+    if (target != null) {
+      JsonView predefined = target.optObject("predefinedMetricSpecification");
+      JsonView custom = target.optObject("customizedMetricSpecification");
+      return new TargetTrackingPolicy(target.number("targetValue"), target.bool("disableScaleIn", false),
+          seconds(target.optInteger("scaleOutCooldown")), seconds(target.optInteger("scaleInCooldown")),
+          predefined == null ? null : new TargetTrackingPolicy.PredefinedMetric(predefined.text("predefinedMetricType"),
+              predefined.optText("resourceLabel")),
+          custom == null ? null : new TargetTrackingPolicy.CustomMetric(custom.text("metricName"),
+              custom.text("namespace"), custom.text("statistic"), custom.optText("unit"),
+              Ec2Policies.dimensions(custom, "dimensions")));
+    }
+    JsonView alarm = s.object("alarm");
+    JsonView step = s.optObject("step") != null ? s.object("step") : s;
+    Set<StepScalingPolicy.StepAdjustment> adjustments = new HashSet<>();
+    for (JsonView a : step.array("stepAdjustments")) {
+      adjustments.add(new StepScalingPolicy.StepAdjustment(bound(a, "MetricIntervalLowerBound"),
+          bound(a, "MetricIntervalUpperBound"), a.integer("scalingAdjustment")));
+    }
+    return new StepScalingPolicy(s.text("adjustmentType"), alarm.bool("actionsEnabled", true),
+        alarm.text("comparisonOperator"), Ec2Policies.dimensions(alarm, "dimensions"),
+        alarm.integer("evaluationPeriods"), Duration.ofSeconds(alarm.integer("period")),
+        (int) Math.round(alarm.number("threshold")), alarm.text("metricName"), alarm.text("namespace"),
+        alarm.text("statistic"), seconds(step.optInteger("cooldown")), step.optText("metricAggregationType"),
+        adjustments);
+  }
+
   static ScalingSpec plus(ScalingSpec scaling, Object policy) {
     return policy instanceof TargetTrackingPolicy t ? scaling.plus(new ScalingSpec(Set.of(t), null))
         : scaling.plus(new ScalingSpec(null, Set.of((StepScalingPolicy) policy)));

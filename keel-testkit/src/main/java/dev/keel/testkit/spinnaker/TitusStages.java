@@ -1,9 +1,11 @@
 package dev.keel.testkit.spinnaker;
 
+import dev.keel.cloud.api.Capacity;
 import dev.keel.cloud.api.CloudOperation;
 import dev.keel.cloud.api.ServerGroupOperation;
 import dev.keel.cloud.api.deploy.DeployWave;
 import dev.keel.cloud.api.spec.ClusterDependencies;
+import dev.keel.spi.model.Moniker;
 import dev.keel.titus.api.BatchJob;
 import dev.keel.titus.api.DockerImage;
 import dev.keel.titus.api.ScalingPolicyRef;
@@ -17,7 +19,6 @@ import dev.keel.titus.api.spec.ConstraintsSpec;
 import dev.keel.titus.api.spec.MigrationPolicySpec;
 import dev.keel.titus.api.spec.ResourcesSpec;
 import dev.keel.titus.api.spec.ScalingSpec;
-import dev.keel.spi.model.Moniker;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -70,7 +71,7 @@ final class TitusStages {
     if (batch != null && !ops.isEmpty()) {
       throw HttpProblem.badRequest("A runJob stage runs alone in its task in the fake Spinnaker");
     }
-    return new Parsed(ops, batch);
+    return new Parsed(ServerGroupStages.foldEnableAndResize(ops), batch);
   }
 
   private List<TitusServerGroupState> groups(String account, String region, String cluster) {
@@ -89,26 +90,8 @@ final class TitusStages {
     String account = ServerGroupStages.account(s);
     String region = ServerGroupStages.region(s);
     TitusAccount titusAccount = account(account);
-    String imageId = s.text("imageId");
-    int at = imageId.indexOf('@');
-    int colon = imageId.lastIndexOf(':');
-    String repository = at >= 0 ? imageId.substring(0, at) : colon > imageId.indexOf('/') && colon > 0
-        ? imageId.substring(0, colon) : imageId;
-    String tag = s.optText("tag");
-    if (tag == null && at < 0 && colon > imageId.indexOf('/')) {
-      tag = imageId.substring(colon + 1);
-    }
-    String digest = s.optText("digest");
-    if (digest == null && at >= 0) {
-      digest = imageId.substring(at + 1);
-    }
-    if (digest == null) {
-      String registry = s.text("registry", titusAccount.registry());
-      String wanted = tag;
-      digest = titus().images(registry, repository).stream().filter(i -> i.tag().equals(wanted)).findFirst()
-          .map(DockerImage::digest).orElseThrow(() -> HttpProblem.badRequest(s.path() + ".imageId: no image "
-              + repository + ":" + wanted + " in registry " + registry));
-    }
+    String registry = s.text("registry", titusAccount.registry());
+    Image image = image(s.text("imageId"), s.optText("tag"), s.optText("digest"), registry, s.path());
     List<String> candidates = clouds.securityGroupNames(titusAccount.awsAccount(), region);
     Set<String> securityGroups = new HashSet<>();
     s.strings("securityGroups").forEach(g -> securityGroups.add(ids.securityGroupNameOrSelf(titusAccount.awsAccount(),
@@ -128,8 +111,10 @@ final class TitusStages {
       }
     }
     String cluster = ServerGroupStages.clusterName(s);
+    Capacity capacity = ServerGroupStages.capacity(s.object("capacity"));
     TitusServerGroup model = new TitusServerGroup(cluster, null, new Location(account, region),
-        new ContainerImage(repository, digest), ServerGroupStages.capacity(s.object("capacity")),
+        new ContainerImage(image.repository(), image.digest()),
+        scaling.hasPolicies() ? ServerGroupStages.autoScaled(capacity) : capacity,
         s.text("capacityGroup", Moniker.parse(cluster).app()),
         constraints == null ? ConstraintsSpec.DEFAULT : new ConstraintsSpec(constraints.stringMap("hard"),
             constraints.has("soft") ? constraints.stringMap("soft") : null),
@@ -137,7 +122,7 @@ final class TitusStages {
             new LinkedHashSet<>(s.strings("targetGroups"))),
         s.text("entryPoint", ""), s.stringMap("env"), s.stringMap("containerAttributes"),
         migration == null ? MigrationPolicySpec.DEFAULT : new MigrationPolicySpec(migration.optText("type")),
-        resources, s.stringMap("tags"), scaling, true, tag);
+        resources, s.stringMap("tags"), scaling, true, image.tag());
     JsonView source = s.optObject("source");
     String sourceName = source == null ? null : source.optText("asgName");
     if (sourceName == null && source != null) {
@@ -147,7 +132,51 @@ final class TitusStages {
         new DeployWave(region, null, null, null));
   }
 
+  /**
+   * An image as a deploy names it.
+   *
+   * @param repository {@code organization/image}
+   * @param tag the tag, the version deployed, or null when unknown
+   * @param digest the digest
+   */
+  private record Image(String repository, @Nullable String tag, String digest) {}
+
+  /**
+   * The image of a deploy: {@code imageId} is {@code repository:tag}, {@code repository@digest} or (as Keel sends
+   * it with {@code digest}) {@code repository:digest}. A tag without a digest is looked up in the registry; a
+   * digest without a tag is named by its newest tag there.
+   */
+  private Image image(String imageId, @Nullable String tag, @Nullable String digest, String registry, String path) {
+    String repository = imageId;
+    if (digest != null && imageId.endsWith(":" + digest)) {
+      repository = imageId.substring(0, imageId.length() - digest.length() - 1);
+    } else if (imageId.contains("@")) {
+      repository = imageId.substring(0, imageId.indexOf('@'));
+      digest = digest != null ? digest : imageId.substring(imageId.indexOf('@') + 1);
+    } else if (imageId.lastIndexOf(':') > imageId.lastIndexOf('/')) {
+      repository = imageId.substring(0, imageId.lastIndexOf(':'));
+      tag = tag != null ? tag : imageId.substring(imageId.lastIndexOf(':') + 1);
+    }
+    String repo = repository;
+    List<DockerImage> images = titus().images(registry, repo);
+    if (digest == null) {
+      String wanted = tag;
+      digest = images.stream().filter(i -> i.tag().equals(wanted)).findFirst().map(DockerImage::digest)
+          .orElseThrow(() -> HttpProblem.badRequest(path + ".imageId: no image " + repo + ":" + wanted
+              + " in registry " + registry));
+    }
+    if (tag == null) {
+      String known = digest;
+      tag = images.stream().filter(i -> i.digest().equals(known)).findFirst().map(DockerImage::tag).orElse(null);
+    }
+    return new Image(repository, tag, digest);
+  }
+
+  /** A policy of a stage: as Keel sends it (like EC2's), or as a Titus policy descriptor. */
   private static Object policy(JsonView s) {
+    if (s.has("targetTrackingConfiguration") || s.has("alarm")) {
+      return TitusPolicies.parseUpsert(s);
+    }
     JsonView descriptor = s.optObject("scalingPolicy");
     if (descriptor == null) {
       descriptor = s.optObject("policy");
@@ -160,17 +189,17 @@ final class TitusStages {
     String group = ServerGroupStages.serverGroupName(s);
     String account = ServerGroupStages.account(s);
     String region = ServerGroupStages.region(s);
+    int deploy = ServerGroupStages.deployOf(ops, group, region);
+    if (deploy >= 0) {
+      @SuppressWarnings("unchecked")
+      var create = (ServerGroupOperation.CreateServerGroup<TitusServerGroup>) ops.get(deploy);
+      TitusServerGroup g = create.serverGroup();
+      ops.set(deploy, new ServerGroupOperation.CreateServerGroup<>(g.withScaling(TitusPolicies.plus(g.scaling(),
+          policy)).withCapacity(ServerGroupStages.autoScaled(g.capacity())), create.strategy(), create.source(),
+          create.wave()));
+      return;
+    }
     if (group == null) {
-      for (int i = ops.size() - 1; i >= 0; i--) {
-        if (ops.get(i) instanceof ServerGroupOperation.CreateServerGroup<?> c && c.region().equals(region)) {
-          @SuppressWarnings("unchecked")
-          var create = (ServerGroupOperation.CreateServerGroup<TitusServerGroup>) c;
-          TitusServerGroup g = create.serverGroup();
-          ops.set(i, new ServerGroupOperation.CreateServerGroup<>(g.withScaling(TitusPolicies.plus(g.scaling(),
-              policy)), create.strategy(), create.source(), create.wave()));
-          return;
-        }
-      }
       throw HttpProblem.badRequest(s.path() + ": upsertScalingPolicy needs serverGroupName, or a createServerGroup"
           + " before it in " + region);
     }
@@ -211,8 +240,12 @@ final class TitusStages {
     }
   }
 
-  /** A {@code runJob} stage ({@code ContainerJobConfig}): the image as {@code imageId} or its parts. */
-  private static BatchJob batchJob(JsonView s) {
+  /**
+   * A {@code runJob} stage ({@code ContainerJobConfig}): the container under {@code cluster}, or at the top; the
+   * image as {@code imageId} or its parts.
+   */
+  private static BatchJob batchJob(JsonView stage) {
+    JsonView s = stage.optObject("cluster") != null ? stage.object("cluster") : stage;
     String image = s.optText("imageId");
     if (image == null) {
       image = s.optText("image");
@@ -224,7 +257,8 @@ final class TitusStages {
       image = (organization == null || repository.contains("/") ? "" : organization + "/") + repository + version;
     }
     String entrypoint = s.optText("entryPoint") != null ? s.optText("entryPoint") : s.optText("entrypoint");
-    return new BatchJob(ServerGroupStages.account(s), ServerGroupStages.region(s), s.text("application"), image,
+    return new BatchJob(ServerGroupStages.account(stage), ServerGroupStages.region(stage),
+        stage.text("application", s.text("application", "")), image,
         entrypoint == null || entrypoint.isEmpty() ? null : entrypoint, s.stringMap("env"));
   }
 }

@@ -56,4 +56,26 @@ final class Bodies {
          "loadBalancers": [], "targetGroups": [], "strategy": "highlander"}
         """.formatted(tag);
   }
+
+  /** A Titus {@code createServerGroup} naming its image by digest, as Keel's adapter sends it. */
+  static String createTitusByDigest(String digest) {
+    return createTitus("ignored").replace("\"imageId\": \"fnord/api:ignored\", \"tag\": \"ignored\"",
+        "\"imageId\": \"fnord/api:" + digest + "\", \"digest\": \"" + digest + "\"");
+  }
+
+  /** A stage of a server group operation: type, cloud provider, credentials, region and server group. */
+  static String stage(String type, String provider, String serverGroup, String more) {
+    return """
+        {"type": "%s", "cloudProvider": "%s", "credentials": "test", "region": "us-east-1",
+         "serverGroupName": "%s", "asgName": "%3$s"%s}
+        """.formatted(type, provider, serverGroup, more.isEmpty() ? "" : ", " + more);
+  }
+
+  /** An EC2 target tracking policy stage on CPU at 50 %. */
+  static String targetTracking(String serverGroup) {
+    return stage("upsertScalingPolicy", "aws", serverGroup, """
+        "estimatedInstanceWarmup": 300, "targetTrackingConfiguration": {"targetValue": 50.0,
+         "disableScaleIn": false, "predefinedMetricSpecification": {"predefinedMetricType":
+         "ASGAverageCPUUtilization", "resourceLabel": null}}""");
+  }
 }

@@ -73,9 +73,13 @@ final class SpinnakerWorld implements AutoCloseable {
   }
 
   Reply send(HttpRequest.Builder request) {
+    return sendAs(request.header("X-SPINNAKER-USER", USER).header("X-SPINNAKER-USER-ORIGIN", "keel"));
+  }
+
+  /** Sends a request with only the headers it has. */
+  Reply sendAs(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> r = http.send(request.header("X-SPINNAKER-USER", USER)
-          .header("X-SPINNAKER-USER-ORIGIN", "keel").timeout(Duration.ofSeconds(30)).build(),
+      HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());
       JsonNode body = null;
       try {
