@@ -22,18 +22,29 @@ public interface ClusterServerGroup<G extends ClusterServerGroup<G, P>, P extend
   String name();
 
   /**
+   * Where it runs.
+   *
+   * @return its account and region (and whatever else the cloud locates it by)
+   */
+  RegionalLocation location();
+
+  /**
    * The account it runs in.
    *
    * @return the account
    */
-  String account();
+  default String account() {
+    return location().account();
+  }
 
   /**
    * The region it runs in.
    *
    * @return the region
    */
-  String region();
+  default String region() {
+    return location().region();
+  }
 
   /**
    * What a deploy of it runs, for people: an image id, a container digest.

@@ -66,6 +66,19 @@ public interface Ec2Cloud extends ClusterCloud<Ec2ServerGroup, Ec2ServerGroupSta
   Set<String> targetGroups(String account, String region);
 
   /**
+   * The names of an application's target groups in a region. Clouddriver lists target groups per application, so
+   * a cloud over Spinnaker answers this one; by default it is every target group of the region.
+   *
+   * @param application the application whose load balancers hold them
+   * @param account the account
+   * @param region the region
+   * @return the names
+   */
+  default Set<String> targetGroups(String application, String account, String region) {
+    return targetGroups(account, region);
+  }
+
+  /**
    * Images whose {@code appversion} is a version of a package.
    *
    * @param appVersion the application version, such as {@code fnord-1.2.3}

@@ -16,4 +16,14 @@ public class Ec2ReadException extends RuntimeException {
   public Ec2ReadException(String message) {
     super(message);
   }
+
+  /**
+   * Creates the exception with its cause.
+   *
+   * @param message what failed and where
+   * @param cause the underlying failure, such as a failed HTTP call
+   */
+  public Ec2ReadException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

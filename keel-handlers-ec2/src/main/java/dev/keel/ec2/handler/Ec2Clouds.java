@@ -2,6 +2,7 @@ package dev.keel.ec2.handler;
 
 import dev.keel.ec2.api.Ec2Cloud;
 import dev.keel.spi.KeelContext;
+import dev.keel.spinnaker.SpinnakerClouds;
 import dev.keel.support.cloud.CloudPort;
 import dev.keel.support.task.CloudTasks;
 
@@ -9,13 +10,15 @@ import dev.keel.support.task.CloudTasks;
  * Where the plugin's extensions get their {@link Ec2Cloud}: the host's, registered with
  * {@code KeelEngine.builder().service(Ec2Cloud.class, cloud)}; or, when the plugin's configuration says
  * {@code simulated: true}, the simulated EC2 of the {@code dev.keel.ec2-sim} plugin. With neither the plugin
- * is reported unavailable, saying how to provide a cloud (see {@link CloudPort}).
+ * is reported unavailable, saying how to provide a cloud (see {@link CloudPort}). With {@code cloud: spinnaker} it
+ * is the adapter over Clouddriver and Orca of the bundled keel-spinnaker ({@link SpinnakerClouds}).
  */
 public final class Ec2Clouds {
 
   /** The plugin's port. */
   public static final CloudPort<Ec2Cloud> PORT = new CloudPort<>(Ec2Cloud.class, "dev.keel.ec2", "EC2",
-      "dev.keel:keel-ec2-api", "dev.keel.ec2-sim");
+      "dev.keel:keel-ec2-api", "dev.keel.ec2-sim",
+      context -> SpinnakerClouds.of(context, "dev.keel.ec2").ec2());
 
   private Ec2Clouds() {}
 

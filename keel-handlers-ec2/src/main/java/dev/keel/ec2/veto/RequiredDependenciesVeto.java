@@ -76,7 +76,7 @@ public final class RequiredDependenciesVeto implements Veto {
         case SECURITY_GROUP -> cloud.securityGroup(account, d.region(), vpc, d.name()).isPresent();
         case LOAD_BALANCER -> cloud.classicLoadBalancer(account, d.region(), d.name()).isPresent()
             || cloud.applicationLoadBalancer(account, d.region(), d.name()).isPresent();
-        case TARGET_GROUP -> cloud.targetGroups(account, d.region()).contains(d.name());
+        case TARGET_GROUP -> cloud.targetGroups(spec.application(), account, d.region()).contains(d.name());
         case GENERIC_RESOURCE -> true;
       };
       if (!present) {

@@ -92,19 +92,19 @@ final class Ec2Scenario implements AutoCloseable {
 
   /** Stands in for the Spinnaker adapter's pipeline evaluator: every pipeline "succeeds". */
   static final class PassingPipelineEvaluator
-      implements dev.keel.spi.ConstraintEvaluator<dev.keel.engine.promotion.PipelineConstraint> {
+      implements dev.keel.spi.ConstraintEvaluator<dev.keel.spi.model.PipelineConstraint> {
     @Override
     public String type() {
-      return dev.keel.engine.promotion.PipelineConstraint.TYPE;
+      return dev.keel.spi.model.PipelineConstraint.TYPE;
     }
 
     @Override
-    public Class<dev.keel.engine.promotion.PipelineConstraint> constraintClass() {
-      return dev.keel.engine.promotion.PipelineConstraint.class;
+    public Class<dev.keel.spi.model.PipelineConstraint> constraintClass() {
+      return dev.keel.spi.model.PipelineConstraint.class;
     }
 
     @Override
-    public dev.keel.spi.ConstraintOutcome evaluate(dev.keel.engine.promotion.PipelineConstraint constraint,
+    public dev.keel.spi.ConstraintOutcome evaluate(dev.keel.spi.model.PipelineConstraint constraint,
         dev.keel.spi.PromotionContext context) {
       return dev.keel.spi.ConstraintOutcome.pass();
     }

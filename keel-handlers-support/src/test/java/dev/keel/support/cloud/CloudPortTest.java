@@ -97,4 +97,35 @@ class CloudPortTest {
         Map.of()))).isInstanceOf(PluginUnavailableException.class)
         .hasMessage("plugin dev.keel.widgets setting simulated must be true or false, not 'yes'");
   }
+
+  private static final WidgetCloud OVER_SPINNAKER = new WidgetCloud() {};
+
+  private static final CloudPort<WidgetCloud> WITH_SPINNAKER = new CloudPort<>(WidgetCloud.class, "dev.keel.widgets",
+      "Widgets", "dev.keel:keel-widgets-api", "dev.keel.widgets-sim", context -> OVER_SPINNAKER);
+
+  @Test
+  void cloudSpinnakerChoosesTheAdapterOverSpinnakerEvenBesideAHostsCloud() {
+    var context = new Context(Map.of("cloud", "spinnaker"), Map.of(WidgetCloud.class, HOSTS),
+        Map.of(WidgetCloud.class, SIMULATED));
+
+    assertThat(WITH_SPINNAKER.of(context)).isSameAs(OVER_SPINNAKER);
+    assertThat(WITH_SPINNAKER.spinnaker(context)).isTrue();
+    assertThat(WITH_SPINNAKER.of(new Context(Map.of("cloud", "simulated"), Map.of(), Map.of(WidgetCloud.class,
+        SIMULATED)))).isSameAs(SIMULATED);
+  }
+
+  @Test
+  void anUnknownCloudOrSpinnakerWithoutAnAdapterIsAPluginFailureSayingWhatToWrite() {
+    assertThatThrownBy(() -> WITH_SPINNAKER.of(new Context(Map.of("cloud", "aws"), Map.of(), Map.of())))
+        .isInstanceOf(PluginUnavailableException.class)
+        .hasMessage("plugin dev.keel.widgets setting cloud must be spinnaker, simulated or host, not 'aws'");
+    assertThatThrownBy(() -> PORT.of(new Context(Map.of("cloud", "spinnaker"), Map.of(), Map.of())))
+        .isInstanceOf(PluginUnavailableException.class)
+        .hasMessage("plugin dev.keel.widgets has no adapter over Spinnaker: remove cloud: spinnaker from its"
+            + " configuration");
+    assertThatThrownBy(() -> WITH_SPINNAKER.of(new Context(Map.of(), Map.of(), Map.of())))
+        .isInstanceOf(PluginUnavailableException.class)
+        .hasMessageContaining("or, to talk to a real Spinnaker, configure plugin dev.keel.widgets with cloud:"
+            + " spinnaker, clouddriverUrl and orcaUrl");
+  }
 }

@@ -12,4 +12,14 @@ public class TitusReadException extends RuntimeException {
   public TitusReadException(String message) {
     super(message);
   }
+
+  /**
+   * Creates the exception with its cause.
+   *
+   * @param message what failed and where
+   * @param cause the underlying failure, such as a failed HTTP call
+   */
+  public TitusReadException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -6,6 +6,7 @@ import dev.keel.spi.model.Dependency;
 import dev.keel.spi.model.DependencyType;
 import dev.keel.spi.model.Dependent;
 import dev.keel.spi.model.Locatable;
+import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.Monikered;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -61,5 +62,34 @@ public interface ClusterSpec extends Monikered, Locatable, ArtifactReferencing, 
       d.targetGroups().forEach(n -> out.add(new Dependency(DependencyType.TARGET_GROUP, region, n, null)));
     }
     return out;
+  }
+
+  /**
+   * A cluster's id: its account and moniker name, {@code test:fnord-main}.
+   *
+   * @return the id
+   */
+  @Override
+  default String id() {
+    return (locations() == null ? "?" : locations().account()) + ":" + moniker().toName();
+  }
+
+  /**
+   * Checks that every region a spec overrides is one of its locations' regions.
+   *
+   * @param locations the spec's locations, or null while the environment's are not yet filled in
+   * @param overriddenRegions the regions its {@code overrides} name
+   * @throws IllegalArgumentException naming the first region that is not in the locations
+   */
+  static void checkOverriddenRegions(@Nullable Locations locations, Set<String> overriddenRegions) {
+    if (locations == null) {
+      return;
+    }
+    for (String region : overriddenRegions) {
+      if (!locations.regionNames().contains(region)) {
+        throw new IllegalArgumentException("overrides names region " + region + " which is not in locations.regions "
+            + locations.regionNames() + ": add the region or remove the override");
+      }
+    }
   }
 }

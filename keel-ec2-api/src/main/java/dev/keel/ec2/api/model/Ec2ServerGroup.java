@@ -45,16 +45,6 @@ public record Ec2ServerGroup(@DiffIgnore String name, Location location, LaunchC
   }
 
   @Override
-  public String account() {
-    return location.account();
-  }
-
-  @Override
-  public String region() {
-    return location.region();
-  }
-
-  @Override
   public String image() {
     return launchConfiguration.imageId();
   }

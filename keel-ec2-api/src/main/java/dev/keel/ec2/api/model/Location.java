@@ -1,5 +1,6 @@
 package dev.keel.ec2.api.model;
 
+import dev.keel.cloud.api.RegionalLocation;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +16,7 @@ import javax.annotation.Nullable;
  * @param availabilityZones the zones, empty when not applicable
  */
 public record Location(String account, String region, String vpc, @Nullable String subnet,
-    Set<String> availabilityZones) {
+    Set<String> availabilityZones) implements RegionalLocation {
 
   /** Checks for nulls and sorts the zones. */
   public Location {

@@ -44,19 +44,7 @@ public record Ec2ClusterSpec(Moniker moniker, @Nullable String artifactReference
     deployWith = deployWith == null ? DeployWith.redBlack() : deployWith;
     overrides = overrides == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(overrides));
     new ServerGroupSpec(launchConfiguration, capacity, dependencies, health, scaling, tags);
-    if (locations != null) {
-      for (String region : overrides.keySet()) {
-        if (!locations.regionNames().contains(region)) {
-          throw new IllegalArgumentException("overrides names region " + region + " which is not in locations.regions "
-              + locations.regionNames() + ": add the region or remove the override");
-        }
-      }
-    }
-  }
-
-  @Override
-  public String id() {
-    return (locations == null ? "?" : locations.account()) + ":" + moniker.toName();
+    ClusterSpec.checkOverriddenRegions(locations, overrides.keySet());
   }
 
   /**

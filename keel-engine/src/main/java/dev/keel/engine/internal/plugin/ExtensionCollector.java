@@ -3,6 +3,7 @@ package dev.keel.engine.internal.plugin;
 import dev.keel.engine.plugin.PluginFailure;
 import dev.keel.spi.ArtifactSupplier;
 import dev.keel.spi.ConstraintEvaluator;
+import dev.keel.spi.NotConfiguredException;
 import dev.keel.spi.PluginUnavailableException;
 import dev.keel.spi.Resolver;
 import dev.keel.spi.ResourceHandler;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Turns the extension classes that PF4J's index lists for the host and each started plugin into
  * instances, sorted by extension point: the simulators first, then the rest. A class that cannot be loaded
  * or constructed is reported and skipped; the others still load. A plugin whose extension says the plugin
- * cannot work here ({@link PluginUnavailableException}) keeps none of its extensions.
+ * cannot work here ({@link PluginUnavailableException}) keeps none of its extensions; an extension that says its
+ * plugin's configuration does not ask for it ({@link NotConfiguredException}) is skipped quietly.
  */
 final class ExtensionCollector {
 
@@ -209,6 +211,9 @@ final class ExtensionCollector {
     } catch (ExtensionConstructionException e) {
       if (e.getCause() instanceof PluginUnavailableException unavailableHere) {
         unavailable(pluginId, path, unavailableHere.getMessage());
+      } else if (e.getCause() instanceof NotConfiguredException notAskedFor) {
+        log.debug("Extension {} of plugin '{}' is not configured here: {}", type.getName(), pluginId,
+            notAskedFor.getMessage());
       } else {
         fail(pluginId, path, e.getMessage() + KeelPluginClassLoader.missingPortHint(e));
       }

@@ -1,5 +1,6 @@
 package dev.keel.titus.api.model;
 
+import dev.keel.cloud.api.RegionalLocation;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param account the Titus account
  * @param region the region
  */
-public record Location(String account, String region) {
+public record Location(String account, String region) implements RegionalLocation {
   /** Checks for nulls. */
   public Location {
     Objects.requireNonNull(account, "account");

@@ -56,16 +56,6 @@ public record TitusServerGroup(@DiffIgnore String name, @DiffIgnore @Nullable St
   }
 
   @Override
-  public String account() {
-    return location.account();
-  }
-
-  @Override
-  public String region() {
-    return location.region();
-  }
-
-  @Override
   public String image() {
     return container.repository() + "@" + container.digest();
   }

@@ -56,19 +56,7 @@ public record TitusClusterSpec(Moniker moniker, ContainerSpec container, @Nullab
     overrides = overrides == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(overrides));
     new TitusServerGroupSpec(capacity, capacityGroup, constraints, dependencies, entryPoint, env, containerAttributes,
         iamProfile, migrationPolicy, resources, tags, scaling);
-    if (locations != null) {
-      for (String region : overrides.keySet()) {
-        if (!locations.regionNames().contains(region)) {
-          throw new IllegalArgumentException("overrides names region " + region + " which is not in locations.regions "
-              + locations.regionNames() + ": add the region or remove the override");
-        }
-      }
-    }
-  }
-
-  @Override
-  public String id() {
-    return (locations == null ? "?" : locations.account()) + ":" + moniker.toName();
+    ClusterSpec.checkOverriddenRegions(locations, overrides.keySet());
   }
 
   @Override

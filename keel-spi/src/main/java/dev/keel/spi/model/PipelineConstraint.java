@@ -1,6 +1,5 @@
-package dev.keel.engine.promotion;
+package dev.keel.spi.model;
 
-import dev.keel.spi.model.Constraint;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
