@@ -191,6 +191,28 @@ public final class SimCatalog {
     return images.stream().anyMatch(i -> i.appVersion().equals(appVersion));
   }
 
+  synchronized List<Catalog.Account> allAccounts() {
+    return List.copyOf(accounts.values());
+  }
+
+  synchronized List<Catalog.Network> allNetworks() {
+    return List.copyOf(networks);
+  }
+
+  synchronized List<Catalog.Image> allImages() {
+    return images.stream().sorted(Comparator.comparing(Catalog.Image::createdAt)).toList();
+  }
+
+  synchronized List<Catalog.Certificate> certificates(String account) {
+    List<Catalog.Certificate> out = new ArrayList<>();
+    certificates.forEach((k, v) -> {
+      if (k.startsWith(account + "/")) {
+        out.add(v);
+      }
+    });
+    return out;
+  }
+
   synchronized Optional<Catalog.Account> account(String name) {
     return Optional.ofNullable(accounts.get(name));
   }

@@ -15,6 +15,7 @@ import dev.keel.support.sim.SimTasks;
 import dev.keel.support.sim.SimTimeline;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,6 +85,13 @@ final class SimWorld extends SimClusters<Ec2ServerGroup, Scaling, Ec2ServerGroup
   <T> Optional<T> visible(String type, String account, String region, String name, Class<T> cls) {
     Object v = visibleThings.get(type + ":" + key(account, region, name));
     return cls.isInstance(v) ? Optional.of(cls.cast(v)) : Optional.empty();
+  }
+
+  /** The names of the visible things of a type in a region, sorted. */
+  List<String> visibleNames(String type, String account, String region) {
+    String prefix = type + ":" + account + "/" + region + "/";
+    return visibleThings.keySet().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length()))
+        .sorted().toList();
   }
 
   boolean exists(String type, String account, String region, String name) {

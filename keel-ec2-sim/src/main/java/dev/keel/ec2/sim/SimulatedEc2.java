@@ -3,6 +3,7 @@ package dev.keel.ec2.sim;
 import dev.keel.cloud.api.CloudOperation;
 import dev.keel.ec2.api.Catalog;
 import dev.keel.ec2.api.Ec2Cloud;
+import dev.keel.ec2.api.Ec2Inventory;
 import dev.keel.ec2.api.Ec2Operation;
 import dev.keel.ec2.api.Ec2ReadException;
 import dev.keel.ec2.api.Ec2ServerGroupState;
@@ -25,10 +26,11 @@ import java.util.TreeSet;
  * A simulated EC2 (with Orca-like tasks) behind {@link Ec2Cloud}, on an injected clock: the shared simulated
  * cluster cloud ({@link SimulatedClusterCloud}: tasks, deploy strategies, sequence numbers, instance health,
  * read lag and faults) with EC2's own catalog, security groups, load balancers and bakery. It never starts
- * threads: every call first catches up with the clock.
+ * threads: every call first catches up with the clock. It lists its catalog and resources too
+ * ({@link Ec2Inventory}), for a fake Spinnaker serving Clouddriver's list endpoints from it.
  */
 public final class SimulatedEc2 extends SimulatedClusterCloud<Ec2ServerGroup, Scaling, Ec2ServerGroupState>
-    implements Ec2Cloud {
+    implements Ec2Cloud, Ec2Inventory {
 
   private final SimCatalog catalog = new SimCatalog();
   private final SimBakes bakes = new SimBakes(catalog);
@@ -214,5 +216,39 @@ public final class SimulatedEc2 extends SimulatedClusterCloud<Ec2ServerGroup, Sc
   @Override
   public synchronized Optional<Catalog.Certificate> certificate(String account, String name) {
     return catalog.findCertificate(account, name);
+  }
+
+  // ---- the inventory -------------------------------------------------------------------------------------
+
+  @Override
+  public synchronized List<Catalog.Account> accounts() {
+    return catalog.allAccounts();
+  }
+
+  @Override
+  public synchronized List<Catalog.Network> networks() {
+    return catalog.allNetworks();
+  }
+
+  @Override
+  public synchronized List<Catalog.Image> images() {
+    return catalog.allImages();
+  }
+
+  @Override
+  public synchronized List<Catalog.Certificate> certificates(String account) {
+    return catalog.certificates(account);
+  }
+
+  @Override
+  public synchronized List<String> securityGroupNames(String account, String region) {
+    timeline.catchUp();
+    return world().visibleNames(SimWorld.SG, account, region);
+  }
+
+  @Override
+  public synchronized List<String> loadBalancerNames(String account, String region) {
+    timeline.catchUp();
+    return world().visibleNames(SimWorld.LB, account, region);
   }
 }

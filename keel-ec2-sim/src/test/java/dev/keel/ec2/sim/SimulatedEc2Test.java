@@ -11,6 +11,8 @@ import dev.keel.cloud.api.deploy.DeployHealth;
 import dev.keel.cloud.api.deploy.DeployStrategy;
 import dev.keel.cloud.api.deploy.DeployWave;
 import dev.keel.cloud.api.spec.ClusterDependencies;
+import dev.keel.ec2.api.Catalog;
+import dev.keel.ec2.api.Ec2Operation;
 import dev.keel.ec2.api.Ec2ReadException;
 import dev.keel.ec2.api.Ec2ServerGroupState;
 import dev.keel.ec2.api.model.Ec2ServerGroup;
@@ -18,6 +20,7 @@ import dev.keel.ec2.api.model.Health;
 import dev.keel.ec2.api.model.LaunchConfiguration;
 import dev.keel.ec2.api.model.Location;
 import dev.keel.ec2.api.model.Scaling;
+import dev.keel.ec2.api.model.SecurityGroup;
 import dev.keel.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,5 +206,29 @@ class SimulatedEc2Test {
 
     assertThat(sim.task(second.id()).orElseThrow().failure()).contains("depends on").contains("boom");
     assertThat(groups()).isEmpty();
+  }
+
+  @Test
+  void theInventoryListsAccountsNetworksImagesCertificatesAndWhatReadsSee() {
+    sim.catalog().image(new Catalog.Image("fnord-1", "fnord-1.0.0", null, Map.of("us-east-1", "ami-1"),
+        Instant.parse("2026-01-05T08:00:00Z")));
+    sim.catalog().addCertificate("test", "fnord-cert");
+    sim.readLag(Duration.ofMinutes(3));
+    var sg = new SecurityGroup("fnord", "test", "us-east-1", "vpc0", null, Set.of());
+    sim.submit(new TaskRequest("fnord", "sg", "sg", List.of(new Ec2Operation.UpsertSecurityGroup(sg,
+        true)), null, null, null));
+
+    assertThat(sim.accounts()).extracting(Catalog.Account::name)
+        .containsExactly("test", "prod", "prod-account", "testaccount");
+    assertThat(sim.networks()).hasSize(16).allMatch(n -> n.name().equals("vpc0"));
+    assertThat(sim.images()).extracting(Catalog.Image::appVersion).containsExactly("fnord-1.0.0");
+    assertThat(sim.certificates("test")).extracting(Catalog.Certificate::name)
+        .containsExactly("fnord-cert");
+    assertThat(sim.certificates("prod")).isEmpty();
+    advance(Duration.ofMinutes(1));
+    assertThat(sim.securityGroupNames("test", "us-east-1")).isEmpty();
+    advance(Duration.ofMinutes(4));
+    assertThat(sim.securityGroupNames("test", "us-east-1")).containsExactly("fnord");
+    assertThat(sim.loadBalancerNames("test", "us-east-1")).isEmpty();
   }
 }
