@@ -28,6 +28,20 @@ import javax.annotation.Nullable;
  */
 final class HttpService implements AutoCloseable {
 
+  /**
+   * The JDK server's switch for {@code TCP_NODELAY} on accepted connections, read once when its configuration
+   * class loads. Without it the server writes a response's headers and body separately and Nagle's algorithm holds
+   * the body until the client's delayed acknowledgement, about 40 ms per call on loopback, which would make the
+   * fake (and any measurement of the HTTP path) 20 times slower than the work it does.
+   */
+  static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+  static {
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
+  }
+
   /** The header every Clouddriver and Orca call carries (Fiat checks it). */
   static final String USER_HEADER = "X-SPINNAKER-USER";
 

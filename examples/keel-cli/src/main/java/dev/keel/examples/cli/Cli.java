@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,9 +34,16 @@ final class Cli {
 
         validate FILE...                       check delivery configs; problems as FILE:LINE:COL: message
         render FILE                            print the config in Keel's plain format, templates expanded
-        plan FILE [--scenario S] [--json]      what the engine would do now; exit 2 when changes are pending
-        run FILE [--scenario S] [--until-converged] [--max-time DURATION] [--json]
-                                               run the engine on virtual time against the simulated clouds
+        plan FILE [--scenario S] [--json] [--cloud C]
+                                               what the engine would do now; exit 2 when changes are pending
+        run FILE [--scenario S] [--until-converged] [--max-time DURATION] [--json] [--cloud C]
+                                               run the engine on virtual time against the simulated clouds;
+                                               --cloud spinnaker goes through the Spinnaker adapters over HTTP
+                                               to an in-process fake Spinnaker serving them (default: simulated)
+        fake-spinnaker [--port N] [--scenario S]
+                                               serve a fake Spinnaker (Clouddriver on N, Orca on N+1; 0 = free
+                                               ports) over the simulated clouds, on the wall clock, until
+                                               interrupted; prints the URLs to configure a host with
         export KIND NAME --account A [--region R]... [--scenario S]
                                                print an existing simulated resource as a spec
         help                                   this text
@@ -98,9 +106,11 @@ final class Cli {
         case "validate" -> new ValidateCommand(this).run(options(command, rest, "--plugins", "--verbose"));
         case "render" -> new RenderCommand(this).run(options(command, rest, "--plugins", "--verbose"));
         case "plan" -> new PlanCommand(this).run(options(command, rest, "--scenario", "--json", "--plugins",
-            "--verbose"));
+            "--verbose", CloudChoice.FLAG));
         case "run" -> new RunCommand(this).run(options(command, rest, "--scenario", "--until-converged",
-            "--max-time", "--json", "--plugins", "--verbose"));
+            "--max-time", "--json", "--plugins", "--verbose", CloudChoice.FLAG));
+        case "fake-spinnaker" -> new FakeSpinnakerCommand(this).run(options(command, rest, "--port", "--scenario",
+            "--plugins", "--verbose"));
         case "export" -> new ExportCommand(this).run(options(command, rest, "--account", "--region", "--scenario",
             "--plugins", "--verbose"));
         default -> throw new UsageException("unknown command '" + command + "'");
@@ -176,10 +186,14 @@ final class Cli {
     Path scenarioFile = options.path("--scenario");
     LocatedDocument doc = scenarioFile == null ? null : ScenarioReader.load(scenarioFile);
     Simulation simulation = Simulation.open(plugins(options), pluginStartDeadline, doc == null
-        ? Scenario.DEFAULT_START : ScenarioReader.startOf(doc), err);
+        ? Scenario.DEFAULT_START : ScenarioReader.startOf(doc), err, CloudChoice.of(options),
+        doc == null ? Map.of() : doc.values());
     try {
       Scenario scenario = doc == null ? Scenario.empty() : new ScenarioReader(simulation.cloudActions()).parse(doc);
       simulation.seed(scenario);
+      if (simulation.overSpinnaker()) {
+        FakeSpinnakerClouds.checkTimeline(scenario);
+      }
       return new Prepared(simulation, scenario);
     } catch (RuntimeException e) {
       simulation.close();

@@ -56,7 +56,8 @@ final class RunCommand {
       if (!json) {
         cli.out().println("Running " + config.application() + " (" + file + ") on virtual time from " + sim.start()
             + (scenario.source().isPresent() ? " with scenario " + scenario.source().get() : "")
-            + "; simulated clouds: " + String.join(", ", sim.cloudActions().keySet()));
+            + "; simulated clouds: " + String.join(", ", sim.cloudActions().keySet())
+            + (sim.overSpinnaker() ? ", behind a fake Spinnaker (Clouddriver and Orca over HTTP)" : ""));
       }
       sim.submit(config);
       sim.engine().start();

@@ -12,6 +12,7 @@ import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryArtifact;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.testkit.VirtualScheduler;
+import dev.keel.testkit.spinnaker.FakeSpinnaker;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,20 +40,19 @@ final class Simulation implements AutoCloseable {
 
   private final VirtualScheduler scheduler;
   private final KeelEngine engine;
-  private final Map<String, Simulator> simulators = new TreeMap<>();
+  private final Map<String, Simulator> simulators;
   private final Instant start;
+  @Nullable
+  private final FakeSpinnaker spinnaker;
   @Nullable
   private DeliveryConfig config;
 
-  private Simulation(VirtualScheduler scheduler, KeelEngine engine) {
+  private Simulation(VirtualScheduler scheduler, KeelEngine engine, @Nullable FakeSpinnaker spinnaker) {
     this.scheduler = scheduler;
     this.engine = engine;
+    this.spinnaker = spinnaker;
     this.start = scheduler.now();
-    for (Simulator simulator : engine.simulators()) {
-      if (simulator.active()) {
-        simulators.put(simulator.name(), simulator);
-      }
-    }
+    this.simulators = activeSimulators(engine);
   }
 
   /**
@@ -77,22 +77,68 @@ final class Simulation implements AutoCloseable {
    * @return the simulation
    */
   static Simulation open(List<Path> plugins, Duration startDeadline, Instant start, PrintStream err) {
+    return open(plugins, startDeadline, start, err, CloudChoice.SIMULATED, Map.of());
+  }
+
+  /**
+   * Loads the plugins of several directories into an engine on virtual time, with the cloud plugins on the
+   * simulated clouds or on a fake Spinnaker serving them; the engine is not started.
+   *
+   * @param plugins the directories of plugin zips, the built-in one first (it owns its kinds)
+   * @param startDeadline how long a plugin may take to start before it is skipped
+   * @param start where virtual time starts
+   * @param err where plugin failures are reported
+   * @param cloud which cloud the cloud plugins talk to
+   * @param scenario the scenario file's values (for the base images of the plugins over Spinnaker), or empty
+   * @return the simulation
+   */
+  static Simulation open(List<Path> plugins, Duration startDeadline, Instant start, PrintStream err,
+      CloudChoice cloud, Map<String, Object> scenario) {
+    checkDirectories(plugins);
+    VirtualScheduler scheduler = new VirtualScheduler(start);
+    FakeSpinnaker spinnaker = null;
+    try {
+      spinnaker = cloud == CloudChoice.SPINNAKER ? FakeSpinnakerClouds.start(scheduler.clock(), 0, 0) : null;
+      EngineConfig config = EngineConfig.builder().randomSeed(1)
+          .pluginConfigs(spinnaker == null ? SIMULATED_CLOUDS : FakeSpinnakerClouds.pluginConfigs(spinnaker, scenario)).build();
+      KeelEngineBuilder builder = KeelEngine.builder().scheduler(scheduler).config(config)
+          .pluginStartDeadline(startDeadline);
+      plugins.forEach(builder::plugins);
+      KeelEngine engine = builder.build();
+      for (PluginFailure failure : engine.pluginFailures()) {
+        err.println("keel: warning: plugin " + failure.pluginId() + " was not loaded: " + failure.reason());
+      }
+      if (spinnaker != null) {
+        FakeSpinnakerClouds.serve(spinnaker, engine.simulators());
+      }
+      return new Simulation(scheduler, engine, spinnaker);
+    } catch (RuntimeException e) {
+      if (spinnaker != null) {
+        spinnaker.close();
+      }
+      scheduler.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Checks that every plugins directory exists.
+   *
+   * @param plugins the directories, the built-in one first
+   * @throws CliException naming the first one missing
+   */
+  static void checkDirectories(List<Path> plugins) {
     for (Path dir : plugins) {
       if (!Files.isDirectory(dir)) {
         throw new CliException("keel: no plugins directory at " + dir + (plugins.indexOf(dir) == 0
             ? "; build with 'mvn -B -q package -DskipTests'" : " (given with --plugins)"));
       }
     }
-    VirtualScheduler scheduler = new VirtualScheduler(start);
-    EngineConfig config = EngineConfig.builder().randomSeed(1).pluginConfigs(SIMULATED_CLOUDS).build();
-    KeelEngineBuilder builder = KeelEngine.builder().scheduler(scheduler).config(config)
-        .pluginStartDeadline(startDeadline);
-    plugins.forEach(builder::plugins);
-    KeelEngine engine = builder.build();
-    for (PluginFailure failure : engine.pluginFailures()) {
-      err.println("keel: warning: plugin " + failure.pluginId() + " was not loaded: " + failure.reason());
-    }
-    return new Simulation(scheduler, engine);
+  }
+
+  /** Whether the cloud plugins talk to a fake Spinnaker rather than to the simulated clouds directly. */
+  boolean overSpinnaker() {
+    return spinnaker != null;
   }
 
   KeelEngine engine() {
@@ -114,9 +160,7 @@ final class Simulation implements AutoCloseable {
 
   /** The timeline actions of each simulated cloud, by cloud name. */
   Map<String, Set<String>> cloudActions() {
-    Map<String, Set<String>> actions = new LinkedHashMap<>();
-    simulators.forEach((name, sim) -> actions.put(name, sim.actions().keySet()));
-    return actions;
+    return actionsOf(simulators);
   }
 
   /**
@@ -125,6 +169,16 @@ final class Simulation implements AutoCloseable {
    * @param scenario the scenario
    */
   void seed(Scenario scenario) {
+    seed(simulators, scenario);
+  }
+
+  /**
+   * Seeds some simulators from a scenario's sections; a simulator's complaint is placed at its line in the file.
+   *
+   * @param simulators the active simulators by name
+   * @param scenario the scenario
+   */
+  static void seed(Map<String, Simulator> simulators, Scenario scenario) {
     scenario.clouds().forEach((name, section) -> {
       Simulator simulator = simulators.get(name);
       try {
@@ -135,6 +189,34 @@ final class Simulation implements AutoCloseable {
         throw new CliException(scenario.problem("clouds." + name, "the " + name + " simulator failed to seed: " + e));
       }
     });
+  }
+
+  /**
+   * The active simulators of an engine, by name.
+   *
+   * @param engine the engine
+   * @return them, sorted by name
+   */
+  static Map<String, Simulator> activeSimulators(KeelEngine engine) {
+    Map<String, Simulator> active = new TreeMap<>();
+    for (Simulator simulator : engine.simulators()) {
+      if (simulator.active()) {
+        active.put(simulator.name(), simulator);
+      }
+    }
+    return active;
+  }
+
+  /**
+   * The timeline actions of each simulator, by name.
+   *
+   * @param simulators the simulators by name
+   * @return their actions
+   */
+  static Map<String, Set<String>> actionsOf(Map<String, Simulator> simulators) {
+    Map<String, Set<String>> actions = new LinkedHashMap<>();
+    simulators.forEach((name, sim) -> actions.put(name, sim.actions().keySet()));
+    return actions;
   }
 
   /**
@@ -275,7 +357,13 @@ final class Simulation implements AutoCloseable {
 
   @Override
   public void close() {
-    engine.close();
-    scheduler.close();
+    try {
+      engine.close();
+    } finally {
+      if (spinnaker != null) {
+        spinnaker.close();
+      }
+      scheduler.close();
+    }
   }
 }

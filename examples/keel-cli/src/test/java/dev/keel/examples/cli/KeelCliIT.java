@@ -184,6 +184,17 @@ class KeelCliIT {
   void runConvergesTheThreeEnvironmentConfigWithTheVersionCurrentEverywhere() throws Exception {
     KeelProcess.Result result = KeelProcess.run("run", FNORD, "--json");
 
+    assertConvergedWithOneZeroZeroCurrentEverywhere(result);
+  }
+
+  @Test
+  void runThroughTheSpinnakerAdaptersAndAFakeSpinnakerEndsLikeThePlainRun() throws Exception {
+    KeelProcess.Result result = KeelProcess.run("run", FNORD, "--cloud", "spinnaker", "--json");
+
+    assertConvergedWithOneZeroZeroCurrentEverywhere(result);
+  }
+
+  private static void assertConvergedWithOneZeroZeroCurrentEverywhere(KeelProcess.Result result) throws Exception {
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonNode run = JSON.readTree(result.out());
     assertThat(run.get("converged").asBoolean()).isTrue();
@@ -223,6 +234,18 @@ class KeelCliIT {
     KeelProcess.Result result = KeelProcess.run("run", FNORD, "--scenario", RELEASE, "--until-converged",
         "--json");
 
+    assertReleaseScenarioEnd(result);
+  }
+
+  @Test
+  void theReleaseScenarioThroughAFakeSpinnakerEndsLikeThePlainRun() throws Exception {
+    KeelProcess.Result result = KeelProcess.run("run", FNORD, "--scenario", RELEASE, "--until-converged",
+        "--cloud", "spinnaker", "--json");
+
+    assertReleaseScenarioEnd(result);
+  }
+
+  private static void assertReleaseScenarioEnd(KeelProcess.Result result) throws Exception {
     assertThat(result.exitCode()).as(result.err() + result.out()).isZero();
     JsonNode run = JSON.readTree(result.out());
     Map<String, Map<String, String>> current = new HashMap<>();
