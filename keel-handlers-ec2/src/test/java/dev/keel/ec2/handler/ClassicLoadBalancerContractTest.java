@@ -10,6 +10,7 @@ import dev.keel.ec2.api.spec.LoadBalancerDependencies;
 import dev.keel.ec2.api.spec.PortRange;
 import dev.keel.ec2.api.spec.SecurityGroupRule;
 import dev.keel.ec2.api.spec.SecurityGroupSpec;
+import dev.keel.ec2.api.Ec2Cloud;
 import dev.keel.ec2.sim.SimulatedEc2;
 import dev.keel.spi.model.Moniker;
 import dev.keel.spi.model.Resource;
@@ -17,15 +18,28 @@ import dev.keel.support.task.CloudTaskMonitor;
 import dev.keel.testkit.HandlerContract;
 import dev.keel.testkit.HandlerFixture;
 import dev.keel.testkit.VirtualScheduler;
+import dev.keel.testkit.spinnaker.SpinnakerPorts;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 
 class ClassicLoadBalancerContractTest extends HandlerContract<ClassicLoadBalancerSpec, Map<String, ClassicLoadBalancer>> {
+
+  /** The simulated EC2 itself, or its Spinnaker adapter over a fake Spinnaker (-Dkeel.test.cloud=spinnaker). */
+  private SpinnakerPorts ports;
+
+  @AfterEach
+  void closePorts() {
+    ports.close();
+  }
+
   @Override
   protected HandlerFixture<ClassicLoadBalancerSpec, Map<String, ClassicLoadBalancer>> fixture(
       VirtualScheduler scheduler) {
-    SimulatedEc2 cloud = SimulatedEc2.withDefaults(scheduler.clock());
+    SimulatedEc2 sim = SimulatedEc2.withDefaults(scheduler.clock());
+    ports = Ec2Ports.of(scheduler, sim);
+    Ec2Cloud cloud = ports.ec2(sim);
     return new HandlerFixture<>(new ClassicLoadBalancerHandler(cloud), List.of(new CloudTaskMonitor(Ec2Clouds.tasks(cloud))), List.of(),
         OtherKinds.classic());
   }

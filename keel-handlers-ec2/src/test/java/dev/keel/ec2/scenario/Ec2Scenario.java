@@ -6,7 +6,9 @@ import dev.keel.ec2.bake.BakeConstraintEvaluator;
 import dev.keel.ec2.bake.Bakery;
 import dev.keel.ec2.handler.ApplicationLoadBalancerHandler;
 import dev.keel.ec2.handler.ClassicLoadBalancerHandler;
+import dev.keel.ec2.api.Ec2Cloud;
 import dev.keel.ec2.handler.Ec2Clouds;
+import dev.keel.ec2.handler.Ec2Ports;
 import dev.keel.ec2.handler.Ec2ClusterHandler;
 import dev.keel.ec2.handler.SecurityGroupHandler;
 import dev.keel.ec2.resolve.ImageResolver;
@@ -29,6 +31,7 @@ import dev.keel.support.task.CloudTaskMonitor;
 import dev.keel.testkit.Configs;
 import dev.keel.testkit.EngineHarness;
 import dev.keel.testkit.VirtualScheduler;
+import dev.keel.testkit.spinnaker.SpinnakerPorts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +41,11 @@ import java.util.Map;
 final class Ec2Scenario implements AutoCloseable {
 
   final VirtualScheduler scheduler;
+  /** The simulated EC2: the test seeds it, injects faults into it and reads its truth. */
   final SimulatedEc2 cloud;
+  /** What the extensions talk to: {@link #cloud} itself, or the Spinnaker adapter over a fake serving it. */
+  final SpinnakerPorts ports;
+  final Ec2Cloud port;
   final TestArtifactView artifacts = new TestArtifactView();
   final EngineHarness harness;
   /** The bake events the bakery published, in order. */
@@ -69,25 +76,27 @@ final class Ec2Scenario implements AutoCloseable {
   Ec2Scenario(GiveUpPolicy policy, boolean promoted, Map<String, RateLimit> rateLimits) {
     scheduler = new VirtualScheduler(Instant.parse(EngineHarness.DEFAULT_START));
     cloud = SimulatedEc2.withDefaults(scheduler.clock());
-    bakery = new Bakery(cloud, "test", 3, bakeEvents::add);
+    ports = Ec2Ports.of(scheduler, cloud);
+    port = ports.ec2(cloud);
+    bakery = new Bakery(port, "test", 3, bakeEvents::add);
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
         .taskPollInterval(Duration.ofSeconds(10)).giveUpPolicy(policy).rateLimits(rateLimits).build();
     harness = EngineHarness.builder().scheduler(scheduler).config(config).engine(b -> (promoted
         ? b.constraintEvaluator(new PassingPipelineEvaluator()).constraintEvaluator(new BakeConstraintEvaluator(bakery))
         : b.artifacts(artifacts))
-        .handler(new Ec2ClusterHandler(cloud))
-        .handler(new SecurityGroupHandler(cloud))
-        .handler(new ClassicLoadBalancerHandler(cloud))
-        .handler(new ApplicationLoadBalancerHandler(cloud))
-        .taskMonitor(new CloudTaskMonitor(Ec2Clouds.tasks(cloud)))
-        .resolver(new ImageResolver(cloud, "test", promoted ? bakery : null))
-        .resolver(new KeyPairResolver(cloud))
-        .resolver(new NetworkResolver(cloud))
+        .handler(new Ec2ClusterHandler(port))
+        .handler(new SecurityGroupHandler(port))
+        .handler(new ClassicLoadBalancerHandler(port))
+        .handler(new ApplicationLoadBalancerHandler(port))
+        .taskMonitor(new CloudTaskMonitor(Ec2Clouds.tasks(port)))
+        .resolver(new ImageResolver(port, "test", promoted ? bakery : null))
+        .resolver(new KeyPairResolver(port))
+        .resolver(new NetworkResolver(port))
         .resolver(new LoadBalancerDefaultsResolver())
         .migrator(new dev.keel.ec2.migrate.ClusterV1Migrator())
         .migrator(new dev.keel.ec2.migrate.ApplicationLoadBalancerV1Migrator())
         .migrator(new dev.keel.ec2.migrate.ApplicationLoadBalancerV1_1Migrator())
-        .veto(new RequiredDependenciesVeto(cloud))).build();
+        .veto(new RequiredDependenciesVeto(port))).build();
   }
 
   /** Stands in for the Spinnaker adapter's pipeline evaluator: every pipeline "succeeds". */
@@ -155,6 +164,10 @@ final class Ec2Scenario implements AutoCloseable {
 
   @Override
   public void close() {
-    harness.close();
+    try {
+      harness.close();
+    } finally {
+      ports.close();
+    }
   }
 }

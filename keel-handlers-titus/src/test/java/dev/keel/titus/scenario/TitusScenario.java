@@ -16,7 +16,9 @@ import dev.keel.support.task.CloudTaskMonitor;
 import dev.keel.testkit.Configs;
 import dev.keel.testkit.EngineHarness;
 import dev.keel.testkit.VirtualScheduler;
+import dev.keel.testkit.spinnaker.SpinnakerPorts;
 import dev.keel.titus.api.DockerImage;
+import dev.keel.titus.api.TitusCloud;
 import dev.keel.titus.handler.TitusClouds;
 import dev.keel.titus.handler.TitusClusterHandler;
 import dev.keel.titus.resolve.ContainerAttributesResolver;
@@ -37,23 +39,29 @@ import java.util.Map;
 final class TitusScenario implements AutoCloseable {
 
   final VirtualScheduler scheduler;
+  /** The simulated Titus: the test seeds it, injects faults into it and reads its truth. */
   final SimulatedTitus cloud;
+  /** What the extensions talk to: {@link #cloud} itself, or the Spinnaker adapter over a fake serving it. */
+  final SpinnakerPorts ports;
+  final TitusCloud port;
   final InMemoryStore store = new InMemoryStore();
   final EngineHarness harness;
 
   TitusScenario() {
     scheduler = new VirtualScheduler(Instant.parse(EngineHarness.DEFAULT_START));
     cloud = SimulatedTitus.withDefaults(scheduler.clock());
+    ports = SpinnakerPorts.of(scheduler.clock(), null, cloud, Map.of());
+    port = ports.titus(cloud);
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
         .taskPollInterval(Duration.ofSeconds(10)).giveUpPolicy(new GiveUpPolicy(1, Duration.ofMinutes(10), 3)).build();
     harness = EngineHarness.builder().scheduler(scheduler).config(config).engine(b -> b.store(store)
-        .handler(new TitusClusterHandler(cloud))
-        .taskMonitor(new CloudTaskMonitor(TitusClouds.tasks(cloud)))
-        .resolver(new TitusImageResolver(cloud))
-        .resolver(new ContainerAttributesResolver(cloud, Map.of("test-us-east-1", "subnet-1,subnet-2")))
+        .handler(new TitusClusterHandler(port))
+        .taskMonitor(new CloudTaskMonitor(TitusClouds.tasks(port)))
+        .resolver(new TitusImageResolver(port))
+        .resolver(new ContainerAttributesResolver(port, Map.of("test-us-east-1", "subnet-1,subnet-2")))
         .resolver(new EnvironmentVariablesResolver())
-        .veto(new TitusSecurityGroupsVeto(cloud))
-        .verificationEvaluator(new TestContainerEvaluator(cloud))).build();
+        .veto(new TitusSecurityGroupsVeto(port))
+        .verificationEvaluator(new TestContainerEvaluator(port))).build();
   }
 
   /** Pushes a tag to both default registries. */
@@ -114,6 +122,10 @@ final class TitusScenario implements AutoCloseable {
 
   @Override
   public void close() {
-    harness.close();
+    try {
+      harness.close();
+    } finally {
+      ports.close();
+    }
   }
 }
