@@ -77,40 +77,12 @@ public class SpinnakerPathBenchmark {
   private SecurityGroupHandler securityGroups;
   private Resource<Ec2ClusterSpec> cluster;
   private Resource<SecurityGroupSpec> securityGroup;
-  private final ResourceContext context = new Context();
+  private final ResourceContext context = new Context("fnord", "fnord-manifest", "test",
+      CLOCK.instant().plusSeconds(120), CLOCK, ArtifactView.empty());
 
   /** The context of a check; {@code current()} reads none of it. */
-  private record Context() implements ResourceContext {
-    @Override
-    public String application() {
-      return "fnord";
-    }
-
-    @Override
-    public String deliveryConfig() {
-      return "fnord-manifest";
-    }
-
-    @Override
-    public String environment() {
-      return "test";
-    }
-
-    @Override
-    public Instant deadline() {
-      return CLOCK.instant().plusSeconds(120);
-    }
-
-    @Override
-    public Clock clock() {
-      return CLOCK;
-    }
-
-    @Override
-    public ArtifactView artifacts() {
-      return ArtifactView.empty();
-    }
-  }
+  private record Context(String application, String deliveryConfig, String environment, Instant deadline,
+      Clock clock, ArtifactView artifacts) implements ResourceContext {}
 
   /** Seeds the simulated EC2, picks the port, and checks that both checks find what was seeded. */
   @Setup(Level.Trial)
