@@ -1,6 +1,9 @@
 package dev.keel.spring.autoconfigure;
 
+import dev.keel.store.jdbc.ClockSource;
 import dev.keel.store.jdbc.JdbcKeelStore;
+import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +30,16 @@ class JdbcStoreConfiguration {
   @ConditionalOnMissingBean({KeelStoreFactory.class, dev.keel.engine.store.KeelStore.class})
   KeelStoreFactory keelJdbcStoreFactory(DataSource dataSource, KeelProperties properties) {
     KeelProperties.Store p = properties.getStore();
+    ClockSource clock;
+    try {
+      clock = ClockSource.valueOf(p.getClock().trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid keel.store.clock '" + p.getClock() + "': use one of "
+          + List.of(ClockSource.values()).toString().toLowerCase(Locale.ROOT));
+    }
     return kinds -> {
       JdbcKeelStore store = JdbcKeelStore.builder().dataSource(dataSource).tablePrefix(p.getTablePrefix())
-          .migrate(p.isMigrate()).kinds(kinds).retention(EngineConfigMapping.toEngineConfig(properties).retention())
+          .migrate(p.isMigrate()).clockSource(clock).kinds(kinds).retention(EngineConfigMapping.toEngineConfig(properties).retention())
           .build();
       LOG.info("Keel keeps its state in the application's {} database, tables {}*", store.dialect(),
           store.tablePrefix());

@@ -39,74 +39,81 @@ public class KeelAutoConfiguration {
   public KeelAutoConfiguration() {}
 
   /**
-   * The engine, when the host defines none.
-   *
-   * @param properties the {@code keel.*} properties
-   * @param store the host's store, if any
-   * @param storeFactory the store factory, if any
-   * @param clock the host's clock, if any
-   * @param scheduler the host's scheduler, if any
-   * @param customizers the host's customizers
-   * @return the engine, not started
+   * The engine and its lifecycle, together and only when the host defines no {@link KeelEngine}: a host's own engine
+   * is the host's to start and stop.
    */
-  @Bean
+  @Configuration(proxyBeanMethods = false)
   @ConditionalOnMissingBean(KeelEngine.class)
-  public KeelEngine keelEngine(KeelProperties properties, ObjectProvider<KeelStore> store,
-      ObjectProvider<KeelStoreFactory> storeFactory, ObjectProvider<Clock> clock, ObjectProvider<Scheduler> scheduler,
-      ObjectProvider<KeelEngineCustomizer> customizers) {
-    EngineConfig config = EngineConfigMapping.toEngineConfig(properties);
-    KeelEngineBuilder builder = KeelEngine.builder().config(config);
-    clock.ifAvailable(builder::clock);
-    scheduler.ifAvailable(builder::scheduler);
-    KeelProperties.Plugins plugins = properties.getPlugins();
-    if (plugins.getDirectory() != null && !plugins.getDirectory().isBlank()) {
-      Path dir = Path.of(plugins.getDirectory());
-      if (!Files.isDirectory(dir)) {
-        throw new IllegalStateException("keel.plugins.directory is " + dir.toAbsolutePath()
-            + ", which is not a directory: create it and put the plugin zips there, or unset the property");
-      }
-      builder.plugins(dir);
-      builder.disabledPlugins(plugins.getDisabled());
-      if (plugins.getStartDeadline() != null) {
-        builder.pluginStartDeadline(plugins.getStartDeadline());
-      }
-    }
-    DeferredStore deferred = null;
-    KeelStore hostStore = store.getIfAvailable();
-    KeelStoreFactory factory = storeFactory.getIfAvailable();
-    if (hostStore != null) {
-      builder.store(hostStore);
-    } else if (factory != null) {
-      deferred = new DeferredStore();
-      builder.store(deferred.proxy());
-    } else {
-      LOG.warn("Keel keeps its state in memory: it is lost when the application stops. Put dev.keel:keel-store-jdbc"
-          + " on the class path with a DataSource to keep it in the application's database.");
-    }
-    customizers.orderedStream().forEach(c -> c.customize(builder));
-    KeelEngine engine = builder.build();
-    if (deferred != null) {
-      try {
-        deferred.bind(factory.create(engine.registry()));
-      } catch (RuntimeException e) {
-        engine.close();
-        throw e;
-      }
-    }
-    engine.pluginFailures().forEach(f -> LOG.warn("Keel plugin {} was not loaded: {}", f.pluginId(), f.reason()));
-    return engine;
-  }
+  static class EngineConfiguration {
 
-  /**
-   * Starts and stops the engine the starter built.
-   *
-   * @param engine the engine
-   * @param properties the {@code keel.*} properties
-   * @return the lifecycle
-   */
-  @Bean
-  @ConditionalOnMissingBean(KeelEngineLifecycle.class)
-  public KeelEngineLifecycle keelEngineLifecycle(KeelEngine engine, KeelProperties properties) {
-    return new KeelEngineLifecycle(engine, properties.isAutoStart());
+    /**
+     * The engine, when the host defines none.
+     *
+     * @param properties the {@code keel.*} properties
+     * @param store the host's store, if any
+     * @param storeFactory the store factory, if any
+     * @param clock the host's clock, if any
+     * @param scheduler the host's scheduler, if any
+     * @param customizers the host's customizers
+     * @return the engine, not started
+     */
+    @Bean
+    KeelEngine keelEngine(KeelProperties properties, ObjectProvider<KeelStore> store,
+        ObjectProvider<KeelStoreFactory> storeFactory, ObjectProvider<Clock> clock, ObjectProvider<Scheduler> scheduler,
+        ObjectProvider<KeelEngineCustomizer> customizers) {
+      EngineConfig config = EngineConfigMapping.toEngineConfig(properties);
+      KeelEngineBuilder builder = KeelEngine.builder().config(config);
+      clock.ifAvailable(builder::clock);
+      scheduler.ifAvailable(builder::scheduler);
+      KeelProperties.Plugins plugins = properties.getPlugins();
+      if (plugins.getDirectory() != null && !plugins.getDirectory().isBlank()) {
+        Path dir = Path.of(plugins.getDirectory());
+        if (!Files.isDirectory(dir)) {
+          throw new IllegalStateException("keel.plugins.directory is " + dir.toAbsolutePath()
+              + ", which is not a directory: create it and put the plugin zips there, or unset the property");
+        }
+        builder.plugins(dir);
+        builder.disabledPlugins(plugins.getDisabled());
+        if (plugins.getStartDeadline() != null) {
+          builder.pluginStartDeadline(plugins.getStartDeadline());
+        }
+      }
+      DeferredStore deferred = null;
+      KeelStore hostStore = store.getIfAvailable();
+      KeelStoreFactory factory = storeFactory.getIfAvailable();
+      if (hostStore != null) {
+        builder.store(hostStore);
+      } else if (factory != null) {
+        deferred = new DeferredStore();
+        builder.store(deferred.proxy());
+      } else {
+        LOG.warn("Keel keeps its state in memory: it is lost when the application stops. Put dev.keel:keel-store-jdbc"
+            + " on the class path with a DataSource to keep it in the application's database.");
+      }
+      customizers.orderedStream().forEach(c -> c.customize(builder));
+      KeelEngine engine = builder.build();
+      if (deferred != null) {
+        try {
+          deferred.bind(factory.create(engine.registry()));
+        } catch (RuntimeException e) {
+          engine.close();
+          throw e;
+        }
+      }
+      engine.pluginFailures().forEach(f -> LOG.warn("Keel plugin {} was not loaded: {}", f.pluginId(), f.reason()));
+      return engine;
+    }
+
+    /**
+     * Starts and stops the engine the starter built.
+     *
+     * @param engine the engine
+     * @param properties the {@code keel.*} properties
+     * @return the lifecycle
+     */
+    @Bean
+    KeelEngineLifecycle keelEngineLifecycle(KeelEngine engine, KeelProperties properties) {
+      return new KeelEngineLifecycle(engine, properties.isAutoStart());
+    }
   }
 }

@@ -621,6 +621,17 @@ public class KeelProperties {
     private boolean jdbc = true;
     private String tablePrefix = "keel_";
     private boolean migrate = true;
+    private String clock = "database";
+
+    /** @return where lease times come from: {@code database} (the default) or {@code engine} (the engine's clock) */
+    public String getClock() {
+      return clock;
+    }
+
+    /** @param clock {@code database} or {@code engine} */
+    public void setClock(String clock) {
+      this.clock = clock;
+    }
 
     /** @return whether to use the application's DataSource when keel-store-jdbc is present */
     public boolean isJdbc() {

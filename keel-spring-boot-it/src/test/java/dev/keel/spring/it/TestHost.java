@@ -1,0 +1,43 @@
+package dev.keel.spring.it;
+
+
+import dev.keel.spring.api.KeelAuthorizer;
+import dev.keel.testkit.VirtualScheduler;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The host application of the tests: auto-configured, with an H2 DataSource of its own (so the starter's JDBC store
+ * uses it), the engine on virtual time (a Monday, 10:00 UTC, inside fnord's production window), and an authorizer
+ * standing in for Fiat that refuses the user {@value #REFUSED}.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class TestHost {
+
+  static final String REFUSED = "mallory@example.com";
+  static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
+
+  @Bean(destroyMethod = "close")
+  VirtualScheduler keelScheduler() {
+    return new VirtualScheduler(START);
+  }
+
+  @Bean
+  DataSource dataSource() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:keel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return ds;
+  }
+
+  @Bean
+  KeelAuthorizer fiat() {
+    return (user, application, action) -> !user.equals(REFUSED);
+  }
+
+}
