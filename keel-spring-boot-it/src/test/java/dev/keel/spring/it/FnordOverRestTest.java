@@ -27,39 +27,14 @@ class FnordOverRestTest {
   void fnordSubmittedOverHttpConvergesAndIsJudgedPinnedAndVetoedThroughTheApi() {
     try (RunningHost host = RunningHost.start(TestHost.class)) {
       KeelEngine engine = host.engine();
-      assertThat(engine.pluginFailures()).isEmpty();
-      DeliveryConfig config = Fnord.prepareClouds(engine);
-
-      Reply submitted = host.post("/delivery-configs?source=fnord.yml", "application/x-yaml", Fnord.text(), USER);
-      assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
-      assertThat(submitted.json().get("created")).hasSize(9);
-      assertThat(submitted.json().get("submittedBy").asText()).isEqualTo(USER);
-      Fnord.publish(engine, host.scheduler(), config, "1.0.0", 1);
-
-      boolean waitingForJudgement = host.advanceUntil(() -> pendingJudgements(host).size() == 2,
-          Duration.ofMinutes(1), Duration.ofHours(4));
-      assertThat(waitingForJudgement).as("production waits for judgement: %s", host.get("/application/fnord").text())
-          .isTrue();
-      for (DeliveryArtifact artifact : config.artifacts()) {
-        Reply judged = host.postJson("/application/fnord/environment/production/constraint", Map.of(
-            "type", "manual-judgement", "artifactReference", artifact.reference(),
-            "artifactVersion", Fnord.version(artifact, "1.0.0", 1), "status", "OVERRIDE_PASS",
-            "comment", "looks good"), USER);
-        assertThat(judged.status()).as(judged.text()).isEqualTo(200);
-        assertThat(judged.json().get("by").asText()).isEqualTo(USER);
-      }
-
-      boolean converged = host.advanceUntil(() -> allHappy(engine) && currentEverywhere(host, config, "1.0.0", 1),
-          Duration.ofMinutes(1), Duration.ofHours(6));
-      assertThat(converged).as("statuses %s, view %s", statuses(engine), host.get("/application/fnord").text())
-          .isTrue();
+      DeliveryConfig config = FnordView.submitJudgeAndConverge(host, USER);
 
       JsonNode view = host.get("/application/fnord").json();
       assertThat(view.get("resources")).hasSize(9).allSatisfy(r ->
           assertThat(r.get("status").asText()).isEqualTo("HAPPY"));
       assertThat(view.get("environments")).extracting(e -> e.get("name").asText())
           .containsExactlyInAnyOrder("test", "staging", "production");
-      JsonNode judgement = artifactIn(view, "production", "fnord").get("versions").get(0).get("constraints");
+      JsonNode judgement = FnordView.artifactIn(view, "production", "fnord").get("versions").get(0).get("constraints");
       assertThat(judgement.toString()).contains("manual-judgement").contains(USER);
       Reply status = host.get("/resources/ec2:cluster:prod:fnord-main/status");
       assertThat(status.status()).isEqualTo(200);
@@ -74,7 +49,7 @@ class FnordOverRestTest {
       Fnord.publish(engine, host.scheduler(), config, "1.1.0", 2);
       String bad = Fnord.version(config.artifacts().get(0), "1.1.0", 2);
       assertThat(host.advanceUntil(() -> List.of("APPROVED", "DEPLOYING", "CURRENT").contains(
-          stateIn(host, "test", "fnord", bad)), Duration.ofMinutes(1), Duration.ofHours(1))).isTrue();
+          FnordView.stateIn(host, "test", "fnord", bad)), Duration.ofMinutes(1), Duration.ofHours(1))).isTrue();
       Reply vetoed = host.postJson("/application/fnord/veto", Map.of("targetEnvironment", "test", "reference", "fnord",
           "version", bad, "comment", "breaks logins"), USER);
       assertThat(vetoed.status()).as(vetoed.text()).isEqualTo(200);
@@ -84,17 +59,17 @@ class FnordOverRestTest {
       assertThat(pinned.status()).as(pinned.text()).isEqualTo(200);
 
       JsonNode after = host.get("/application/fnord").json();
-      JsonNode vetoedVersion = versionIn(after, "test", "fnord", bad);
+      JsonNode vetoedVersion = FnordView.versionIn(after, "test", "fnord", bad);
       assertThat(vetoedVersion.get("state").asText()).isEqualTo("VETOED");
       assertThat(vetoedVersion.get("vetoedBy").asText()).isEqualTo(USER);
-      assertThat(versionIn(after, "staging", "fnord", good).get("pinned").asBoolean()).isTrue();
-      assertThat(artifactIn(after, "test", "fnord").get("desiredVersion").asText()).isEqualTo(good);
+      assertThat(FnordView.versionIn(after, "staging", "fnord", good).get("pinned").asBoolean()).isTrue();
+      assertThat(FnordView.artifactIn(after, "test", "fnord").get("desiredVersion").asText()).isEqualTo(good);
 
       Reply unpinned = host.delete("/application/fnord/pin/staging?reference=fnord", USER);
       assertThat(unpinned.json().get("unpinned").asBoolean()).isTrue();
       Reply unvetoed = host.delete("/application/fnord/veto/test/fnord/" + bad, USER);
       assertThat(unvetoed.json().get("unvetoed").asBoolean()).isTrue();
-      assertThat(versionIn(host.get("/application/fnord").json(), "staging", "fnord", good).get("pinned").asBoolean())
+      assertThat(FnordView.versionIn(host.get("/application/fnord").json(), "staging", "fnord", good).get("pinned").asBoolean())
           .isFalse();
 
       // Operations: the health indicator and the meters report the engine.
@@ -118,76 +93,5 @@ class FnordOverRestTest {
       Reply all = host.get("/actuator/metrics/keel.resources");
       assertThat(all.json().get("measurements").get(0).get("value").asDouble()).isEqualTo(9.0);
     }
-  }
-
-  private static List<String> pendingJudgements(RunningHost host) {
-    Reply view = host.get("/application/fnord");
-    if (view.status() != 200) {
-      return List.of();
-    }
-    List<String> pending = new java.util.ArrayList<>();
-    for (JsonNode env : view.json().get("environments")) {
-      for (JsonNode artifact : env.get("artifacts")) {
-        for (JsonNode version : artifact.get("versions")) {
-          for (JsonNode c : version.get("constraints")) {
-            if (c.get("type").asText().equals("manual-judgement") && c.get("status").asText().equals("PENDING")) {
-              pending.add(artifact.get("reference").asText() + "@" + version.get("version").asText());
-            }
-          }
-        }
-      }
-    }
-    return pending;
-  }
-
-  private static String stateIn(RunningHost host, String environment, String reference, String version) {
-    JsonNode v = versionIn(host.get("/application/fnord").json(), environment, reference, version);
-    return v == null ? "" : v.get("state").asText();
-  }
-
-  private static boolean allHappy(KeelEngine engine) {
-    return engine.resources().size() == 9
-        && engine.resources().stream().allMatch(r -> engine.status(r.id()) == ResourceStatus.HAPPY);
-  }
-
-  private static Map<String, ResourceStatus> statuses(KeelEngine engine) {
-    Map<String, ResourceStatus> out = new HashMap<>();
-    engine.resources().forEach(r -> out.put(r.id(), engine.status(r.id())));
-    return out;
-  }
-
-  private static boolean currentEverywhere(RunningHost host, DeliveryConfig config, String semver, int build) {
-    JsonNode view = host.get("/application/fnord").json();
-    for (String env : List.of("test", "staging", "production")) {
-      for (DeliveryArtifact a : config.artifacts()) {
-        JsonNode v = versionIn(view, env, a.reference(), Fnord.version(a, semver, build));
-        if (v == null || !v.get("state").asText().equals("CURRENT")) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static JsonNode artifactIn(JsonNode view, String environment, String reference) {
-    for (JsonNode env : view.get("environments")) {
-      if (env.get("name").asText().equals(environment)) {
-        for (JsonNode artifact : env.get("artifacts")) {
-          if (artifact.get("reference").asText().equals(reference)) {
-            return artifact;
-          }
-        }
-      }
-    }
-    throw new AssertionError("no " + reference + " in " + environment + ": " + view);
-  }
-
-  private static JsonNode versionIn(JsonNode view, String environment, String reference, String version) {
-    for (JsonNode v : artifactIn(view, environment, reference).get("versions")) {
-      if (v.get("version").asText().equals(version)) {
-        return v;
-      }
-    }
-    return null;
   }
 }

@@ -44,6 +44,14 @@ final class RunningHost implements AutoCloseable {
 
   /** Starts the application with the plugins of the build, on the simulated clouds, and the given properties. */
   static RunningHost start(Class<?> host, String... properties) {
+    return start(host, null, properties);
+  }
+
+  /**
+   * Starts the application with a scheduler the test made (registered before the context starts), so that what the
+   * test built on its clock before (a fake Spinnaker) shares the engine's virtual time.
+   */
+  static RunningHost start(Class<?> host, VirtualScheduler scheduler, String... properties) {
     List<String> all = new ArrayList<>(List.of(
         "server.port=0",
         "spring.main.banner-mode=off",
@@ -56,8 +64,12 @@ final class RunningHost implements AutoCloseable {
         "management.endpoints.web.exposure.include=health,metrics",
         "management.endpoint.health.show-details=always"));
     all.addAll(List.of(properties));
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(host)
-        .web(WebApplicationType.SERVLET).properties(all.toArray(String[]::new)).run();
+    SpringApplicationBuilder app = new SpringApplicationBuilder(host).web(WebApplicationType.SERVLET)
+        .properties(all.toArray(String[]::new));
+    if (scheduler != null) {
+      app.initializers(c -> c.getBeanFactory().registerSingleton("keelScheduler", scheduler));
+    }
+    ConfigurableApplicationContext context = app.run();
     return new RunningHost(context);
   }
 

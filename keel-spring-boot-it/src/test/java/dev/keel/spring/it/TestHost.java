@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -23,7 +24,9 @@ class TestHost {
   static final String REFUSED = "mallory@example.com";
   static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
 
+  /** The engine's scheduler, unless the test registered its own before the context started. */
   @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean(VirtualScheduler.class)
   VirtualScheduler keelScheduler() {
     return new VirtualScheduler(START);
   }
