@@ -41,7 +41,7 @@ final class EngineConfigMapping {
         checked("keel.rate-limits[" + kind + "]", () -> new RateLimit(rate.getPerSecond(), rate.getBurst()))));
     b.rateLimits(limits);
     if (p.getDefaultRateLimit() != null) {
-      KeelProperties.Rate r = p.getDefaultRateLimit();
+      RateProperties r = p.getDefaultRateLimit();
       b.defaultRateLimit(checked("keel.default-rate-limit", () -> new RateLimit(r.getPerSecond(), r.getBurst())));
     }
     set(p.getCallTimeout(), b::callTimeout);
@@ -49,7 +49,7 @@ final class EngineConfigMapping {
       b.giveUpPolicy(checked("keel.give-up-policy", () -> giveUp(p.getGiveUpPolicy())));
     }
     if (p.getRetryBackoff() != null) {
-      KeelProperties.Retry r = p.getRetryBackoff();
+      RetryProperties r = p.getRetryBackoff();
       b.retryBackoff(checked("keel.retry-backoff", () -> new Backoff(r.getBase(), r.getMax())));
     }
     set(p.getTaskPollInterval(), b::taskPollInterval);
@@ -61,12 +61,12 @@ final class EngineConfigMapping {
     set(p.getMaxConsideredVersions(), b::maxConsideredVersions);
     List<OperatorFreeze> freezes = new ArrayList<>();
     for (int i = 0; i < p.getOperatorFreezes().size(); i++) {
-      KeelProperties.Freeze f = p.getOperatorFreezes().get(i);
+      FreezeProperties f = p.getOperatorFreezes().get(i);
       freezes.add(checked("keel.operator-freezes[" + i + "]", () -> freeze(f)));
     }
     b.operatorFreezes(freezes);
     if (p.getRetention() != null) {
-      KeelProperties.Keep k = p.getRetention();
+      RetentionProperties k = p.getRetention();
       b.retention(checked("keel.retention", () -> new Retention(k.getRemovedGrace(), k.getMaxEvents(), k.getMaxAge())));
     }
     if (p.getDefaultTimeZone() != null) {
@@ -82,7 +82,7 @@ final class EngineConfigMapping {
     }
   }
 
-  private static GiveUpPolicy giveUp(KeelProperties.GiveUp g) {
+  private static GiveUpPolicy giveUp(GiveUpProperties g) {
     GiveUpPolicy d = GiveUpPolicy.keelDefaults();
     int maxActions = g.getMaxActions() != null ? g.getMaxActions() : d.maxActions();
     return new GiveUpPolicy(
@@ -93,7 +93,7 @@ final class EngineConfigMapping {
         g.getActionWindow() != null ? g.getActionWindow() : d.actionWindow());
   }
 
-  private static OperatorFreeze freeze(KeelProperties.Freeze f) {
+  private static OperatorFreeze freeze(FreezeProperties f) {
     FreezeScope scope;
     try {
       scope = FreezeScope.valueOf(f.getScope().trim().toUpperCase(Locale.ROOT));

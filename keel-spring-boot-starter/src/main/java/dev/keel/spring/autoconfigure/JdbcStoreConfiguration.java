@@ -29,7 +29,7 @@ class JdbcStoreConfiguration {
   @ConditionalOnBean(DataSource.class)
   @ConditionalOnMissingBean({KeelStoreFactory.class, dev.keel.engine.store.KeelStore.class})
   KeelStoreFactory keelJdbcStoreFactory(DataSource dataSource, KeelProperties properties) {
-    KeelProperties.Store p = properties.getStore();
+    StoreProperties p = properties.getStore();
     ClockSource clock;
     try {
       clock = ClockSource.valueOf(p.getClock().trim().toUpperCase(Locale.ROOT));

@@ -65,7 +65,7 @@ public class KeelAutoConfiguration {
       KeelEngineBuilder builder = KeelEngine.builder().config(config);
       clock.ifAvailable(builder::clock);
       scheduler.ifAvailable(builder::scheduler);
-      KeelProperties.Plugins plugins = properties.getPlugins();
+      PluginProperties plugins = properties.getPlugins();
       if (plugins.getDirectory() != null && !plugins.getDirectory().isBlank()) {
         Path dir = Path.of(plugins.getDirectory());
         if (!Files.isDirectory(dir)) {

@@ -28,16 +28,16 @@ class EngineConfigMappingTest {
     p.setCheckIntervalByKind(Map.of("ec2/cluster", Duration.ofMinutes(5)));
     p.setJitter(0.2);
     p.setMaxConcurrentChecks(7);
-    KeelProperties.Rate rate = new KeelProperties.Rate();
+    RateProperties rate = new RateProperties();
     rate.setPerSecond(2);
     rate.setBurst(4);
     p.setRateLimits(Map.of("titus/cluster", rate));
     p.setDefaultRateLimit(rate);
     p.setCallTimeout(Duration.ofSeconds(45));
-    KeelProperties.GiveUp giveUp = new KeelProperties.GiveUp();
+    GiveUpProperties giveUp = new GiveUpProperties();
     giveUp.setMaxActions(5);
     p.setGiveUpPolicy(giveUp);
-    KeelProperties.Retry retry = new KeelProperties.Retry();
+    RetryProperties retry = new RetryProperties();
     retry.setBase(Duration.ofSeconds(1));
     p.setRetryBackoff(retry);
     p.setTaskPollInterval(Duration.ofSeconds(3));
@@ -47,12 +47,12 @@ class EngineConfigMappingTest {
     p.setRandomSeed(42L);
     p.setPromotionCheckInterval(Duration.ofSeconds(20));
     p.setMaxConsideredVersions(3);
-    KeelProperties.Freeze freeze = new KeelProperties.Freeze();
+    FreezeProperties freeze = new FreezeProperties();
     freeze.setScope("application");
     freeze.setTarget("fnord");
     freeze.setDays("Sat-Sun");
     p.setOperatorFreezes(List.of(freeze));
-    KeelProperties.Keep keep = new KeelProperties.Keep();
+    RetentionProperties keep = new RetentionProperties();
     keep.setMaxEvents(10);
     p.setRetention(keep);
     p.setDefaultTimeZone("UTC");
@@ -101,7 +101,7 @@ class EngineConfigMappingTest {
         .hasMessageContaining("keel.default-time-zone").hasMessageContaining("Mars/Olympus");
 
     KeelProperties freeze = new KeelProperties();
-    KeelProperties.Freeze f = new KeelProperties.Freeze();
+    FreezeProperties f = new FreezeProperties();
     f.setScope("planet");
     freeze.setOperatorFreezes(List.of(f));
     assertThatThrownBy(() -> EngineConfigMapping.toEngineConfig(freeze))
