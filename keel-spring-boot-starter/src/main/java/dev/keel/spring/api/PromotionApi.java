@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
 import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,21 +154,14 @@ public final class PromotionApi {
    * Pins a version in an environment ({@code POST /application/{app}/pin}).
    *
    * @param application the application
-   * @param environment the target environment
-   * @param reference the artifact's reference
-   * @param version the version
+   * @param target the environment, artifact and version, and why
    * @param user who pins, if known
-   * @param comment why, or null
    * @return what was pinned and by whom
    * @throws ApiException 404 for an unknown environment, artifact or version, 403
    */
-  public Map<String, Object> pin(String application, String environment, String reference, String version,
-      Optional<String> user, @Nullable String comment) {
-    EnvironmentArtifact where = where(application, environment, reference);
-    String by = guard.authorize(user, application, WriteAction.PIN);
-    run(() -> engine.promotions().pin(where, version, Actor.of(by, comment)));
-    LOG.info("{} pinned {} {} in {} of {}", by, reference, version, environment, application);
-    return change(application, environment, reference, version, "pinned", by);
+  public Map<String, Object> pin(String application, VersionTarget target, Optional<String> user) {
+    return mark(application, target, user, WriteAction.PIN, "pinned",
+        (where, actor) -> engine.promotions().pin(where, target.version(), actor));
   }
 
   /**
@@ -193,21 +187,14 @@ public final class PromotionApi {
    * Marks a version bad in an environment ({@code POST /application/{app}/veto}).
    *
    * @param application the application
-   * @param environment the target environment
-   * @param reference the artifact's reference
-   * @param version the version
+   * @param target the environment, artifact and version, and why
    * @param user who vetoes, if known
-   * @param comment why, or null
    * @return what was vetoed and by whom
    * @throws ApiException 404 for unknown names, 400 when the version cannot be vetoed (pinned, unknown there), 403
    */
-  public Map<String, Object> veto(String application, String environment, String reference, String version,
-      Optional<String> user, @Nullable String comment) {
-    EnvironmentArtifact where = where(application, environment, reference);
-    String by = guard.authorize(user, application, WriteAction.VETO);
-    run(() -> engine.promotions().veto(where, version, Actor.of(by, comment)));
-    LOG.info("{} vetoed {} {} in {} of {}", by, reference, version, environment, application);
-    return change(application, environment, reference, version, "vetoed", by);
+  public Map<String, Object> veto(String application, VersionTarget target, Optional<String> user) {
+    return mark(application, target, user, WriteAction.VETO, "vetoed",
+        (where, actor) -> engine.promotions().veto(where, target.version(), actor));
   }
 
   /**
@@ -236,32 +223,37 @@ public final class PromotionApi {
    * Judges a stateful constraint for a version ({@code POST /application/{app}/environment/{env}/constraint}).
    *
    * @param application the application
-   * @param environment the environment
-   * @param reference the artifact's reference
-   * @param version the version
+   * @param target the environment, artifact and version, and why
    * @param type the constraint type, such as {@code manual-judgement}
    * @param status {@code PASS}, {@code FAIL}, {@code OVERRIDE_PASS} or {@code OVERRIDE_FAIL}
    * @param user who judges, if known
-   * @param comment why, or null
    * @return the judgement and who made it
    * @throws ApiException 400 for another status, 404 for unknown names or constraint, 403
    */
-  public Map<String, Object> judge(String application, String environment, String reference, String version,
-      String type, String status, Optional<String> user, @Nullable String comment) {
+  public Map<String, Object> judge(String application, VersionTarget target, String type, String status,
+      Optional<String> user) {
     Judgement judgement = switch (status.trim().toUpperCase(Locale.ROOT)) {
       case "PASS", "OVERRIDE_PASS", "APPROVE", "APPROVED" -> Judgement.PASS;
       case "FAIL", "OVERRIDE_FAIL", "REJECT", "REJECTED" -> Judgement.FAIL;
       default -> throw ApiException.badRequest("status must be PASS, FAIL, OVERRIDE_PASS or OVERRIDE_FAIL; got '"
           + status + "'");
     };
-    EnvironmentArtifact where = where(application, environment, reference);
-    String by = guard.authorize(user, application, WriteAction.JUDGE);
-    run(() -> engine.promotions().judge(where, version, type, judgement, Actor.of(by, comment)));
-    LOG.info("{} judged {} of {} {} in {} of {}: {}", by, type, reference, version, environment, application, judgement);
-    Map<String, Object> out = change(application, environment, reference, version, "judged", by);
+    Map<String, Object> out = mark(application, target, user, WriteAction.JUDGE, "judged",
+        (where, actor) -> engine.promotions().judge(where, target.version(), type, judgement, actor));
     out.put("type", type);
     out.put("judgement", judgement.name());
     return out;
+  }
+
+  /** Asks the guard, then changes one version's standing as the actor, and says what was done and by whom. */
+  private Map<String, Object> mark(String application, VersionTarget target, Optional<String> user,
+      WriteAction action, String done, BiConsumer<EnvironmentArtifact, Actor> operation) {
+    EnvironmentArtifact where = where(application, target.environment(), target.reference());
+    String by = guard.authorize(user, application, action);
+    run(() -> operation.accept(where, Actor.of(by, target.comment())));
+    LOG.info("{} {} {} {} in {} of {}", by, done, target.reference(), target.version(), target.environment(),
+        application);
+    return change(application, target.environment(), target.reference(), target.version(), done, by);
   }
 
   /**

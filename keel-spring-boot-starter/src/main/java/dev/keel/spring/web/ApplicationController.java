@@ -62,8 +62,8 @@ class ApplicationController {
   Map<String, Object> pin(@PathVariable("application") String application,
       @RequestBody(required = false) @Nullable Map<String, Object> body,
       @RequestHeader(name = GATE_USER, required = false) @Nullable String gateUser) {
-    return api.pin(application, Bodies.required(body, "targetEnvironment"), Bodies.required(body, "reference"),
-        Bodies.required(body, "version"), users.of(gateUser), Bodies.optional(body, "comment"));
+    return api.pin(application, Bodies.target(body, Bodies.required(body, "targetEnvironment"), "reference",
+        "version"), users.of(gateUser));
   }
 
   @DeleteMapping("/application/{application}/pin/{targetEnvironment}")
@@ -77,8 +77,8 @@ class ApplicationController {
   Map<String, Object> veto(@PathVariable("application") String application,
       @RequestBody(required = false) @Nullable Map<String, Object> body,
       @RequestHeader(name = GATE_USER, required = false) @Nullable String gateUser) {
-    return api.veto(application, Bodies.required(body, "targetEnvironment"), Bodies.required(body, "reference"),
-        Bodies.required(body, "version"), users.of(gateUser), Bodies.optional(body, "comment"));
+    return api.veto(application, Bodies.target(body, Bodies.required(body, "targetEnvironment"), "reference",
+        "version"), users.of(gateUser));
   }
 
   @DeleteMapping("/application/{application}/veto/{targetEnvironment}/{reference}/{version}")
@@ -94,9 +94,8 @@ class ApplicationController {
       @PathVariable("environment") String environment,
       @RequestBody(required = false) @Nullable Map<String, Object> body,
       @RequestHeader(name = GATE_USER, required = false) @Nullable String gateUser) {
-    return api.judge(application, environment, Bodies.required(body, "artifactReference"),
-        Bodies.required(body, "artifactVersion"), Bodies.required(body, "type"), Bodies.required(body, "status"),
-        users.of(gateUser), Bodies.optional(body, "comment"));
+    return api.judge(application, Bodies.target(body, environment, "artifactReference", "artifactVersion"),
+        Bodies.required(body, "type"), Bodies.required(body, "status"), users.of(gateUser));
   }
 
   @GetMapping("/export/{cloudProvider}/{account}/{type}/{name}")

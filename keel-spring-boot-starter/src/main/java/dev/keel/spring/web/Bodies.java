@@ -1,6 +1,7 @@
 package dev.keel.spring.web;
 
 import dev.keel.spring.api.ApiException;
+import dev.keel.spring.api.VersionTarget;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
@@ -16,6 +17,13 @@ final class Bodies {
       throw new ApiException(400, "The request body needs \"" + field + "\"", List.of());
     }
     return value.toString();
+  }
+
+  /** The version a body names, with its {@code comment}; the environment from the body or the path. */
+  static VersionTarget target(@Nullable Map<String, Object> body, String environment, String referenceField,
+      String versionField) {
+    return new VersionTarget(environment, required(body, referenceField), required(body, versionField),
+        optional(body, "comment"));
   }
 
   @Nullable
