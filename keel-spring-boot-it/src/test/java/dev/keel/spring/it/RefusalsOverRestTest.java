@@ -82,6 +82,22 @@ class RefusalsOverRestTest {
   }
 
   @Test
+  void malformedRequestsAre400WithoutAStackTrace() {
+    List<Reply> malformed = List.of(
+        host.delete("/application/fnord/pin/test", USER),
+        host.post("/application/fnord/veto", "application/json", "{not json", USER),
+        host.postJson("/application/fnord/pin", Map.of("targetEnvironment", "test"), USER),
+        host.postJson("/application/fnord/environment/production/constraint", Map.of("type", "manual-judgement",
+            "artifactReference", "fnord", "artifactVersion", "fnord-1.0.0-h1.c0ffee1", "status", "MAYBE"), USER));
+    for (Reply r : malformed) {
+      assertThat(r.status()).as(r.text()).isEqualTo(400);
+      assertNoStackTrace(r);
+    }
+    assertThat(malformed.get(2).json().get("message").asText()).contains("\"reference\"");
+    assertThat(malformed.get(3).json().get("message").asText()).contains("OVERRIDE_PASS");
+  }
+
+  @Test
   void writesTheAuthorizerRefusesOrNobodyMakesAre403AndTheStoreIsUnchanged() {
     Map<String, List<String>> before = host.storeRows();
     String viewBefore = host.get("/application/fnord").text();
