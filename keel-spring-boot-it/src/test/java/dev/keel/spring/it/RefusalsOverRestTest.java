@@ -19,23 +19,10 @@ import org.junit.jupiter.api.TestInstance;
 class RefusalsOverRestTest {
 
   private static final String USER = "alice@example.com";
-  private static final String BAD = """
-      application: fnord
-      environments:
-      - name: test
-        locations:
-          account: test
-          regions:
-          - name: us-east-1
-        resources:
-        - kind: ec2/cluster@v1.1
-          spec:
-            moniker:
-              app: fnord
-            capacity: {min: lots, max: 1, desired: 1}
-        - kind: ec2/clustre@v1
-          spec: {}
-      """;
+  /** fnord.yml with two mistakes: a capacity that is no number, and a misspelt kind. */
+  private static final String BAD = Fnord.text()
+      .replaceFirst("capacity: \\{min: 1,", "capacity: {min: lots,")
+      .replaceFirst("kind: titus/cluster@v1", "kind: titus/clustre@v1");
 
   private RunningHost host;
 
@@ -63,7 +50,8 @@ class RefusalsOverRestTest {
       assertThat(p.get("column").asInt()).isPositive();
       assertThat(p.get("text").asText()).matches("bad\\.yml:\\d+:\\d+: .+");
     });
-    assertThat(r.json().get("problems").toString()).contains("\"line\":13").contains("\"line\":14");
+    assertThat(r.json().get("problems")).extracting(p -> p.get("line").asInt())
+        .contains(lineOf(BAD, "min: lots"), lineOf(BAD, "titus/clustre"));
     assertNoStackTrace(r);
     Reply validated = host.post("/delivery-configs/validate?source=bad.yml", "text/yaml", BAD, null);
     assertThat(validated.status()).isEqualTo(400);
@@ -132,6 +120,16 @@ class RefusalsOverRestTest {
     assertThat(host.engine().history("ec2:security-group:test:fnord").toString()).contains(USER);
     Reply resumed = host.delete("/resources/ec2:security-group:test:fnord/pause", USER);
     assertThat(resumed.json().get("paused").asBoolean()).isFalse();
+  }
+
+  private static int lineOf(String text, String fragment) {
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(fragment)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no " + fragment);
   }
 
   private static void assertNoStackTrace(Reply r) {
