@@ -133,6 +133,11 @@ public abstract class ForwardingStore implements KeelStore {
   }
 
   @Override
+  public boolean completeTask(TaskRecord completed) {
+    return delegate.completeTask(completed);
+  }
+
+  @Override
   public List<TaskRecord> incompleteTasks() {
     return delegate.incompleteTasks();
   }

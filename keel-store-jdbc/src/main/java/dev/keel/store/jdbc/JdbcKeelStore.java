@@ -247,6 +247,11 @@ public final class JdbcKeelStore implements KeelStore, AutoCloseable {
   }
 
   @Override
+  public boolean completeTask(TaskRecord completed) {
+    return tasks.complete(completed);
+  }
+
+  @Override
   public List<TaskRecord> incompleteTasks() {
     return tasks.incomplete();
   }

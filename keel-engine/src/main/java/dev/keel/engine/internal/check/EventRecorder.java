@@ -4,9 +4,11 @@ import dev.keel.engine.event.ApplicationEvent;
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.store.KeelStore;
+import dev.keel.engine.store.Lease;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,13 +64,40 @@ public final class EventRecorder {
    * @param events the check's events, in order
    */
   public void recordCheck(List<ResourceEvent> events) {
+    recordCheck(events, null);
+  }
+
+  /**
+   * Records one claimed check's events as {@link #recordCheck(List)} does, each appended only while the check's
+   * lease is held.
+   *
+   * @param events the check's events, in order
+   * @param lease the lease of the check's claim, or null to append without one
+   * @throws dev.keel.engine.store.LeaseLostException if the lease is lost; the events not yet appended are neither
+   *     appended nor published
+   */
+  public void recordCheck(List<ResourceEvent> events, @Nullable Lease lease) {
     if (repeatsPrevious(events)) {
       return;
     }
     for (ResourceEvent e : events) {
-      store.appendEvent(e);
+      if (lease == null) {
+        store.appendEvent(e);
+      } else {
+        store.appendEvent(e, lease);
+      }
       publish(e);
     }
+  }
+
+  /**
+   * Publishes an event the store could not record (its failure is what the event reports), so that the host
+   * still hears of it.
+   *
+   * @param event the event
+   */
+  public void publishUnrecorded(ResourceEvent event) {
+    publish(event);
   }
 
   private boolean repeatsPrevious(List<ResourceEvent> events) {

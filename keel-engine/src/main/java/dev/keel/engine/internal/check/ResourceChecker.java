@@ -55,18 +55,28 @@ public final class ResourceChecker {
   }
 
   /**
-   * Checks a resource and acts on what it finds.
+   * Checks a resource and acts on what it finds, under the lease of the claim that gave this engine the check:
+   * every write passes the lease, and the store's {@code beginActuation} gate is asked before acting.
    *
    * @param resourceId the resource
+   * @param lease the claim's lease, which the caller renews while the check runs
    * @return the report; empty when the resource is no longer managed. The stage never fails because of an
-   *     extension: failures become events and an ERROR result.
+   *     extension: failures become events and an ERROR result. It fails with a
+   *     {@link dev.keel.engine.store.LeaseLostException} when the lease was lost (the check was abandoned, with an
+   *     event), and with the store's exception when the store failed so that not even the failure could be
+   *     recorded.
    */
-  public CompletableFuture<Optional<CheckReport>> check(String resourceId) {
-    Optional<StoredResource> stored = store.resource(resourceId);
+  public CompletableFuture<Optional<CheckReport>> check(String resourceId, CheckLease lease) {
+    Optional<StoredResource> stored;
+    try {
+      stored = store.resource(resourceId);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     if (stored.isEmpty()) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
-    return run(stored.get(), true).thenApply(Optional::of);
+    return run(stored.get(), lease).thenApply(Optional::of);
   }
 
   /**
@@ -76,7 +86,7 @@ public final class ResourceChecker {
    * @return the report
    */
   public CompletableFuture<CheckReport> plan(StoredResource stored) {
-    return run(stored, false);
+    return run(stored, null);
   }
 
   /**
@@ -98,9 +108,9 @@ public final class ResourceChecker {
             plans.stream().map(CompletableFuture::join).collect(Collectors.toList())));
   }
 
-  private CompletableFuture<CheckReport> run(StoredResource stored, boolean execute) {
+  private CompletableFuture<CheckReport> run(StoredResource stored, @javax.annotation.Nullable CheckLease lease) {
     var handler = services.extensions().handler(stored.resource().kind()).orElseGet(() -> new MissingHandler(stored));
-    return new ResourceCheck(services, stored, handler, execute).run();
+    return new ResourceCheck(services, stored, handler, lease).run();
   }
 
   /**
