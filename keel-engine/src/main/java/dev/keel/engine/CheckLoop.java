@@ -150,8 +150,11 @@ final class CheckLoop implements AutoCloseable {
     synchronized (lock) {
       claimFailures = 0;
     }
-    // When the store still has due work the queue is full: completions pump again.
-    next.filter(n -> n.isAfter(now)).ifPresent(this::armPump);
+    // When the store still has due work the queue is full: completions pump again. Whatever the store says, the
+    // loop looks again within a third of the lease: other instances sharing the store add work, and leave claims to
+    // expire, without telling this one.
+    Instant poll = now.plus(renewEvery());
+    armPump(next.filter(n -> n.isAfter(now) && n.isBefore(poll)).orElse(poll));
   }
 
   private Duration renewEvery() {

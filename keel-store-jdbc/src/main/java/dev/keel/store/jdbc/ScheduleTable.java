@@ -31,6 +31,8 @@ final class ScheduleTable {
   private static final String CLAIMABLE = "managed AND (triggered OR due_at <= ?) "
       + "AND (lease_owner IS NULL OR lease_expires_at <= ?)";
   private static final String ORDER = "ORDER BY triggered DESC, due_at, resource_id";
+  /** A triggered check is due from its claim on, so that a claim left to expire is claimable again at once. */
+  private static final String DUE_FROM_TRIGGER = "due_at = CASE WHEN triggered AND due_at > ? THEN ? ELSE due_at END, ";
 
   private final Database db;
   private final String table;
@@ -95,11 +97,12 @@ final class ScheduleTable {
       throws SQLException {
     long now = db.leaseNow(c, given);
     List<Claimed> claimed = query(c, "UPDATE " + table + " AS s SET lease_owner = ?, lease_expires_at = ?, "
-        + "fence = s.fence + 1, triggered = FALSE, revision = s.revision + 1 FROM (SELECT resource_id, triggered, due_at "
+        + "fence = s.fence + 1, due_at = CASE WHEN s.triggered AND s.due_at > ? THEN ? ELSE s.due_at END, "
+        + "triggered = FALSE, revision = s.revision + 1 FROM (SELECT resource_id, triggered, due_at "
         + "FROM " + table + " WHERE " + CLAIMABLE + " " + ORDER + " LIMIT ? FOR UPDATE SKIP LOCKED) AS d "
         + "WHERE s.resource_id = d.resource_id RETURNING s.resource_id, d.triggered, d.due_at, s.fence",
         rs -> new Claimed(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)),
-        owner, plus(now, lease), now, now, limit);
+        owner, plus(now, lease), now, now, now, now, limit);
     return claimed.stream()
         .sorted(Comparator.comparing((Claimed d) -> !d.triggered()).thenComparingLong(Claimed::due)
             .thenComparing(Claimed::id))
@@ -115,10 +118,13 @@ final class ScheduleTable {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    List<Object> args = new ArrayList<>(List.of(owner, plus(now, lease)));
+    List<Object> args = new ArrayList<>(List.of(owner, plus(now, lease), now, now));
     candidates.forEach(d -> args.add(d.id()));
-    update(c, "UPDATE " + table + " SET lease_owner = ?, lease_expires_at = ?, fence = fence + 1, triggered = FALSE, "
-        + "revision = revision + 1 WHERE resource_id IN " + Database.in(candidates.size()), args.toArray());
+    // MySQL assigns left to right, each assignment seeing the ones before: the due time is set before the trigger
+    // is cleared.
+    update(c, "UPDATE " + table + " SET lease_owner = ?, lease_expires_at = ?, fence = fence + 1, " + DUE_FROM_TRIGGER
+        + "triggered = FALSE, revision = revision + 1 WHERE resource_id IN " + Database.in(candidates.size()),
+        args.toArray());
     return candidates.stream().map(Claimed::check).toList();
   }
 
@@ -138,8 +144,9 @@ final class ScheduleTable {
         break;
       }
       int n = update(c, "UPDATE " + table + " SET lease_owner = ?, lease_expires_at = ?, fence = fence + 1, "
-          + "triggered = FALSE, revision = revision + 1 WHERE resource_id = ? AND fence = ? AND triggered = ? AND "
-          + CLAIMABLE, owner, plus(now, lease), d.id(), d.fence(), d.triggered(), now, now);
+          + DUE_FROM_TRIGGER + "triggered = FALSE, revision = revision + 1 WHERE resource_id = ? AND fence = ? "
+          + "AND triggered = ? AND " + CLAIMABLE, owner, plus(now, lease), now, now, d.id(), d.fence(), d.triggered(),
+          now, now);
       if (n == 1) {
         result.add(new DueCheck(d.id(), d.triggered(), d.fence() + 1));
       }
