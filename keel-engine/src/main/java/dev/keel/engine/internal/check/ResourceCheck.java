@@ -59,6 +59,7 @@ final class ResourceCheck {
   private final Resource<ResourceSpec> resource;
   private final ResourceHandler<ResourceSpec, Object> handler;
   private final boolean execute;
+  @Nullable private final Claimed claimed;
   @Nullable private final CheckLease lease;
   private boolean paused;
   /** Whether the handler's execute was entered: the check may have acted. */
@@ -74,19 +75,20 @@ final class ResourceCheck {
   private ResourceDiff<Object> diff;
   private final List<ResourceEvent> events = new ArrayList<>();
 
-  @SuppressWarnings("unchecked")
   /**
    * A check of one resource.
    *
-   * @param lease the lease of the claim it runs under; null to plan, with nothing executed or recorded
+   * @param claimed the claim it runs under and what it starts from; null to plan, with nothing executed or recorded
    */
-  ResourceCheck(CheckServices services, StoredResource stored, ResourceHandler<?, ?> handler, @Nullable CheckLease lease) {
+  @SuppressWarnings("unchecked")
+  ResourceCheck(CheckServices services, StoredResource stored, ResourceHandler<?, ?> handler, @Nullable Claimed claimed) {
     this.services = services;
     this.stored = stored;
     this.resource = (Resource<ResourceSpec>) stored.resource();
     this.handler = (ResourceHandler<ResourceSpec, Object>) handler;
-    this.lease = lease;
-    this.execute = lease != null;
+    this.claimed = claimed;
+    this.lease = claimed == null ? null : claimed.lease();
+    this.execute = claimed != null;
     this.now = services.clock().instant();
     this.context = new CheckContext(resource.application(), stored.deliveryConfig(), stored.environment(),
         now.plus(services.callTimeout()), services.clock(), services.artifacts());
@@ -103,10 +105,9 @@ final class ResourceCheck {
   CompletableFuture<CheckReport> run() {
     CompletableFuture<CheckReport> checked;
     try {
-      paused = stored("read the pauses", () -> services.guard().isPaused(stored));
-      state = stored("read the state", () -> services.store().state(id()));
-      if (execute && stored("read the tasks", () -> services.store().tasks(id())).stream()
-          .anyMatch(t -> t.state() == TaskState.RUNNING)) {
+      paused = claimed != null ? claimed.inputs().paused() : services.guard().isPaused(stored);
+      state = claimed != null ? claimed.inputs().state() : services.store().state(id());
+      if (execute && claimed.inputs().tasksRunning()) {
         // The engine's own record: tasks it launched are still running, whatever the handler says.
         return CompletableFuture.completedFuture(skipped("tasks launched earlier are still running"));
       }
@@ -194,7 +195,8 @@ final class ResourceCheck {
   }
 
   private CheckReport inSync() {
-    ResourceEvent last = stored("read the last event", () -> services.store().lastResourceEvent(id())).orElse(null);
+    ResourceEvent last = claimed != null ? EventRecorder.lastOwn(claimed.history()).orElseGet(() -> stored(
+        "read the last event", () -> services.store().lastResourceEvent(id())).orElse(null)) : null;
     boolean wasOff = last instanceof ResourceEvent.DeltaDetected || last instanceof ResourceEvent.Missing
         || last instanceof ResourceEvent.ActuationLaunched || last instanceof ResourceEvent.TaskSucceeded
         || last instanceof ResourceEvent.TaskFailed || last instanceof ResourceEvent.DriftWhilePaused
@@ -438,20 +440,20 @@ final class ResourceCheck {
     return CompletableFuture.completedFuture(finish(report));
   }
 
-  /** Persists state and history under the lease, unless only planning; a state never read is not saved. */
+  /**
+   * Persists state and history and reschedules, in one store call under the lease, unless only planning; a state
+   * never read is not saved. Events that repeat the history read at the start are not recorded again.
+   */
   private CheckReport finish(CheckReport report) {
     if (execute && report.result() != null) {
-      if (state != null) {
-        ResourceState last = finalState(report.result(), report.plan().message()).withArtifactVersion(version());
-        stored("save the state", () -> {
-          services.store().saveState(last, lease.lease());
-          return null;
-        });
-      }
-      stored("record the events", () -> {
-        services.recorder().recordCheck(events, lease.lease());
+      ResourceState last = finalState(report.result(), report.plan().message()).withArtifactVersion(version());
+      Instant next = claimed.next().after(stored, report.result(), last);
+      List<ResourceEvent> recorded = services.recorder().unrepeated(events, claimed.history());
+      stored("complete the check", () -> {
+        services.store().completeCheck(id(), lease.lease(), state == null ? null : last, recorded, next);
         return null;
       });
+      services.recorder().published(recorded);
       try {
         services.guard().afterCheck(stored, report, resolved);
       } catch (RuntimeException e) {
