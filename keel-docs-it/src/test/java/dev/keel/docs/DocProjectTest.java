@@ -98,7 +98,8 @@ class DocProjectTest {
   @Test
   void thePluginGuideSpellsOutAWholePluginProject() {
     assertThat(DocProject.read(DOCS.resolve("plugins.md")).files()).extracting(DocFile::path).containsExactly(
-        "pom.xml", "src/main/java/com/example/owner/OwnerTagResolver.java", "src/assembly/plugin.xml",
+        "pom.xml", "src/main/java/com/example/owner/OwnerTagResolver.java",
+        "src/main/java/com/example/owner/OwnerTagPlugin.java", "src/assembly/plugin.xml",
         "src/main/plugin/plugin.properties");
   }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The standalone projects of docs/plugins.md and docs/embedding.md, written from the guides' code blocks into
  * empty directories and built with Maven as a reader would, outside the reactor: the plugin project with
  * {@code mvn install}, then the host project with {@code mvn verify}, whose own test runs the host on the
- * simulated clouds of the zips its documented {@code dependency:copy} step copied. The dev.keel artifacts come
+ * simulated clouds of the simulator zips its documented {@code dependency:copy} step copied. The dev.keel artifacts come
  * from a private repository (invoker:install put them there), everything else from the build's local
  * repository read as a remote one (docs-settings.xml), so nothing leaks into it.
  */
@@ -94,9 +94,11 @@ class StandaloneProjectsIT {
     assertThat(pluginExit).as("mvn install of docs/plugins.md's project; its log:%n%s", log(PLUGIN)).isZero();
     Path zip = REPOSITORY.resolve("com/example/owner-tag-plugin/1.0.0/owner-tag-plugin-1.0.0-plugin.zip");
     try (ZipFile plugin = new ZipFile(zip.toFile())) {
-      assertThat(entry(plugin, "plugin.properties")).contains("plugin.id=owner-tag", "plugin.version=1.0.0");
+      assertThat(entry(plugin, "plugin.properties")).contains("plugin.id=com.example.owner-tag",
+          "plugin.class=com.example.owner.OwnerTagPlugin", "plugin.version=1.0.0", "plugin.requires=keel>=0.1.0");
       assertThat(entry(plugin, "classes/META-INF/extensions.idx")).contains("com.example.owner.OwnerTagResolver");
       assertThat(plugin.getEntry("classes/com/example/owner/OwnerTagResolver.class")).isNotNull();
+      assertThat(plugin.getEntry("classes/com/example/owner/OwnerTagPlugin.class")).isNotNull();
     }
   }
 
@@ -106,7 +108,7 @@ class StandaloneProjectsIT {
     assertThat(hostExit).as("mvn verify of docs/embedding.md's project; its log:%n%s", log(HOST)).isZero();
     try (Stream<Path> zips = Files.list(HOST.resolve("target/plugins"))) {
       assertThat(zips.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("keel-ec2.zip",
-          "keel-titus.zip", "keel-resolvers.zip", "owner-tag.zip");
+          "keel-titus.zip", "keel-ec2-sim.zip", "keel-titus-sim.zip", "keel-resolvers.zip", "owner-tag.zip");
     }
     String log = log(HOST);
     assertThat(log).contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0");

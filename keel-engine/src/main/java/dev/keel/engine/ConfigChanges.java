@@ -5,10 +5,12 @@ import dev.keel.engine.internal.check.EventRecorder;
 import dev.keel.engine.store.KeelStore;
 import dev.keel.engine.store.StoredResource;
 import dev.keel.engine.store.SubmitResult;
+import dev.keel.engine.store.SubmittedDocument;
 import dev.keel.spi.model.DeliveryConfig;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * Stores and deletes validated delivery configs, records what changed in each resource's history, and has
@@ -30,10 +32,15 @@ final class ConfigChanges {
     this.promotionLoop = promotionLoop;
   }
 
-  /** Stores a validated config and records what changed. */
-  SubmitResult store(DeliveryConfig deliveryConfig) {
+  /**
+   * Stores a validated config and records what changed.
+   *
+   * @param document the document it was read from, kept beside it; null for a config built in code
+   */
+  SubmitResult store(DeliveryConfig deliveryConfig, @Nullable SubmittedDocument document) {
     Instant now = clock.instant();
-    SubmitResult result = store.storeDeliveryConfig(deliveryConfig, now);
+    SubmitResult result = document == null ? store.storeDeliveryConfig(deliveryConfig, now)
+        : store.storeDeliveryConfig(deliveryConfig, document, now);
     String app = deliveryConfig.application();
     result.created().stream().sorted().forEach(id -> recorder.record(new ResourceEvent.Created(id, app, now)));
     result.updated().stream().sorted().forEach(id -> recorder.record(new ResourceEvent.Updated(id, app, now,

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import dev.keel.engine.promotion.AllowedTimesConstraint;
 import dev.keel.engine.store.Retention;
 import dev.keel.engine.freeze.OperatorFreeze;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +44,9 @@ import java.util.Set;
  * @param maxStuckCallsPerPlugin how many of one plugin's calls may outlive their deadline without returning
  *     (they ignored the interrupt) before its further calls are refused; a resource or constraint whose
  *     previous call is stuck is never called again until that call returns
+ * @param pluginConfigs each plugin's configuration, by plugin id, as plain values (maps, lists, strings,
+ *     numbers, booleans): what its extensions read from {@code KeelContext.config()}. A Spinnaker host maps
+ *     {@code spinnaker.extensibility.plugins.<id>.config} onto it, one entry per plugin id
  */
 public record EngineConfig(
     Duration checkInterval,
@@ -63,7 +68,8 @@ public record EngineConfig(
     List<OperatorFreeze> operatorFreezes,
     Retention retention,
     ZoneId defaultTimeZone,
-    int maxStuckCallsPerPlugin) {
+    int maxStuckCallsPerPlugin,
+    Map<String, Map<String, Object>> pluginConfigs) {
 
   /** Checks the values and copies the collections. */
   public EngineConfig {
@@ -95,6 +101,20 @@ public record EngineConfig(
     if (maxStuckCallsPerPlugin < 1) {
       throw new IllegalArgumentException("maxStuckCallsPerPlugin must be at least 1");
     }
+    Map<String, Map<String, Object>> copies = new LinkedHashMap<>();
+    pluginConfigs.forEach((id, settings) -> copies.put(Objects.requireNonNull(id, "plugin id"),
+        Map.copyOf(Objects.requireNonNull(settings, () -> "pluginConfigs." + id))));
+    pluginConfigs = Collections.unmodifiableMap(copies);
+  }
+
+  /**
+   * A plugin's configuration.
+   *
+   * @param pluginId the plugin's id, such as {@code dev.keel.ec2}
+   * @return its settings, empty when none were given
+   */
+  public Map<String, Object> pluginConfig(String pluginId) {
+    return pluginConfigs.getOrDefault(pluginId, Map.of());
   }
 
   /** The lease of a claim unless one is set: 3 × the call timeout. */
@@ -159,6 +179,7 @@ public record EngineConfig(
     b.retention = retention;
     b.defaultTimeZone = defaultTimeZone;
     b.maxStuckCallsPerPlugin = maxStuckCallsPerPlugin;
+    b.pluginConfigs = new LinkedHashMap<>(pluginConfigs);
     return b;
   }
 
@@ -195,8 +216,32 @@ public record EngineConfig(
     private List<OperatorFreeze> operatorFreezes = List.of();
     private Retention retention = Retention.defaults();
     private ZoneId defaultTimeZone = ZoneId.of(AllowedTimesConstraint.DEFAULT_ZONE);
+    private Map<String, Map<String, Object>> pluginConfigs = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Sets every plugin's configuration at once, replacing what was set before.
+     *
+     * @param byPluginId settings by plugin id
+     * @return this builder
+     */
+    public Builder pluginConfigs(Map<String, Map<String, Object>> byPluginId) {
+      this.pluginConfigs = new LinkedHashMap<>(byPluginId);
+      return this;
+    }
+
+    /**
+     * Sets one plugin's configuration.
+     *
+     * @param pluginId the plugin's id, such as {@code dev.keel.ec2}
+     * @param settings its settings, as plain values
+     * @return this builder
+     */
+    public Builder pluginConfig(String pluginId, Map<String, Object> settings) {
+      this.pluginConfigs.put(Objects.requireNonNull(pluginId, "pluginId"), settings);
+      return this;
+    }
 
     /** @param r how long the default store keeps history and removed resources @return this builder */
     public Builder retention(Retention r) {
@@ -336,7 +381,7 @@ public record EngineConfig(
           defaultRateLimit, callTimeout, giveUpPolicy, retryBackoff, taskPollInterval, disabledResolvers,
           claimLease != null ? claimLease : defaultLease(callTimeout),
           instanceId, randomSeed, promotionCheckInterval, maxConsideredVersions, operatorFreezes, retention,
-          defaultTimeZone, maxStuckCallsPerPlugin);
+          defaultTimeZone, maxStuckCallsPerPlugin, pluginConfigs);
     }
   }
 }

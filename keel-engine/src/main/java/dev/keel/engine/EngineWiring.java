@@ -191,7 +191,8 @@ final class EngineWiring {
         .disabledPlugins(b.disabledPlugins)
         .startDeadline(b.pluginStartDeadline)
         .hostClaims(b::registerOwnInto)
-        .contextFactory(pluginId -> new EngineContext(clock(), b.pluginConfig.getOrDefault(pluginId, Map.of()),
+        .contextFactory(pluginId -> new EngineContext(clock(),
+            b.pluginConfig.getOrDefault(pluginId, config.pluginConfig(pluginId)),
             b.services, artifactView, this::recordPluginEvent));
     b.pluginsRoots.forEach(loader::pluginsRoot);
     return loader.build();

@@ -10,6 +10,7 @@ import dev.keel.engine.schedule.Scheduler;
 import dev.keel.engine.store.ResourceState;
 import dev.keel.engine.store.StoredResource;
 import dev.keel.engine.store.SubmitResult;
+import dev.keel.engine.store.SubmittedDocument;
 import dev.keel.spi.Exportable;
 import dev.keel.spi.ResourceHandler;
 import dev.keel.spi.Simulator;
@@ -20,6 +21,7 @@ import dev.keel.spi.model.ResourceStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -90,7 +92,8 @@ public final class KeelEngine implements AutoCloseable {
   }
 
   /**
-   * Reads, validates and stores a delivery config, and checks its new and changed resources at once.
+   * Reads, validates and stores a delivery config, and checks its new and changed resources at once. The store
+   * keeps the file's text beside the config read from it, for {@link #submittedDocument(String)}.
    *
    * @param file a YAML or JSON delivery config
    * @return what changed
@@ -99,19 +102,34 @@ public final class KeelEngine implements AutoCloseable {
    *     nothing is stored
    */
   public SubmitResult submit(Path file) {
-    return w.configChanges.store(w.reader.read(file));
+    return submit(w.reader.readText(file), file.toString());
   }
 
   /**
-   * Reads, validates and stores a delivery config given as text.
+   * Reads, validates and stores a delivery config given as text. The store keeps the text beside the config
+   * read from it (templates and all), for {@link #submittedDocument(String)}.
    *
    * @param text the YAML or JSON document
    * @param sourceName the name given in problems
    * @return what changed
    * @throws dev.keel.engine.config.ConfigException listing every problem; nothing is stored
+   * @throws dev.keel.engine.store.ConfigConflictException if another config manages the same names;
+   *     nothing is stored
    */
   public SubmitResult submit(String text, String sourceName) {
-    return w.configChanges.store(w.reader.read(text, sourceName));
+    return w.configChanges.store(w.reader.read(text, sourceName), new SubmittedDocument(sourceName, text));
+  }
+
+  /**
+   * The document a stored config was submitted as, to show it as its author wrote it (with its templates);
+   * {@link ConfigReader#render(String, String)} gives the plain config it expands to.
+   *
+   * @param configName the config's name
+   * @return the document; empty if the config is not stored, was submitted as a {@link DeliveryConfig} built in
+   *     code, or the engine's store keeps no documents
+   */
+  public Optional<SubmittedDocument> submittedDocument(String configName) {
+    return w.store.submittedDocument(configName);
   }
 
   /**
@@ -128,7 +146,7 @@ public final class KeelEngine implements AutoCloseable {
    */
   public SubmitResult submit(DeliveryConfig deliveryConfig) {
     w.reader.validate(deliveryConfig, "delivery config '" + deliveryConfig.name() + "'");
-    return w.configChanges.store(deliveryConfig);
+    return w.configChanges.store(deliveryConfig, null);
   }
 
   /**

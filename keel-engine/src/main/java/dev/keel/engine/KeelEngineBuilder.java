@@ -132,7 +132,8 @@ public final class KeelEngineBuilder {
   }
 
   /**
-   * The configuration a plugin's extensions find in {@link dev.keel.spi.KeelContext#config()}.
+   * The configuration a plugin's extensions find in {@link dev.keel.spi.KeelContext#config()}; for that
+   * plugin it replaces what {@link EngineConfig#pluginConfigs()} gives.
    *
    * @param pluginId the plugin ({@code host} for classpath extensions)
    * @param settings plain values: maps, lists, strings, numbers, booleans

@@ -78,6 +78,24 @@ class KeelEngineTest {
   }
 
   @Test
+  void aPluginReadsItsConfigurationFromEngineConfigByPluginIdUnlessTheBuilderGivesOne(@TempDir Path plugins)
+      throws IOException {
+    Files.copy(pluginZip(), plugins.resolve("widgets.zip"));
+    EngineConfig config = EngineConfig.builder()
+        .pluginConfigs(Map.of("keel-test-plugin", Map.of("quota.limit", "lots"))).build();
+
+    try (KeelEngine engine = KeelEngine.builder().clock(CLOCK).config(config).plugins(plugins).build()) {
+      assertThat(engine.pluginFailures()).singleElement()
+          .satisfies(f -> assertThat(f.reason()).endsWith("quota.limit must be a positive whole number, not 'lots'"));
+    }
+    try (KeelEngine engine = KeelEngine.builder().clock(CLOCK).config(config).plugins(plugins)
+        .pluginConfig("keel-test-plugin", Map.of("quota.limit", 2)).build()) {
+      assertThat(engine.pluginFailures()).isEmpty();
+    }
+    assertThat(config.toBuilder().build().pluginConfig("keel-test-plugin")).containsEntry("quota.limit", "lots");
+  }
+
+  @Test
   void anInvalidConfigLeavesTheStoreExactlyAsItWas(@TempDir Path plugins) throws IOException {
     Files.copy(pluginZip(), plugins.resolve("widgets.zip"));
     InMemoryStore store = new InMemoryStore();

@@ -1,10 +1,12 @@
 package dev.keel.resolvers;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.annotation.Nullable;
 
 /**
  * Reads policy rules from plain values, as the host loads them from YAML:
@@ -136,12 +138,32 @@ public final class PolicyRules {
         return new PolicyAction.Replace(p, m.get("from"), m.get("to"));
       }
       default -> {
-        if (!(m.get("value") instanceof Number n)) {
+        Double minimum = number(m.get("value"));
+        if (minimum == null) {
           problems.add(at + ".value: expected a number, got " + m.get("value"));
           return null;
         }
-        return new PolicyAction.AtLeast(p, n.doubleValue());
+        return new PolicyAction.AtLeast(p, minimum);
       }
     }
+  }
+
+  /**
+   * A number, or a string holding one: a Spinnaker host resolves plugin configuration from its properties, which
+   * give every value as a string ({@code value: 3} arrives as {@code "3"}).
+   */
+  @Nullable
+  private static Double number(@Nullable Object value) {
+    if (value instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (value instanceof String s) {
+      try {
+        return new BigDecimal(s.trim()).doubleValue();
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
   }
 }

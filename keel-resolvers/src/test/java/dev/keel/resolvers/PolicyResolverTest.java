@@ -136,6 +136,25 @@ class PolicyResolverTest {
   }
 
   @Test
+  void rulesWhoseValuesAreAllTextAsASpinnakerHostGivesThemWorkAsTypedOnes() {
+    // kork resolves spinnaker.extensibility.plugins.dev.keel.resolvers.config from properties: every value a string.
+    List<Map<String, Object>> asText = List.of(
+        Map.of("name", "prod-capacity",
+            "select", Map.of("kind", "ec2/cluster", "environment", "production"),
+            "atLeast", Map.of("path", "/capacity/min", "value", "3")),
+        Map.of("name", "ebs",
+            "select", Map.of("account", "prod"),
+            "default", Map.of("path", "/launchConfiguration/ebsOptimized", "value", "true")));
+    PolicyResolver resolver = new PolicyResolver(PolicyRules.parse(asText), CODEC);
+
+    Cluster resolved = resolve(resolver, cluster("production", "prod", 1, "m5.large"));
+
+    assertThat(resolved.capacity().min()).isEqualTo(3);
+    assertThat(resolved.launchConfiguration().ebsOptimized()).isTrue();
+    assertThat(resolve(resolver, cluster("production", "prod", 5, "m5.large")).capacity().min()).isEqualTo(5);
+  }
+
+  @Test
   void invalidRulesAreRejectedWhenLoadedNamingEachRuleAndField() {
     List<Map<String, Object>> bad = List.of(
         Map.of("name", "a", "forse", Map.of("path", "/x", "value", 1)),

@@ -36,6 +36,19 @@ public interface KeelContext {
   <T> Optional<T> service(Class<T> type);
 
   /**
+   * A simulated cloud a simulator plugin offers under a port type ({@link Simulator#clouds()}), for a cloud
+   * plugin whose configuration asks for the simulated cloud. Never a host's service: a plugin that finds no
+   * cloud of either kind fails with a {@link PluginUnavailableException} rather than simulate silently.
+   *
+   * @param type the port type
+   * @param <T> the port type
+   * @return the simulated cloud, if a loaded simulator offers one
+   */
+  default <T> Optional<T> simulated(Class<T> type) {
+    return Optional.empty();
+  }
+
+  /**
    * Read-only artifact promotion state.
    *
    * @return the view

@@ -6,10 +6,12 @@ import java.util.Map;
 import org.pf4j.ExtensionPoint;
 
 /**
- * The simulated cloud a plugin ships, as a host drives it: the keel CLI, the examples and tests seed it from a
- * scenario and play a timeline of events against it (faults, changes made by hand). A plugin's simulator
- * reaches the same simulated cloud as the plugin's handlers through the {@link KeelContext} they share; it
- * does nothing when the host registered a real cloud.
+ * A simulated cloud, shipped as a plugin of its own (the EC2 and Titus simulators are {@code dev.keel.ec2-sim}
+ * and {@code dev.keel.titus-sim}), as a host drives it: the keel CLI, the examples and tests seed it from a
+ * scenario and play a timeline of events against it (faults, changes made by hand). It implements the cloud
+ * plugins' ports and offers them through {@link #clouds()}; a cloud plugin uses them, through
+ * {@link KeelContext#simulated(Class)}, only when its configuration asks for the simulated cloud, so what the
+ * simulator seeds is what that plugin's handlers see.
  *
  * <p>Everything crosses this interface as plain values (maps, lists, strings, numbers, booleans), so a host
  * needs none of the plugin's classes. Calls come from one thread at a time, between engine steps.
@@ -70,10 +72,22 @@ public interface Simulator extends ExtensionPoint {
   String apply(String action, Map<String, Object> arguments);
 
   /**
-   * Whether the simulator drives a simulated cloud; false when the host registered a real cloud, in which
-   * case {@link #seed}, {@link #prepare}, {@link #published} and {@link #apply} must not be called.
+   * The cloud ports this simulator implements, each by the port type a cloud plugin asks
+   * {@link KeelContext#simulated(Class)} for, such as {@code Ec2Cloud.class} from the host-provided
+   * {@code keel-ec2-api}. The engine asks once, after constructing the simulators and before the other
+   * extensions, so that a cloud plugin's constructors find them.
    *
-   * @return true for a simulated cloud
+   * @return port type to the simulated cloud implementing it; empty by default
+   */
+  default Map<Class<?>, Object> clouds() {
+    return Map.of();
+  }
+
+  /**
+   * Whether the simulator drives a simulated cloud; when false, {@link #seed}, {@link #prepare},
+   * {@link #published} and {@link #apply} must not be called.
+   *
+   * @return true for a simulated cloud, the default
    */
   default boolean active() {
     return true;

@@ -1,6 +1,7 @@
 package dev.keel.testplugin;
 
 import dev.keel.spi.KeelContext;
+import dev.keel.spi.PluginUnavailableException;
 import dev.keel.spi.ResourceContext;
 import dev.keel.spi.ResourceHandler;
 import dev.keel.spi.actuation.Actuation;
@@ -11,6 +12,7 @@ import dev.keel.spi.model.SupportedKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -18,9 +20,12 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A widget handler with a fault chosen by the {@value #FAULTS} resource a test writes into a variant of
  * the plugin zip (with this class listed in its extension index; it is not annotated, so the built zip
- * does not list it; nor does it extend {@link WidgetHandler}, whose annotation PF4J would inherit). {@code constructor=hang} makes its constructor wait until interrupted;
- * {@code supportedKind=throw}, {@code null} or a kind such as {@code ec2/cluster@v1.1} choose what
- * {@link #supportedKind()} does.
+ * does not list it; nor does it extend {@link WidgetHandler}, whose annotation PF4J would inherit).
+ * {@code constructor=hang} makes its constructor wait until interrupted; {@code constructor=unavailable} makes
+ * it say its plugin cannot work here; {@code constructor=simulated} makes it need the simulated clock a
+ * {@link WidgetSimulator} offers (as a cloud plugin needs a simulated cloud), and say its plugin cannot work
+ * without one; {@code supportedKind=throw}, {@code null} or a kind such as {@code ec2/cluster@v1.1} choose
+ * what {@link #supportedKind()} does.
  */
 public class FaultyWidgetHandler implements ResourceHandler<WidgetSpec, WidgetSpec> {
 
@@ -42,6 +47,14 @@ public class FaultyWidgetHandler implements ResourceHandler<WidgetSpec, WidgetSp
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if ("unavailable".equals(faults.getProperty("constructor"))) {
+      throw new PluginUnavailableException("the widget factory is closed: open it with factory=open");
+    }
+    if ("simulated".equals(faults.getProperty("constructor"))) {
+      Clock clock = context.simulated(Clock.class).orElseThrow(() -> new PluginUnavailableException(
+          "no simulated widget clock: load the widget simulator"));
+      java.util.Objects.requireNonNull(clock.instant(), "instant");
     }
     if ("hang".equals(faults.getProperty("constructor"))) {
       try {

@@ -34,10 +34,10 @@ import org.junit.jupiter.api.Test;
  * {@code plan} of an in-sync diff holds no operation. A failure names the paths that differ, not the state.
  *
  * <pre>{@code
- * class ClusterHandlerContractTest extends HandlerContract<ClusterSpec, Map<String, ServerGroup>> {
- *   protected HandlerFixture<ClusterSpec, Map<String, ServerGroup>> fixture(VirtualScheduler scheduler) {
+ * class Ec2ClusterHandlerContractTest extends HandlerContract<Ec2ClusterSpec, Map<String, Ec2ServerGroup>> {
+ *   protected HandlerFixture<Ec2ClusterSpec, Map<String, Ec2ServerGroup>> fixture(VirtualScheduler scheduler) {
  *     SimulatedEc2 cloud = new SimulatedEc2(scheduler.clock());
- *     return new HandlerFixture<>(new ClusterHandler(cloud), List.of(cloud), List.of(), aCluster());
+ *     return new HandlerFixture<>(new Ec2ClusterHandler(cloud), List.of(cloud), List.of(), aCluster());
  *   }
  * }
  * }</pre>

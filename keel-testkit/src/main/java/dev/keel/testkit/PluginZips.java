@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +18,17 @@ public final class PluginZips {
 
   /** The system property naming the directory of plugin zips: {@value}. */
   public static final String DIRECTORY_PROPERTY = "keel.testPlugins";
+
+  /**
+   * The plugin configuration that runs the SDK's cloud plugins, {@code dev.keel.ec2} and {@code dev.keel.titus},
+   * on the simulated clouds of their simulator plugins ({@code keel-ec2-sim}, {@code keel-titus-sim}): each is
+   * configured with {@code simulated: true}. Give it to {@code EngineConfig.builder().pluginConfigs(...)}.
+   *
+   * @return plugin id to settings
+   */
+  public static Map<String, Map<String, Object>> simulatedClouds() {
+    return Map.of("dev.keel.ec2", Map.of("simulated", true), "dev.keel.titus", Map.of("simulated", true));
+  }
 
   private PluginZips() {}
 

@@ -54,6 +54,9 @@ final class ConfigBinder {
   /** Where each bound element came from, for the validator's messages. */
   final Map<Object, String> pathOf = new IdentityHashMap<>();
 
+  /** Metadata entries to add to the resource at a path: the provenance of resources expanded from templates. */
+  Map<String, Map<String, Object>> resourceMetadata = Map.of();
+
   /** Whether some artifact or environment failed to bind, so references to it must not be reported. */
   boolean incompleteArtifacts;
   boolean incompleteEnvironments;
@@ -213,6 +216,7 @@ final class ConfigBinder {
     if (serviceAccount != null) {
       meta.putIfAbsent(Resource.SERVICE_ACCOUNT, serviceAccount);
     }
+    meta.putAll(resourceMetadata.getOrDefault(path, Map.of()));
     if (environment != null) {
       meta.put(Resource.ENVIRONMENT, environment);
     }

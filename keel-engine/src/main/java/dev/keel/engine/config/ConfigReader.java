@@ -26,8 +26,10 @@ import java.util.Set;
  * Reads delivery configs in Keel's format, and single resources in Kubernetes style, from YAML or JSON.
  *
  * <p>Specs bind to the classes the {@link KindRegistry} declares for their kinds; unknown properties are
- * errors. Environment {@code locations} fill in resources that omit theirs; older kind versions are
- * migrated to the newest. The whole config is validated, and every problem is reported at once in a
+ * errors. Templates are expanded first ({@code templates}, {@code template: NAME} instantiations, environments
+ * declared {@code like} others), so that everything after sees ordinary resources; each expanded resource
+ * records its {@link TemplateProvenance}, and {@link #render} prints the plain config. Environment
+ * {@code locations} fill in resources that omit theirs; older kind versions are migrated to the newest. The whole config is validated, and every problem is reported at once in a
  * {@link ConfigException}, each with source, line, column and path. Limits bound what a hostile document
  * can cost. Instances are immutable and thread-safe.
  *
@@ -44,6 +46,7 @@ public final class ConfigReader {
   private final ReaderLimits limits;
   private final ObjectMapper mapper;
   private final ConfigBinder.SpecProperties specProperties;
+  private final SpecSchema specSchema;
   private final JsonFactory yaml;
   private final JsonFactory json;
 
@@ -52,6 +55,7 @@ public final class ConfigReader {
     this.limits = b.limits;
     this.mapper = ConfigMapper.create();
     this.specProperties = new ConfigBinder.SpecProperties(mapper);
+    this.specSchema = new SpecSchema(mapper);
     this.yaml = ParserFactories.yaml(limits);
     this.json = ParserFactories.json(limits);
   }
@@ -97,10 +101,73 @@ public final class ConfigReader {
    * @throws ConfigException listing every problem
    */
   public DeliveryConfig read(String text, String sourceName) {
+    return bound(text, sourceName).config();
+  }
+
+  /**
+   * The config a file holds in Keel's plain format: templates expanded, environments declared {@code like}
+   * others given their resources, and nothing else changed. Any reader of Keel's format, this one included,
+   * reads the result as this reader reads the file. The config is read and validated in full first.
+   *
+   * @param file a YAML or JSON delivery config
+   * @return the plain config as a YAML document
+   * @throws ConfigException listing every problem
+   * @see #render(String, String)
+   */
+  public String render(Path file) {
+    return render(load(file), file.toString());
+  }
+
+  /**
+   * The config a document holds in Keel's plain format, as YAML: templates expanded, environments declared
+   * {@code like} others given their resources, and nothing else changed (a document without templates gives
+   * its own values back, comments and formatting aside). Rendering is deterministic, and rendering the result
+   * gives it back unchanged.
+   *
+   * @param text the YAML or JSON document
+   * @param sourceName the name to give in problems
+   * @return the plain config as a YAML document
+   * @throws ConfigException listing every problem, as {@link #read(String, String)} would, or if the plain
+   *     config is larger than the document size limit
+   */
+  public String render(String text, String sourceName) {
+    Bound bound = bound(text, sourceName);
+    JsonNode root = bound.problems().tree().root();
+    String mergeKey = ConfigRendering.unwritableKey(root, "");
+    if (mergeKey != null) {
+      bound.problems().add(mergeKey, "A key '<<' cannot be rendered as YAML, where it is a merge key however it is"
+          + " quoted; rename it");
+      bound.problems().throwIfAny();
+    }
+    String yaml = ConfigRendering.yaml(root);
+    if (yaml.length() > limits.maxDocumentChars()) {
+      throw new ConfigException(List.of(new ConfigProblem(sourceName, 0, 0, "", "The expanded config is "
+          + yaml.length() + " characters long, more than the document size limit of " + limits.maxDocumentChars()
+          + "; it could not be read again")));
+    }
+    return yaml;
+  }
+
+  /**
+   * Reads a file's text as {@link #read(Path)} does: UTF-8, no longer than the document size limit. Hosts that
+   * keep the document as submitted (see {@link dev.keel.engine.store.DeliveryConfigRepository}) read it with this.
+   *
+   * @param file the file
+   * @return its text
+   * @throws ConfigException if the file is missing, unreadable or too large
+   */
+  public String readText(Path file) {
+    return load(file);
+  }
+
+  /** A read config, and the problems of the plain tree it was bound from (none), which place paths of that tree. */
+  private record Bound(DeliveryConfig config, Problems problems) {}
+
+  private Bound bound(String text, String sourceName) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(sourceName, "sourceName");
     checkSize(text.length(), sourceName);
-    ConfigBinder binder = binderFor(text, sourceName);
+    ConfigBinder binder = binderFor(text, sourceName, true);
     Problems problems = binder.problems();
     DeliveryConfig config = binder.deliveryConfig(problems.tree().root());
     if (config != null) {
@@ -108,7 +175,7 @@ public final class ConfigReader {
           .validate(config);
     }
     problems.throwIfAny();
-    return Objects.requireNonNull(config);
+    return new Bound(Objects.requireNonNull(config), problems);
   }
 
   /**
@@ -162,7 +229,7 @@ public final class ConfigReader {
   public Resource<?> readResource(String text, String sourceName) {
     Objects.requireNonNull(text, "text");
     checkSize(text.length(), sourceName);
-    ConfigBinder binder = binderFor(text, sourceName);
+    ConfigBinder binder = binderFor(text, sourceName, false);
     Problems problems = binder.problems();
     JsonNode root = problems.tree().root();
     if (!root.isObject()) {
@@ -218,11 +285,22 @@ public final class ConfigReader {
     return new LocatedDocument(sourceName, tree, values);
   }
 
-  /** Parses a document and prepares a binder over it; syntax errors and limits throw at once. */
-  private ConfigBinder binderFor(String text, String sourceName) {
+  /**
+   * Parses a document and prepares a binder over it, expanding its templates first if it has any; syntax
+   * errors, limits and problems of the templates throw at once.
+   */
+  private ConfigBinder binderFor(String text, String sourceName, boolean templates) {
     List<ConfigProblem> found = new ArrayList<>();
     LocatedTree tree = LocatedTree.parse(factoryFor(text, sourceName), text, sourceName, limits, found);
-    return new ConfigBinder(registry, mapper, specProperties, new Problems(sourceName, tree, found));
+    Problems parsed = new Problems(sourceName, tree, found);
+    if (!templates || !TemplateExpander.templated(tree.root())) {
+      return new ConfigBinder(registry, mapper, specProperties, parsed);
+    }
+    TemplateExpander.Expansion expansion = TemplateExpander.expand(tree, parsed, registry, specSchema, limits);
+    ConfigBinder binder = new ConfigBinder(registry, mapper, specProperties,
+        new Problems(sourceName, expansion.tree(), new ArrayList<>()));
+    binder.resourceMetadata = expansion.metadata();
+    return binder;
   }
 
   private JsonFactory factoryFor(String text, String sourceName) {

@@ -115,7 +115,7 @@ final class ConfigValidator {
           String firstEnv = envOf.get(first);
           problems.add(pathOf.get(r), "Resource id " + r.id() + " is already declared "
               + (firstEnv.equals(env.name()) ? "in this environment" : "in environment '" + firstEnv + "'")
-              + " at " + pathOf.get(first) + "; a resource may be managed only once (rename it or remove one)");
+              + " at " + where(pathOf.get(first)) + "; a resource may be managed only once (rename it or remove one)");
         } else {
           seen.put(r.id(), r);
           envOf.put(r, env.name());
@@ -212,6 +212,15 @@ final class ConfigValidator {
         }
       }
     }
+  }
+
+  /**
+   * A path, with where it is written when the document has positions, and what produced it when it was
+   * expanded from a template: {@code environments[0].resources[1] (delivery.yml:12:5)}.
+   */
+  private String where(String path) {
+    String at = problems.locate(path);
+    return at.equals(path) ? path : path + " (" + at + problems.tree().note(path) + ")";
   }
 
   private String field(Object element, String name) {

@@ -3,7 +3,7 @@ package dev.keel.engine.config;
 import dev.keel.engine.promotion.AllowedTimesConstraint;
 import dev.keel.engine.promotion.DependsOnConstraint;
 import dev.keel.engine.promotion.ManualJudgementConstraint;
-import dev.keel.engine.promotion.PipelineConstraint;
+import dev.keel.spi.model.PipelineConstraint;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ResourceHandler;
 import dev.keel.spi.SpecMigrator;

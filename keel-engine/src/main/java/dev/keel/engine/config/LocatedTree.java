@@ -36,17 +36,61 @@ final class LocatedTree {
   private final Map<String, Position> positions;
   private final Map<String, String> aliases;
   private final int omitted;
+  /** For a tree expanded from templates: the parsed document its values were written in, else null. */
+  @Nullable
+  private final LocatedTree base;
+  /** Paths of this tree mapped to the paths of {@link #base} their values were written at. */
+  private final Map<String, String> origins;
+  /** Paths of expanded resources mapped to what produced them, appended to problems found inside. */
+  private final Map<String, String> notes;
 
   private LocatedTree(JsonNode root, Map<String, Position> positions, Map<String, String> aliases, int omitted) {
+    this(root, positions, aliases, omitted, null, Map.of(), Map.of());
+  }
+
+  private LocatedTree(JsonNode root, Map<String, Position> positions, Map<String, String> aliases, int omitted,
+      @Nullable LocatedTree base, Map<String, String> origins, Map<String, String> notes) {
     this.root = root;
     this.positions = positions;
     this.aliases = aliases;
     this.omitted = omitted;
+    this.base = base;
+    this.origins = origins;
+    this.notes = notes;
   }
 
   /** A tree with no document behind it, for configs built in code: every position is unknown (0:0). */
   static LocatedTree none() {
     return new LocatedTree(JsonNodeFactory.instance.objectNode(), Map.of("", new Position(0, 0)), Map.of(), 0);
+  }
+
+  /**
+   * A tree built from a parsed one by expanding templates: each value is placed where it was written in
+   * {@code base}, through the longest path prefix {@code origins} maps, and problems inside an expanded
+   * resource carry its note.
+   *
+   * @param origins paths of the new tree to paths of {@code base}; must map {@code ""}
+   * @param notes paths of expanded resources to what produced them, such as {@code (from template 'x' ...)}
+   */
+  static LocatedTree expanded(JsonNode root, LocatedTree base, Map<String, String> origins, Map<String, String> notes) {
+    return new LocatedTree(root, new HashMap<>(), new HashMap<>(), base.omitted, base, origins, notes);
+  }
+
+  /**
+   * What produced the value at a path of an expanded tree, to append to a problem's message; empty for a
+   * parsed tree and for values outside expanded resources.
+   */
+  String note(String path) {
+    if (notes.isEmpty()) {
+      return "";
+    }
+    for (String p = path; p != null; p = SourcePaths.parent(p)) {
+      String note = notes.get(p);
+      if (note != null) {
+        return note;
+      }
+    }
+    return "";
   }
 
   JsonNode root() {
@@ -74,6 +118,12 @@ final class LocatedTree {
         p = rewritten;
         continue;
       }
+      if (base != null) {
+        String origin = through(origins, p);
+        if (origin != null) {
+          return base.position(origin);
+        }
+      }
       p = SourcePaths.parent(p);
     }
     return new Position(1, 1);
@@ -86,10 +136,20 @@ final class LocatedTree {
 
   @Nullable
   private String throughAlias(String path) {
+    return through(aliases, path);
+  }
+
+  /** The path rewritten through the longest prefix the map holds, or null if it holds none. */
+  @Nullable
+  private static String through(Map<String, String> map, String path) {
+    if (map.isEmpty()) {
+      return null;
+    }
     for (String prefix = path; prefix != null; prefix = SourcePaths.parent(prefix)) {
-      String origin = aliases.get(prefix);
+      String origin = map.get(prefix);
       if (origin != null) {
-        return origin + path.substring(prefix.length());
+        String rest = path.substring(prefix.length());
+        return origin.isEmpty() && rest.startsWith(".") ? rest.substring(1) : origin + rest;
       }
     }
     return null;

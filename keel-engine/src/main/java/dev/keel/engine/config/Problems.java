@@ -29,7 +29,16 @@ final class Problems {
       return;
     }
     LocatedTree.Position at = tree.position(path);
-    problems.add(new ConfigProblem(source, at.line(), at.column(), path, message));
+    problems.add(new ConfigProblem(source, at.line(), at.column(), path, message + tree.note(path)));
+  }
+
+  /**
+   * Where a value is, for a message about another value: {@code SOURCE:LINE:COL}, or just the path when the
+   * document has no positions (a config built in code).
+   */
+  String locate(String path) {
+    LocatedTree.Position at = tree.position(path);
+    return at.line() == 0 ? path : source + ":" + at.line() + ":" + at.column();
   }
 
   LocatedTree tree() {

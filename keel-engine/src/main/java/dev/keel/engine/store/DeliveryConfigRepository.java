@@ -4,6 +4,7 @@ import dev.keel.spi.model.DeliveryConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * The delivery configs a store keeps, one per application. Storing or deleting a config is the only way
@@ -26,7 +27,37 @@ public interface DeliveryConfigRepository {
   SubmitResult storeDeliveryConfig(DeliveryConfig config, Instant at);
 
   /**
-   * Removes a delivery config and stops managing its resources (cloud resources are left alone).
+   * Stores a delivery config as {@link #storeDeliveryConfig(DeliveryConfig, Instant)} does, and keeps the
+   * document it was read from, so that it can be shown as its author wrote it (templates and all). The document
+   * is replaced with the config: storing a config without one (this method with null, or the other) forgets
+   * the one kept before, as it no longer describes what is stored. A refused config changes neither.
+   *
+   * <p>The default stores the config and keeps no document, so that a store written before documents were kept
+   * works unchanged; a store that keeps them overrides this and {@link #submittedDocument(String)}.
+   *
+   * @param config the validated config
+   * @param document the document it was read from, or null for a config built in code
+   * @param at when
+   * @return what changed
+   * @throws ConfigConflictException as {@link #storeDeliveryConfig(DeliveryConfig, Instant)} does
+   */
+  default SubmitResult storeDeliveryConfig(DeliveryConfig config, @Nullable SubmittedDocument document, Instant at) {
+    return storeDeliveryConfig(config, at);
+  }
+
+  /**
+   * The document a stored config was read from.
+   *
+   * @param name the config's name
+   * @return the document; empty if the config is not stored, was stored without one, or the store keeps none
+   */
+  default Optional<SubmittedDocument> submittedDocument(String name) {
+    return Optional.empty();
+  }
+
+  /**
+   * Removes a delivery config, and its submitted document, and stops managing its resources (cloud resources
+   * are left alone).
    *
    * @param name the config's name
    * @return the ids of the resources no longer managed; empty if there was no such config

@@ -58,6 +58,21 @@ public abstract class ForwardingStore implements KeelStore {
     return delegate.storeDeliveryConfig(config, at);
   }
 
+  /**
+   * Forwards unchanged. The engine stores a config read from a document through this method, and one built in
+   * code through {@link #storeDeliveryConfig(DeliveryConfig, Instant)}: a wrapper that watches stored configs
+   * overrides both.
+   */
+  @Override
+  public SubmitResult storeDeliveryConfig(DeliveryConfig config, @Nullable SubmittedDocument document, Instant at) {
+    return delegate.storeDeliveryConfig(config, document, at);
+  }
+
+  @Override
+  public Optional<SubmittedDocument> submittedDocument(String name) {
+    return delegate.submittedDocument(name);
+  }
+
   @Override
   public List<String> deleteDeliveryConfig(String name) {
     return delegate.deleteDeliveryConfig(name);

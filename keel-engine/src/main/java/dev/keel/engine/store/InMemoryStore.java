@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.annotation.Nullable;
 
 /**
  * A thread-safe store in memory: the default, and the reference for keel-testkit's StoreContract. It is built
@@ -78,10 +79,15 @@ public final class InMemoryStore implements KeelStore {
 
   @Override
   public SubmitResult storeDeliveryConfig(DeliveryConfig config, Instant at) {
+    return storeDeliveryConfig(config, null, at);
+  }
+
+  @Override
+  public SubmitResult storeDeliveryConfig(DeliveryConfig config, @Nullable SubmittedDocument document, Instant at) {
     synchronized (resources) {
       resources.checkConflicts(config); // before anything changes, the store's time included
       expiry.advance(at);
-      SubmitResult changes = resources.store(config);
+      SubmitResult changes = resources.store(config, document);
       expiry.stored(config.name(), config.application(), changes);
       schedule.follow(changes, at);
       return changes;
@@ -107,6 +113,11 @@ public final class InMemoryStore implements KeelStore {
   @Override
   public Optional<DeliveryConfig> deliveryConfig(String name) {
     return resources.config(name);
+  }
+
+  @Override
+  public Optional<SubmittedDocument> submittedDocument(String name) {
+    return resources.document(name);
   }
 
   @Override

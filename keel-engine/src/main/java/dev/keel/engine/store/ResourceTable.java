@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.annotation.Nullable;
 
 /**
  * The delivery configs of {@link InMemoryStore}, the resources they declare and each resource's state.
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 final class ResourceTable {
 
   private final Map<String, DeliveryConfig> configs = new TreeMap<>();
+  private final Map<String, SubmittedDocument> documents = new HashMap<>();
   private final Map<String, StoredResource> resources = new TreeMap<>();
   private final Map<String, ResourceState> states = new HashMap<>();
 
@@ -50,7 +52,7 @@ final class ResourceTable {
   }
 
   /** Stores a config {@linkplain #checkConflicts checked} under the same hold of the monitor. */
-  synchronized SubmitResult store(DeliveryConfig config) {
+  synchronized SubmitResult store(DeliveryConfig config, @Nullable SubmittedDocument document) {
     DeliveryConfig previous = configs.get(config.name());
     Set<String> created = new HashSet<>();
     Set<String> updated = new HashSet<>();
@@ -81,6 +83,11 @@ final class ResourceTable {
       });
     }
     configs.put(config.name(), config);
+    if (document == null) {
+      documents.remove(config.name());
+    } else {
+      documents.put(config.name(), document);
+    }
     return new SubmitResult(created, updated, removed, unchanged);
   }
 
@@ -96,6 +103,7 @@ final class ResourceTable {
    */
   synchronized Optional<DeliveryConfig> delete(String name) {
     DeliveryConfig config = configs.remove(name);
+    documents.remove(name);
     if (config != null) {
       config.resources().map(Resource::id).forEach(this::unmanage);
     }
@@ -104,6 +112,10 @@ final class ResourceTable {
 
   synchronized Optional<DeliveryConfig> config(String name) {
     return Optional.ofNullable(configs.get(name));
+  }
+
+  synchronized Optional<SubmittedDocument> document(String name) {
+    return Optional.ofNullable(documents.get(name));
   }
 
   synchronized Optional<DeliveryConfig> configForApplication(String application) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.engine.promotion.DependsOnConstraint;
 import dev.keel.engine.promotion.ManualJudgementConstraint;
-import dev.keel.engine.promotion.PipelineConstraint;
+import dev.keel.spi.model.PipelineConstraint;
 import dev.keel.spi.model.Constraint;
 import dev.keel.spi.model.DebianArtifact;
 import dev.keel.spi.model.DeliveryConfig;

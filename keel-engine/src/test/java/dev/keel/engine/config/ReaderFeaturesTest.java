@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.spi.model.RegionSpec;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceKind;
 import dev.keel.spi.model.SupportedKind;
@@ -11,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +125,34 @@ class ReaderFeaturesTest {
     assertThat(byKind.metadata()).containsEntry("serviceAccount", "me@example.com").containsEntry("application", "fnord");
     assertThat(byApiVersion.kind()).isEqualTo(ResourceKind.parse("ec2/cluster@v1.1"));
     assertThat(((TestKinds.ClusterV11) byApiVersion.spec()).artifactReference()).isEqualTo("fnord");
+  }
+
+  @Test
+  void aRegionIsGivenByItsNameAloneOrWithItsZones() {
+    Resource<?> sg = reader.readResource("""
+        kind: ec2/security-group@v1
+        spec:
+          moniker: {app: fnord, stack: web}
+          locations: {account: test, regions: [us-east-1, {name: us-west-2, availabilityZones: [us-west-2a]}]}
+          description: web
+        """, "sg.yml");
+
+    assertThat(((TestKinds.SecurityGroup) sg.spec()).locations().regions()).containsExactlyInAnyOrder(
+        new RegionSpec("us-east-1"), new RegionSpec("us-west-2", Set.of("us-west-2a")));
+  }
+
+  @Test
+  void aRegionWithAnUnknownPropertyIsAProblemAtItsLine() {
+    assertThatThrownBy(() -> reader.readResource("""
+        kind: ec2/security-group@v1
+        spec:
+          moniker: {app: fnord, stack: web}
+          locations:
+            account: test
+            regions:
+            - {name: us-west-2, zones: [us-west-2a]}
+          description: web
+        """, "sg.yml")).isInstanceOf(ConfigException.class).hasMessageContaining("sg.yml:7:").hasMessageContaining("zones");
   }
 
   @Test

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The EC2 plugin zip, loaded from disk, bakes a published version on its simulated EC2 through its implicit
- * {@code bake} constraint, records the bake events in the cluster's history, and deploys the baked AMI.
+ * The EC2 plugin zip, loaded from disk, bakes a published version on the simulated EC2 of the keel-ec2-sim zip
+ * through its implicit {@code bake} constraint, records the bake events in the cluster's history, and deploys the
+ * baked AMI.
  */
 class Ec2PluginZipBakeryTest {
 
@@ -62,8 +63,9 @@ class Ec2PluginZipBakeryTest {
   void thePluginZipBakesAPublishedVersionAndRecordsTheBakeInTheClusterHistory(@TempDir Path plugins)
       throws IOException {
     Files.copy(PluginZips.find("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-ec2-sim"), plugins.resolve("keel-ec2-sim.zip"));
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
-        .taskPollInterval(Duration.ofSeconds(10)).build();
+        .taskPollInterval(Duration.ofSeconds(10)).pluginConfigs(PluginZips.simulatedClouds()).build();
     try (EngineHarness harness = EngineHarness.builder().config(config).engine(b -> b.plugins(plugins)).build()) {
       var engine = harness.engine();
       assertThat(engine.pluginFailures()).isEmpty();

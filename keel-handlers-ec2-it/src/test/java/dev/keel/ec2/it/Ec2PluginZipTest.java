@@ -1,8 +1,10 @@
 package dev.keel.ec2.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.engine.EngineConfig;
+import dev.keel.engine.config.ConfigException;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.plan.Plan;
 import dev.keel.engine.plan.PlannedAction;
@@ -16,10 +18,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The EC2 plugin zip, loaded from disk, converges a cluster and its dependencies on its simulated EC2. */
+/**
+ * The EC2 plugin zip, loaded from disk, converges a cluster and its dependencies on the simulated EC2 of the
+ * keel-ec2-sim zip, and without a cloud is reported unavailable instead of simulating silently.
+ */
 class Ec2PluginZipTest {
 
   private static final String CONFIG = """
@@ -90,8 +96,9 @@ class Ec2PluginZipTest {
   @Test
   void thePluginZipLoadedFromDiskConvergesAClusterOnItsSimulatedEc2(@TempDir Path plugins) throws IOException {
     Files.copy(PluginZips.find("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-ec2-sim"), plugins.resolve("keel-ec2-sim.zip"));
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
-        .taskPollInterval(Duration.ofSeconds(10)).build();
+        .taskPollInterval(Duration.ofSeconds(10)).pluginConfigs(PluginZips.simulatedClouds()).build();
     try (EngineHarness harness = EngineHarness.builder().config(config).engine(b -> b.plugins(plugins)).build()) {
       var engine = harness.engine();
       assertThat(engine.pluginFailures()).isEmpty();
@@ -114,6 +121,43 @@ class Ec2PluginZipTest {
       assertThat(harness.events(cluster, ResourceEvent.ActuationVetoed.class)).isNotEmpty();
       assertThat(harness.events(cluster, ResourceEvent.TaskSucceeded.class)).hasSize(2);
       assertThat(plan(harness, delivery).inSync()).isTrue();
+    }
+  }
+
+  @Test
+  void theProductionZipWithNoCloudAndNoSimulatedSettingIsReportedUnavailableAndNothingIsHappy(@TempDir Path plugins)
+      throws IOException {
+    Path zip = Files.copy(PluginZips.find("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-ec2-sim"), plugins.resolve("keel-ec2-sim.zip"));
+    EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1)).build();
+    try (EngineHarness harness = EngineHarness.builder().config(config).engine(b -> b.plugins(plugins)).build()) {
+      var engine = harness.engine();
+
+      assertThat(engine.pluginFailures()).singleElement().satisfies(f -> {
+        assertThat(f.pluginId()).isEqualTo("dev.keel.ec2");
+        assertThat(f.path()).isEqualTo(zip);
+        assertThat(f.reason()).startsWith("plugin dev.keel.ec2 has no EC2 to talk to: register one with"
+            + " KeelEngine.builder().service(Ec2Cloud.class, cloud)")
+            .contains("dev.keel:keel-ec2-api")
+            .contains("load the dev.keel.ec2-sim plugin and configure plugin dev.keel.ec2 with simulated: true")
+            .endsWith("(a simulated EC2 is loaded, but dev.keel.ec2 uses it only when configured so)");
+      });
+      assertThat(engine.registry().kinds()).noneMatch(k -> k.group().equals("ec2"));
+      assertThatThrownBy(() -> engine.submit(CONFIG, "fnord.yml")).isInstanceOf(ConfigException.class)
+          .hasMessageContaining("Unknown resource kind ec2/cluster@v1");
+      harness.advance(Duration.ofMinutes(30));
+      assertThat(engine.resources()).as("nothing was submitted, so nothing can be HAPPY").isEmpty();
+    }
+  }
+
+  @Test
+  void configurationUnderTheFormerPluginIdStillAsksForTheSimulatedCloud(@TempDir Path plugins) throws IOException {
+    Files.copy(PluginZips.find("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-ec2-sim"), plugins.resolve("keel-ec2-sim.zip"));
+    EngineConfig config = EngineConfig.builder().pluginConfig("keel-ec2", Map.of("simulated", true)).build();
+    try (EngineHarness harness = EngineHarness.builder().config(config).engine(b -> b.plugins(plugins)).build()) {
+      assertThat(harness.engine().pluginFailures()).isEmpty();
+      assertThat(harness.engine().registry().kinds()).contains(ResourceKind.parse("ec2/cluster@v1.1"));
     }
   }
 }

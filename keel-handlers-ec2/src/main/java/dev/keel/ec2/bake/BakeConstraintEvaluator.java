@@ -1,6 +1,7 @@
 package dev.keel.ec2.bake;
 
-import dev.keel.ec2.cloud.Ec2ReadException;
+import dev.keel.ec2.api.Ec2Operation;
+import dev.keel.ec2.api.Ec2ReadException;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ConstraintOutcome;
 import dev.keel.spi.KeelContext;
@@ -75,7 +76,7 @@ public final class BakeConstraintEvaluator implements ConstraintEvaluator<BakeCo
 
   @Override
   public ConstraintOutcome evaluate(BakeConstraint constraint, PromotionContext context) {
-    if (!Bakery.isBaked(context.artifact())) {
+    if (!Ec2Operation.Bake.bakes(context.artifact())) {
       return ConstraintOutcome.pass();
     }
     DebianArtifact artifact = (DebianArtifact) context.artifact();
@@ -89,7 +90,7 @@ public final class BakeConstraintEvaluator implements ConstraintEvaluator<BakeCo
     } catch (Ec2ReadException e) {
       // A failed read decides nothing: a FAIL would be final for this stateful constraint.
       return new ConstraintOutcome(ConstraintOutcome.Result.PENDING, "Could not read the images of "
-          + Bakery.appVersion(artifact.name(), context.version()) + " (will retry): " + e.getMessage(),
+          + Ec2Operation.Bake.appVersion(artifact.name(), context.version()) + " (will retry): " + e.getMessage(),
           context.previousAttributes());
     }
     ConstraintOutcome.Result result = switch (status.state()) {

@@ -1,13 +1,12 @@
 package dev.keel.ec2.bake;
 
-import dev.keel.ec2.cloud.Catalog;
-import dev.keel.ec2.cloud.Ec2Cloud;
-import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.support.task.TaskExecution;
-import dev.keel.ec2.cloud.TaskRequest;
+import dev.keel.cloud.api.TaskExecution;
+import dev.keel.cloud.api.TaskRequest;
+import dev.keel.ec2.api.Catalog;
+import dev.keel.ec2.api.Ec2Cloud;
+import dev.keel.ec2.api.Ec2Operation;
 import dev.keel.spi.PluginEvent;
 import dev.keel.spi.model.DebianArtifact;
-import dev.keel.spi.model.DeliveryArtifact;
 import dev.keel.spi.model.VirtualMachineOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,28 +71,6 @@ public final class Bakery {
   }
 
   /**
-   * Whether an artifact is baked: a Debian artifact with {@code vmOptions}.
-   *
-   * @param artifact the artifact
-   * @return true if its versions are baked
-   */
-  public static boolean isBaked(DeliveryArtifact artifact) {
-    return artifact instanceof DebianArtifact d && d.vmOptions() != null;
-  }
-
-  /**
-   * The application version of a package version: {@code <package>-<version>}, unless the version already
-   * starts with the package name.
-   *
-   * @param packageName the package
-   * @param version the version
-   * @return the application version
-   */
-  public static String appVersion(String packageName, String version) {
-    return version.startsWith(packageName + "-") ? version : packageName + "-" + version;
-  }
-
-  /**
    * Remembers the artifact a delivery config names by its reference.
    *
    * @param deliveryConfig the config's name
@@ -126,7 +103,7 @@ public final class Bakery {
    */
   public synchronized Map<String, Catalog.Image> images(DebianArtifact artifact, String version, boolean fallBack) {
     VirtualMachineOptions vm = options(artifact);
-    String appVersion = appVersion(artifact.name(), version);
+    String appVersion = Ec2Operation.Bake.appVersion(artifact.name(), version);
     List<Catalog.Image> images = cloud.findImages(appVersion, imageAccount);
     Optional<Catalog.BaseImage> base = cloud.baseImage(vm.baseOs(), vm.baseLabel());
     Map<String, Catalog.Image> chosen = new LinkedHashMap<>();
@@ -151,7 +128,7 @@ public final class Bakery {
   public synchronized BakeStatus ensureBaked(String application, DebianArtifact artifact, String version,
       List<String> waiting) {
     VirtualMachineOptions vm = options(artifact);
-    String appVersion = appVersion(artifact.name(), version);
+    String appVersion = Ec2Operation.Bake.appVersion(artifact.name(), version);
     Optional<Catalog.BaseImage> base = cloud.baseImage(vm.baseOs(), vm.baseLabel());
     if (base.isEmpty()) {
       return new BakeStatus(BakeStatus.State.FAILED, appVersion, null, Map.of(), Set.of(), vm.regions(), 0, null,

@@ -1,6 +1,6 @@
 /**
  * The bakery (Keel's bakery plugin, reference §6): AMIs baked from the versions of Debian artifacts that
- * declare {@code vmOptions}, through the {@link dev.keel.ec2.cloud.Ec2Cloud} port's {@code bake} operation.
+ * declare {@code vmOptions}, through the {@link dev.keel.ec2.api.Ec2Cloud} port's {@code bake} operation.
  *
  * <p>{@link dev.keel.ec2.bake.Bakery} decides what to bake (no AMI: every region; some regions missing:
  * those; AMIs on an outdated base image and {@code ignoreBaseUpdates} off: every region again), launches
@@ -15,3 +15,4 @@
 package dev.keel.ec2.bake;
 
 import javax.annotation.ParametersAreNonnullByDefault;
+

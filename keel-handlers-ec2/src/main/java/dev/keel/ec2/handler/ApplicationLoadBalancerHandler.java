@@ -1,10 +1,10 @@
 package dev.keel.ec2.handler;
 
-import dev.keel.ec2.cloud.Ec2Cloud;
-import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.model.ApplicationLoadBalancer;
-import dev.keel.ec2.spec.ApplicationLoadBalancerSpec;
-import dev.keel.ec2.spec.Ec2Kinds;
+import dev.keel.ec2.api.Ec2Cloud;
+import dev.keel.ec2.api.Ec2Operation;
+import dev.keel.ec2.api.model.ApplicationLoadBalancer;
+import dev.keel.ec2.api.spec.ApplicationLoadBalancerSpec;
+import dev.keel.ec2.api.spec.Ec2Kinds;
 import dev.keel.spi.Exportable;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.ResourceContext;
@@ -52,7 +52,7 @@ public final class ApplicationLoadBalancerHandler extends LoadBalancerHandlerBas
   }
 
   @Override
-  dev.keel.ec2.model.Location locationOf(ApplicationLoadBalancer model) {
+  dev.keel.ec2.api.model.Location locationOf(ApplicationLoadBalancer model) {
     return model.location();
   }
 

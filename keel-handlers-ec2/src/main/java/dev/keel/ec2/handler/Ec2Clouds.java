@@ -1,22 +1,24 @@
 package dev.keel.ec2.handler;
 
-import dev.keel.ec2.cloud.Ec2Cloud;
-import dev.keel.ec2.sim.SimulatedEc2;
+import dev.keel.ec2.api.Ec2Cloud;
 import dev.keel.spi.KeelContext;
-import java.util.Map;
-import java.util.WeakHashMap;
+import dev.keel.spinnaker.SpinnakerClouds;
+import dev.keel.support.cloud.CloudPort;
+import dev.keel.support.task.CloudTasks;
 
 /**
- * Where the plugin's extensions get their {@link Ec2Cloud}. The host's, when it registered one as a service
- * ({@code KeelEngine.builder().service(Ec2Cloud.class, cloud)}); otherwise a {@link SimulatedEc2} on the
- * context's clock, seeded with {@link SimulatedEc2#withDefaults}, created once per {@link KeelContext} (the
- * engine gives every extension of a plugin the same context) so that all the plugin's handlers, resolvers,
- * vetoes and its task monitor share one simulated cloud. The simulator is the embedded default of the CLI
- * and the examples; a host that wants to seed it registers its own.
+ * Where the plugin's extensions get their {@link Ec2Cloud}: the host's, registered with
+ * {@code KeelEngine.builder().service(Ec2Cloud.class, cloud)}; or, when the plugin's configuration says
+ * {@code simulated: true}, the simulated EC2 of the {@code dev.keel.ec2-sim} plugin. With neither the plugin
+ * is reported unavailable, saying how to provide a cloud (see {@link CloudPort}). With {@code cloud: spinnaker} it
+ * is the adapter over Clouddriver and Orca of the bundled keel-spinnaker ({@link SpinnakerClouds}).
  */
 public final class Ec2Clouds {
 
-  private static final Map<KeelContext, Ec2Cloud> SIMULATORS = new WeakHashMap<>();
+  /** The plugin's port. */
+  public static final CloudPort<Ec2Cloud> PORT = new CloudPort<>(Ec2Cloud.class, "dev.keel.ec2", "EC2",
+      "dev.keel:keel-ec2-api", "dev.keel.ec2-sim",
+      context -> SpinnakerClouds.of(context, "dev.keel.ec2").ec2());
 
   private Ec2Clouds() {}
 
@@ -24,13 +26,20 @@ public final class Ec2Clouds {
    * The cloud for a context.
    *
    * @param context the extension's context
-   * @return the host's cloud, or the context's simulator
+   * @return the host's cloud, or the simulated one when configured so
+   * @throws dev.keel.spi.PluginUnavailableException if there is none
    */
   public static Ec2Cloud of(KeelContext context) {
-    return context.service(Ec2Cloud.class).orElseGet(() -> {
-      synchronized (SIMULATORS) {
-        return SIMULATORS.computeIfAbsent(context, c -> SimulatedEc2.withDefaults(c.clock()));
-      }
-    });
+    return PORT.of(context);
+  }
+
+  /**
+   * How the plugin's handlers launch tasks on a cloud (system {@value Ec2Cloud#SYSTEM}).
+   *
+   * @param cloud the cloud
+   * @return the launcher
+   */
+  public static CloudTasks tasks(Ec2Cloud cloud) {
+    return new CloudTasks(cloud, Ec2Cloud.SYSTEM, "EC2");
   }
 }

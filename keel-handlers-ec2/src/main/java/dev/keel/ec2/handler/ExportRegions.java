@@ -1,6 +1,6 @@
 package dev.keel.ec2.handler;
 
-import dev.keel.ec2.cloud.Ec2Cloud;
+import dev.keel.ec2.api.Ec2Cloud;
 import dev.keel.spi.Exportable;
 import java.util.Collections;
 import java.util.Set;

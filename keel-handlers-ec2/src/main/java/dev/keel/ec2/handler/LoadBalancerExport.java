@@ -1,11 +1,11 @@
 package dev.keel.ec2.handler;
 
-import dev.keel.ec2.model.ApplicationLoadBalancer;
-import dev.keel.ec2.model.ClassicLoadBalancer;
-import dev.keel.ec2.model.Location;
-import dev.keel.ec2.spec.ApplicationLoadBalancerSpec;
-import dev.keel.ec2.spec.ClassicLoadBalancerSpec;
-import dev.keel.ec2.spec.LoadBalancerDependencies;
+import dev.keel.ec2.api.model.ApplicationLoadBalancer;
+import dev.keel.ec2.api.model.ClassicLoadBalancer;
+import dev.keel.ec2.api.model.Location;
+import dev.keel.ec2.api.spec.ApplicationLoadBalancerSpec;
+import dev.keel.ec2.api.spec.ClassicLoadBalancerSpec;
+import dev.keel.ec2.api.spec.LoadBalancerDependencies;
 import dev.keel.spi.Exportable;
 import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.RegionSpec;

@@ -1,8 +1,8 @@
 package dev.keel.ec2.handler;
 
-import dev.keel.ec2.cloud.Ec2Cloud;
-import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.model.Location;
+import dev.keel.ec2.api.Ec2Cloud;
+import dev.keel.ec2.api.Ec2Operation;
+import dev.keel.ec2.api.model.Location;
 import dev.keel.spi.Exportable;
 import dev.keel.spi.ResourceContext;
 import dev.keel.spi.ResourceHandler;
@@ -72,12 +72,12 @@ abstract class LoadBalancerHandlerBase<S extends Monikered & Locatable, M> imple
 
   @Override
   public List<Task> execute(Resource<S> resource, Actuation actuation, ResourceContext context) {
-    return Ec2Tasks.submit(cloud, resource, actuation);
+    return Ec2Clouds.tasks(cloud).submit(resource, actuation);
   }
 
   @Override
   public boolean actuationInProgress(Resource<S> resource, ResourceContext context) {
-    return Ec2Tasks.anyRunning(cloud, resource, resource.spec().locations().regionNames());
+    return Ec2Clouds.tasks(cloud).anyRunning(resource, resource.spec().locations().regionNames());
   }
 
   @Override

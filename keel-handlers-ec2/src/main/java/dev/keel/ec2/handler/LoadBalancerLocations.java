@@ -1,6 +1,6 @@
 package dev.keel.ec2.handler;
 
-import dev.keel.ec2.model.Location;
+import dev.keel.ec2.api.model.Location;
 import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.RegionSpec;
 

@@ -1,11 +1,11 @@
 package dev.keel.ec2.handler;
 
-import dev.keel.ec2.cloud.Ec2Cloud;
-import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.model.SecurityGroup;
-import dev.keel.ec2.spec.Ec2Kinds;
-import dev.keel.ec2.spec.SecurityGroupRule;
-import dev.keel.ec2.spec.SecurityGroupSpec;
+import dev.keel.ec2.api.Ec2Cloud;
+import dev.keel.ec2.api.Ec2Operation;
+import dev.keel.ec2.api.model.SecurityGroup;
+import dev.keel.ec2.api.spec.Ec2Kinds;
+import dev.keel.ec2.api.spec.SecurityGroupRule;
+import dev.keel.ec2.api.spec.SecurityGroupSpec;
 import dev.keel.spi.Exportable;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.ResourceContext;
@@ -114,12 +114,12 @@ public final class SecurityGroupHandler implements ResourceHandler<SecurityGroup
 
   @Override
   public List<Task> execute(Resource<SecurityGroupSpec> resource, Actuation actuation, ResourceContext context) {
-    return Ec2Tasks.submit(cloud, resource, actuation);
+    return Ec2Clouds.tasks(cloud).submit(resource, actuation);
   }
 
   @Override
   public boolean actuationInProgress(Resource<SecurityGroupSpec> resource, ResourceContext context) {
-    return Ec2Tasks.anyRunning(cloud, resource, resource.spec().locations().regionNames());
+    return Ec2Clouds.tasks(cloud).anyRunning(resource, resource.spec().locations().regionNames());
   }
 
   @Override

@@ -1,9 +1,9 @@
 package dev.keel.ec2.migrate;
 
-import dev.keel.ec2.spec.ApplicationLoadBalancerSpec.TargetGroup;
-import dev.keel.ec2.spec.ApplicationLoadBalancerV1Spec;
-import dev.keel.ec2.spec.ApplicationLoadBalancerV1_1Spec;
-import dev.keel.ec2.spec.Ec2Kinds;
+import dev.keel.ec2.api.spec.ApplicationLoadBalancerSpec.TargetGroup;
+import dev.keel.ec2.api.spec.ApplicationLoadBalancerV1Spec;
+import dev.keel.ec2.api.spec.ApplicationLoadBalancerV1_1Spec;
+import dev.keel.ec2.api.spec.Ec2Kinds;
 import dev.keel.spi.SpecMigrator;
 import dev.keel.spi.model.SupportedKind;
 import java.time.Duration;

@@ -1,28 +1,29 @@
 package dev.keel.ec2.resolve;
 
-import dev.keel.ec2.cloud.Catalog;
-import dev.keel.ec2.cloud.Ec2Cloud;
-import dev.keel.ec2.handler.Ec2Clouds;
-import dev.keel.ec2.spec.ClusterSpec;
-import dev.keel.ec2.spec.Ec2Kinds;
-import dev.keel.ec2.spec.LaunchConfigurationSpec;
-import dev.keel.ec2.spec.ServerGroupSpec;
-import dev.keel.ec2.spec.VirtualMachineImage;
-import dev.keel.spi.KeelContext;
-import dev.keel.spi.ResourceContext;
-import dev.keel.spi.ResourceCurrentlyUnresolvable;
-import dev.keel.spi.Resolver;
-import dev.keel.spi.model.Resource;
+import dev.keel.ec2.api.Catalog;
+import dev.keel.ec2.api.Ec2Cloud;
+import dev.keel.ec2.api.Ec2Operation;
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
+import dev.keel.ec2.api.spec.Ec2Kinds;
+import dev.keel.ec2.api.spec.LaunchConfigurationSpec;
+import dev.keel.ec2.api.spec.ServerGroupSpec;
+import dev.keel.ec2.api.spec.VirtualMachineImage;
 import dev.keel.ec2.bake.Bakeries;
 import dev.keel.ec2.bake.Bakery;
+import dev.keel.ec2.handler.Ec2Clouds;
+import dev.keel.spi.KeelContext;
+import dev.keel.spi.Resolver;
+import dev.keel.spi.ResourceContext;
+import dev.keel.spi.ResourceCurrentlyUnresolvable;
 import dev.keel.spi.model.DebianArtifact;
+import dev.keel.spi.model.Resource;
 import java.util.List;
-import java.util.Optional;
-import javax.annotation.Nullable;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.annotation.Nullable;
 import org.pf4j.Extension;
 
 /**
@@ -41,7 +42,7 @@ import org.pf4j.Extension;
  * it too.
  */
 @Extension
-public final class ImageResolver implements Resolver<ClusterSpec> {
+public final class ImageResolver implements Resolver<Ec2ClusterSpec> {
 
   private final Ec2Cloud cloud;
   private final String imageAccount;
@@ -92,22 +93,22 @@ public final class ImageResolver implements Resolver<ClusterSpec> {
 
   @Override
   public boolean supports(Resource<?> resource) {
-    return Ec2Kinds.is(resource.kind(), Ec2Kinds.CLUSTER) && resource.spec() instanceof ClusterSpec c
+    return Ec2Kinds.is(resource.kind(), Ec2Kinds.CLUSTER) && resource.spec() instanceof Ec2ClusterSpec c
         && c.artifactReference() != null;
   }
 
   @Override
-  public Resource<ClusterSpec> resolve(Resource<ClusterSpec> resource, ResourceContext context) {
-    ClusterSpec spec = resource.spec();
+  public Resource<Ec2ClusterSpec> resolve(Resource<Ec2ClusterSpec> resource, ResourceContext context) {
+    Ec2ClusterSpec spec = resource.spec();
     String reference = spec.artifactReference();
     String version = spec.artifactVersion() != null ? spec.artifactVersion()
         : context.artifacts().desiredVersion(context.deliveryConfig(), context.environment(), reference)
             .orElseThrow(() -> new ResourceCurrentlyUnresolvable("No version of artifact " + reference
                 + " is approved for environment " + context.environment() + " yet"));
     Optional<DebianArtifact> baked = bakery == null ? Optional.empty()
-        : context.artifacts().artifact(context.deliveryConfig(), reference).filter(Bakery::isBaked)
+        : context.artifacts().artifact(context.deliveryConfig(), reference).filter(Ec2Operation.Bake::bakes)
             .map(DebianArtifact.class::cast).or(() -> bakery.artifact(context.deliveryConfig(), reference));
-    String appVersion = Bakery.appVersion(baked.map(DebianArtifact::name).orElse(reference), version);
+    String appVersion = Ec2Operation.Bake.appVersion(baked.map(DebianArtifact::name).orElse(reference), version);
     Map<String, Catalog.Image> bakedImages = Map.of();
     if (baked.isPresent()) {
       if (!baked.get().vmOptions().ignoreBaseUpdates()) {

@@ -1,15 +1,15 @@
 package dev.keel.ec2.resolve;
 
-import dev.keel.ec2.cloud.Catalog;
-import dev.keel.ec2.cloud.Ec2Cloud;
+import dev.keel.ec2.api.Catalog;
+import dev.keel.ec2.api.Ec2Cloud;
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
+import dev.keel.ec2.api.spec.Ec2Kinds;
+import dev.keel.ec2.api.spec.LaunchConfigurationSpec;
+import dev.keel.ec2.api.spec.ServerGroupSpec;
 import dev.keel.ec2.handler.Ec2Clouds;
-import dev.keel.ec2.spec.ClusterSpec;
-import dev.keel.ec2.spec.Ec2Kinds;
-import dev.keel.ec2.spec.LaunchConfigurationSpec;
-import dev.keel.ec2.spec.ServerGroupSpec;
 import dev.keel.spi.KeelContext;
-import dev.keel.spi.ResourceContext;
 import dev.keel.spi.Resolver;
+import dev.keel.spi.ResourceContext;
 import dev.keel.spi.model.Resource;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +20,7 @@ import org.pf4j.Extension;
  * written per region; unlike Keel, a key pair in the cluster-wide launch configuration is never shadowed.
  */
 @Extension
-public final class KeyPairResolver implements Resolver<ClusterSpec> {
+public final class KeyPairResolver implements Resolver<Ec2ClusterSpec> {
 
   private final Ec2Cloud cloud;
 
@@ -53,8 +53,8 @@ public final class KeyPairResolver implements Resolver<ClusterSpec> {
   }
 
   @Override
-  public Resource<ClusterSpec> resolve(Resource<ClusterSpec> resource, ResourceContext context) {
-    ClusterSpec spec = resource.spec();
+  public Resource<Ec2ClusterSpec> resolve(Resource<Ec2ClusterSpec> resource, ResourceContext context) {
+    Ec2ClusterSpec spec = resource.spec();
     ServerGroupSpec defaults = spec.defaults();
     LaunchConfigurationSpec dl = defaults.launchConfiguration() == null ? LaunchConfigurationSpec.EMPTY
         : defaults.launchConfiguration();

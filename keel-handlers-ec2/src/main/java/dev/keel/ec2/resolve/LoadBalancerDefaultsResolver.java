@@ -1,10 +1,10 @@
 package dev.keel.ec2.resolve;
 
-import dev.keel.ec2.spec.ApplicationLoadBalancerSpec;
-import dev.keel.ec2.spec.ClassicLoadBalancerSpec;
-import dev.keel.ec2.spec.LoadBalancerDependencies;
-import dev.keel.spi.ResourceContext;
+import dev.keel.ec2.api.spec.ApplicationLoadBalancerSpec;
+import dev.keel.ec2.api.spec.ClassicLoadBalancerSpec;
+import dev.keel.ec2.api.spec.LoadBalancerDependencies;
 import dev.keel.spi.Resolver;
+import dev.keel.spi.ResourceContext;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceSpec;
 import java.util.LinkedHashSet;

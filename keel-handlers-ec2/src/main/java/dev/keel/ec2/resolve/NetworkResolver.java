@@ -1,14 +1,14 @@
 package dev.keel.ec2.resolve;
 
-import dev.keel.ec2.cloud.Catalog;
-import dev.keel.ec2.cloud.Ec2Cloud;
+import dev.keel.ec2.api.Catalog;
+import dev.keel.ec2.api.Ec2Cloud;
+import dev.keel.ec2.api.spec.ApplicationLoadBalancerSpec;
+import dev.keel.ec2.api.spec.ClassicLoadBalancerSpec;
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
 import dev.keel.ec2.handler.Ec2Clouds;
-import dev.keel.ec2.spec.ApplicationLoadBalancerSpec;
-import dev.keel.ec2.spec.ClassicLoadBalancerSpec;
-import dev.keel.ec2.spec.ClusterSpec;
 import dev.keel.spi.KeelContext;
-import dev.keel.spi.ResourceContext;
 import dev.keel.spi.Resolver;
+import dev.keel.spi.ResourceContext;
 import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.RegionSpec;
 import dev.keel.spi.model.Resource;
@@ -54,15 +54,15 @@ public final class NetworkResolver implements Resolver<ResourceSpec> {
   @Override
   public boolean supports(Resource<?> resource) {
     ResourceSpec s = resource.spec();
-    return s instanceof ClusterSpec || s instanceof ClassicLoadBalancerSpec || s instanceof ApplicationLoadBalancerSpec;
+    return s instanceof Ec2ClusterSpec || s instanceof ClassicLoadBalancerSpec || s instanceof ApplicationLoadBalancerSpec;
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public Resource<ResourceSpec> resolve(Resource<ResourceSpec> resource, ResourceContext context) {
     ResourceSpec s = resource.spec();
-    if (s instanceof ClusterSpec c) {
-      return (Resource<ResourceSpec>) (Resource<?>) ((Resource<ClusterSpec>) (Resource<?>) resource)
+    if (s instanceof Ec2ClusterSpec c) {
+      return (Resource<ResourceSpec>) (Resource<?>) ((Resource<Ec2ClusterSpec>) (Resource<?>) resource)
           .withSpec(c.withLocations(resolve(c.locations())));
     }
     if (s instanceof ClassicLoadBalancerSpec c) {

@@ -1,10 +1,10 @@
 package dev.keel.ec2.veto;
 
-import dev.keel.ec2.cloud.Ec2Cloud;
+import dev.keel.ec2.api.Ec2Cloud;
+import dev.keel.ec2.api.spec.ApplicationLoadBalancerSpec;
+import dev.keel.ec2.api.spec.ClassicLoadBalancerSpec;
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
 import dev.keel.ec2.handler.Ec2Clouds;
-import dev.keel.ec2.spec.ApplicationLoadBalancerSpec;
-import dev.keel.ec2.spec.ClassicLoadBalancerSpec;
-import dev.keel.ec2.spec.ClusterSpec;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.ResourceContext;
 import dev.keel.spi.Veto;
@@ -58,7 +58,7 @@ public final class RequiredDependenciesVeto implements Veto {
   @Override
   public VetoResponse check(Resource<?> resource, ResourceContext context) {
     var spec = resource.spec();
-    if (!(spec instanceof ClusterSpec || spec instanceof ClassicLoadBalancerSpec
+    if (!(spec instanceof Ec2ClusterSpec || spec instanceof ClassicLoadBalancerSpec
         || spec instanceof ApplicationLoadBalancerSpec)) {
       return VetoResponse.allow();
     }
@@ -66,7 +66,7 @@ public final class RequiredDependenciesVeto implements Veto {
     String account = locations.account();
     String vpc = locations.effectiveVpc();
     List<String> missing = new ArrayList<>();
-    boolean loadBalancer = !(spec instanceof ClusterSpec);
+    boolean loadBalancer = !(spec instanceof Ec2ClusterSpec);
     String elb = spec.application() + "-elb";
     for (Dependency d : ((Dependent) spec).dependsOn()) {
       if (loadBalancer && d.name().equals(elb)) {
@@ -76,7 +76,7 @@ public final class RequiredDependenciesVeto implements Veto {
         case SECURITY_GROUP -> cloud.securityGroup(account, d.region(), vpc, d.name()).isPresent();
         case LOAD_BALANCER -> cloud.classicLoadBalancer(account, d.region(), d.name()).isPresent()
             || cloud.applicationLoadBalancer(account, d.region(), d.name()).isPresent();
-        case TARGET_GROUP -> cloud.targetGroups(account, d.region()).contains(d.name());
+        case TARGET_GROUP -> cloud.targetGroups(spec.application(), account, d.region()).contains(d.name());
         case GENERIC_RESOURCE -> true;
       };
       if (!present) {

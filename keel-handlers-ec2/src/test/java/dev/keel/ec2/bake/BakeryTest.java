@@ -3,7 +3,8 @@ package dev.keel.ec2.bake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.ec2.cloud.Catalog;
+import dev.keel.ec2.api.Catalog;
+import dev.keel.ec2.api.Ec2Operation;
 import dev.keel.ec2.sim.SimulatedEc2;
 import dev.keel.spi.PluginEvent;
 import dev.keel.spi.model.DebianArtifact;
@@ -108,15 +109,15 @@ class BakeryTest {
 
   @Test
   void theApplicationVersionPrefixesThePackageNameOnce() {
-    assertThat(Bakery.appVersion("fnord", "1.0.0")).isEqualTo("fnord-1.0.0");
-    assertThat(Bakery.appVersion("fnord", "fnord-1.0.0")).isEqualTo("fnord-1.0.0");
+    assertThat(Ec2Operation.Bake.appVersion("fnord", "1.0.0")).isEqualTo("fnord-1.0.0");
+    assertThat(Ec2Operation.Bake.appVersion("fnord", "fnord-1.0.0")).isEqualTo("fnord-1.0.0");
   }
 
   @Test
   void anArtifactWithoutVmOptionsIsNotBaked() {
     DebianArtifact plain = new DebianArtifact("fnord", "fnord", null, Set.of(), null);
-    assertThat(Bakery.isBaked(plain)).isFalse();
-    assertThat(Bakery.isBaked(artifact(false))).isTrue();
+    assertThat(Ec2Operation.Bake.bakes(plain)).isFalse();
+    assertThat(Ec2Operation.Bake.bakes(artifact(false))).isTrue();
     assertThatThrownBy(() -> bakery.images(plain, "1.0.0", true)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("declares no vmOptions");
   }

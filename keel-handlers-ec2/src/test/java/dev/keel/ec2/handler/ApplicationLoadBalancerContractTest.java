@@ -1,18 +1,19 @@
 package dev.keel.ec2.handler;
 
-import dev.keel.ec2.model.ApplicationLoadBalancer;
-import dev.keel.ec2.model.ClassicLoadBalancer;
-import dev.keel.ec2.model.SecurityGroup;
+import dev.keel.ec2.api.model.ApplicationLoadBalancer;
+import dev.keel.ec2.api.model.ClassicLoadBalancer;
+import dev.keel.ec2.api.model.SecurityGroup;
+import dev.keel.ec2.api.spec.ApplicationLoadBalancerSpec;
+import dev.keel.ec2.api.spec.ClassicLoadBalancerSpec;
+import dev.keel.ec2.api.spec.Ec2Kinds;
+import dev.keel.ec2.api.spec.LoadBalancerDependencies;
+import dev.keel.ec2.api.spec.PortRange;
+import dev.keel.ec2.api.spec.SecurityGroupRule;
+import dev.keel.ec2.api.spec.SecurityGroupSpec;
 import dev.keel.ec2.sim.SimulatedEc2;
-import dev.keel.ec2.spec.ApplicationLoadBalancerSpec;
-import dev.keel.ec2.spec.ClassicLoadBalancerSpec;
-import dev.keel.ec2.spec.Ec2Kinds;
-import dev.keel.ec2.spec.LoadBalancerDependencies;
-import dev.keel.ec2.spec.PortRange;
-import dev.keel.ec2.spec.SecurityGroupRule;
-import dev.keel.ec2.spec.SecurityGroupSpec;
 import dev.keel.spi.model.Moniker;
 import dev.keel.spi.model.Resource;
+import dev.keel.support.task.CloudTaskMonitor;
 import dev.keel.testkit.HandlerContract;
 import dev.keel.testkit.HandlerFixture;
 import dev.keel.testkit.VirtualScheduler;
@@ -26,7 +27,7 @@ class ApplicationLoadBalancerContractTest
   protected HandlerFixture<ApplicationLoadBalancerSpec, Map<String, ApplicationLoadBalancer>> fixture(
       VirtualScheduler scheduler) {
     SimulatedEc2 cloud = SimulatedEc2.withDefaults(scheduler.clock());
-    return new HandlerFixture<>(new ApplicationLoadBalancerHandler(cloud), List.of(new Ec2TaskMonitor(cloud)),
+    return new HandlerFixture<>(new ApplicationLoadBalancerHandler(cloud), List.of(new CloudTaskMonitor(Ec2Clouds.tasks(cloud))),
         List.of(), OtherKinds.application());
   }
 }

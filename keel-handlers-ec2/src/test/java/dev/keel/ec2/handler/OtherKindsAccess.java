@@ -1,7 +1,7 @@
 package dev.keel.ec2.handler;
 
-import dev.keel.ec2.spec.ApplicationLoadBalancerSpec;
-import dev.keel.ec2.spec.ClassicLoadBalancerSpec;
+import dev.keel.ec2.api.spec.ApplicationLoadBalancerSpec;
+import dev.keel.ec2.api.spec.ClassicLoadBalancerSpec;
 import dev.keel.spi.model.Resource;
 
 /** Test resources of the load balancer kinds, for tests in other packages. */

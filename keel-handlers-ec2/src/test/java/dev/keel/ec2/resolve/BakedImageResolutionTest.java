@@ -3,14 +3,14 @@ package dev.keel.ec2.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.cloud.api.TaskRequest;
+import dev.keel.ec2.api.Catalog;
+import dev.keel.ec2.api.Ec2Operation;
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
+import dev.keel.ec2.api.spec.Ec2Kinds;
+import dev.keel.ec2.api.spec.LaunchConfigurationSpec;
 import dev.keel.ec2.bake.Bakery;
-import dev.keel.ec2.cloud.Catalog;
-import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.cloud.TaskRequest;
 import dev.keel.ec2.sim.SimulatedEc2;
-import dev.keel.ec2.spec.ClusterSpec;
-import dev.keel.ec2.spec.Ec2Kinds;
-import dev.keel.ec2.spec.LaunchConfigurationSpec;
 import dev.keel.spi.ArtifactView;
 import dev.keel.spi.ResourceContext;
 import dev.keel.spi.ResourceCurrentlyUnresolvable;
@@ -102,10 +102,10 @@ class BakedImageResolutionTest {
     };
   }
 
-  private static Resource<ClusterSpec> cluster() {
+  private static Resource<Ec2ClusterSpec> cluster() {
     var regions = Set.of(new RegionSpec("us-east-1"), new RegionSpec("us-west-2"));
     var lc = new LaunchConfigurationSpec(null, "m5.large", null, null, null, null, null, null);
-    return new Resource<>(Ec2Kinds.CLUSTER.kind(), new ClusterSpec(new Moniker("fnord"), "fnord", null, null, null,
+    return new Resource<>(Ec2Kinds.CLUSTER.kind(), new Ec2ClusterSpec(new Moniker("fnord"), "fnord", null, null, null,
         new Locations("test", null, null, regions), lc, null, null, null, null, null, Map.of()));
   }
 

@@ -3,12 +3,12 @@ package dev.keel.ec2.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
+import dev.keel.ec2.api.spec.Ec2Kinds;
+import dev.keel.ec2.api.spec.LaunchConfigurationSpec;
+import dev.keel.ec2.api.spec.ServerGroupSpec;
+import dev.keel.ec2.api.spec.VirtualMachineImage;
 import dev.keel.ec2.sim.SimulatedEc2;
-import dev.keel.ec2.spec.ClusterSpec;
-import dev.keel.ec2.spec.Ec2Kinds;
-import dev.keel.ec2.spec.LaunchConfigurationSpec;
-import dev.keel.ec2.spec.ServerGroupSpec;
-import dev.keel.ec2.spec.VirtualMachineImage;
 import dev.keel.spi.ArtifactView;
 import dev.keel.spi.ResourceContext;
 import dev.keel.spi.ResourceCurrentlyUnresolvable;
@@ -56,10 +56,10 @@ class ResolversTest {
     };
   }
 
-  private static Resource<ClusterSpec> cluster(LaunchConfigurationSpec defaults, Map<String, ServerGroupSpec> overrides,
+  private static Resource<Ec2ClusterSpec> cluster(LaunchConfigurationSpec defaults, Map<String, ServerGroupSpec> overrides,
       String reference) {
     var regions = Set.of(new RegionSpec("us-east-1"), new RegionSpec("us-west-2", Set.of("us-west-2a")));
-    return new Resource<>(Ec2Kinds.CLUSTER.kind(), new ClusterSpec(new Moniker("fnord"), reference, null, null, null,
+    return new Resource<>(Ec2Kinds.CLUSTER.kind(), new Ec2ClusterSpec(new Moniker("fnord"), reference, null, null, null,
         new Locations("test", null, null, regions), defaults, null, null, null, null, null, overrides));
   }
 
@@ -77,7 +77,7 @@ class ResolversTest {
   void theNetworkResolverFillsSubnetPurposeAndAllZonesOfRegionsWithoutZones() {
     var lc = new LaunchConfigurationSpec(null, "m5.large", null, null, null, null, null, null);
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Resource<ClusterSpec> resolved = (Resource) new NetworkResolver(cloud).resolve((Resource) cluster(lc, Map.of(), null),
+    Resource<Ec2ClusterSpec> resolved = (Resource) new NetworkResolver(cloud).resolve((Resource) cluster(lc, Map.of(), null),
         context());
     Locations l = resolved.spec().locations();
     assertThat(l.subnet()).isEqualTo("internal (vpc0)");

@@ -2,10 +2,11 @@ package dev.keel.ec2.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.cloud.api.TaskExecution;
+import dev.keel.ec2.api.Catalog;
+import dev.keel.ec2.api.Ec2Operation;
+import dev.keel.ec2.api.Ec2ServerGroupState;
 import dev.keel.ec2.bake.Bakery;
-import dev.keel.ec2.cloud.Catalog;
-import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.cloud.ServerGroupState;
 import dev.keel.engine.check.GiveUpPolicy;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.promotion.EnvironmentPromotion;
@@ -16,7 +17,6 @@ import dev.keel.engine.store.PromotionStatus;
 import dev.keel.spi.PluginEvent;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryConfig;
-import dev.keel.support.task.TaskExecution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +112,7 @@ class BakeryScenarioTest {
   }
 
   private static String imageOf(Ec2Scenario s, String account, String region, String cluster) {
-    List<ServerGroupState> groups = s.cloud.truth(account, region, cluster);
+    List<Ec2ServerGroupState> groups = s.cloud.truth(account, region, cluster);
     return groups.get(groups.size() - 1).model().launchConfiguration().imageId();
   }
 

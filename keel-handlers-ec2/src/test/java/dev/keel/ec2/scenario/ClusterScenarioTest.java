@@ -2,25 +2,26 @@ package dev.keel.ec2.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.cloud.ServerGroupState;
-import dev.keel.support.task.TaskExecution;
-import dev.keel.ec2.spec.CapacitySpec;
-import dev.keel.ec2.spec.ClusterSpec;
-import dev.keel.ec2.spec.Ec2Kinds;
-import dev.keel.ec2.spec.LaunchConfigurationSpec;
-import dev.keel.ec2.spec.ScalingSpec;
-import dev.keel.ec2.spec.ServerGroupSpec;
-import dev.keel.ec2.spec.TargetTrackingPolicy;
-import dev.keel.ec2.spec.VirtualMachineImage;
+import dev.keel.cloud.api.ServerGroupOperation;
+import dev.keel.cloud.api.TaskExecution;
+import dev.keel.cloud.api.deploy.DeployWith;
+import dev.keel.cloud.api.deploy.StaggeredRegion;
+import dev.keel.cloud.api.spec.CapacitySpec;
+import dev.keel.ec2.api.Ec2ServerGroupState;
+import dev.keel.ec2.api.model.Ec2ServerGroup;
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
+import dev.keel.ec2.api.spec.Ec2Kinds;
+import dev.keel.ec2.api.spec.LaunchConfigurationSpec;
+import dev.keel.ec2.api.spec.ScalingSpec;
+import dev.keel.ec2.api.spec.ServerGroupSpec;
+import dev.keel.ec2.api.spec.TargetTrackingPolicy;
+import dev.keel.ec2.api.spec.VirtualMachineImage;
 import dev.keel.engine.plan.PlannedAction;
 import dev.keel.spi.actuation.Operation;
 import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.Moniker;
 import dev.keel.spi.model.RegionSpec;
 import dev.keel.spi.model.Resource;
-import dev.keel.support.deploy.DeployWith;
-import dev.keel.support.deploy.StaggeredRegion;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,17 +53,17 @@ class ClusterScenarioTest {
         null, null, null, null);
   }
 
-  static ClusterSpec spec(DeployWith deployWith, LaunchConfigurationSpec lc, CapacitySpec capacity,
+  static Ec2ClusterSpec spec(DeployWith deployWith, LaunchConfigurationSpec lc, CapacitySpec capacity,
       ScalingSpec scaling, String... regions) {
-    return new ClusterSpec(new Moniker("fnord", "main", null), null, null, deployWith, null, locations(regions), lc,
+    return new Ec2ClusterSpec(new Moniker("fnord", "main", null), null, null, deployWith, null, locations(regions), lc,
         capacity, null, null, scaling, null, Map.of());
   }
 
-  static ClusterSpec spec(String ami, CapacitySpec capacity, String... regions) {
+  static Ec2ClusterSpec spec(String ami, CapacitySpec capacity, String... regions) {
     return spec(DeployWith.redBlack(), launch(ami, "fnord-" + ami), capacity, null, regions);
   }
 
-  static Resource<ClusterSpec> resource(ClusterSpec spec) {
+  static Resource<Ec2ClusterSpec> resource(Ec2ClusterSpec spec) {
     return new Resource<>(Ec2Kinds.CLUSTER.kind(), Map.of(Resource.APPLICATION, "fnord"), spec);
   }
 
@@ -71,7 +72,7 @@ class ClusterScenarioTest {
   static final TargetTrackingPolicy CPU_60 = new TargetTrackingPolicy(null, 60, false,
       new TargetTrackingPolicy.PredefinedMetric("ASGAverageCPUUtilization", null), null);
 
-  private List<ServerGroupState> groups(String region) {
+  private List<Ec2ServerGroupState> groups(String region) {
     return s.cloud.truth("test", region, "fnord-main");
   }
 
@@ -85,11 +86,11 @@ class ClusterScenarioTest {
         new ScalingSpec(null, Set.of(CPU), null), "us-east-1", "us-west-2"));
     List<Operation> ops = s.planned(r);
     assertThat(types(ops)).containsExactly("createServerGroup", "createServerGroup");
-    assertThat(((Ec2Operation.CreateServerGroup) ops.get(0)).serverGroup().scaling().targetTrackingPolicies())
+    assertThat(((Ec2ServerGroup) ((ServerGroupOperation.CreateServerGroup<?>) ops.get(0)).serverGroup()).scaling().targetTrackingPolicies())
         .containsExactly(CPU);
 
     assertThat(s.converge(r)).isTrue();
-    assertThat(groups("us-east-1")).extracting(ServerGroupState::name).containsExactly("fnord-main-v000");
+    assertThat(groups("us-east-1")).extracting(Ec2ServerGroupState::name).containsExactly("fnord-main-v000");
     assertThat(groups("us-east-1").get(0).model().scaling().targetTrackingPolicies()).containsExactly(CPU);
   }
 
@@ -98,10 +99,10 @@ class ClusterScenarioTest {
     assertThat(s.converge(resource(spec("ami-1", new CapacitySpec(2, 2, 2), "us-east-1")))).isTrue();
     var changed = resource(spec("ami-1", new CapacitySpec(3, 3, 3), "us-east-1"));
 
-    assertThat(s.planned(changed)).containsExactly(new Ec2Operation.ResizeServerGroup("test", "us-east-1",
-        "fnord-main-v000", new dev.keel.ec2.model.Capacity(3, 3, 3)));
+    assertThat(s.planned(changed)).containsExactly(new ServerGroupOperation.ResizeServerGroup("test", "us-east-1",
+        "fnord-main-v000", new dev.keel.cloud.api.Capacity(3, 3, 3)));
     assertThat(s.converge(changed)).isTrue();
-    assertThat(groups("us-east-1")).singleElement().extracting(ServerGroupState::desiredInstances).isEqualTo(3);
+    assertThat(groups("us-east-1")).singleElement().extracting(Ec2ServerGroupState::desiredInstances).isEqualTo(3);
   }
 
   @Test
@@ -169,13 +170,13 @@ class ClusterScenarioTest {
         ServerGroupSpec.EMPTY.withLaunchConfiguration(launch("ami-2", "fnord-ami-2")))));
 
     List<Operation> ops = s.planned(after);
-    assertThat(ops).singleElement().isInstanceOfSatisfying(Ec2Operation.CreateServerGroup.class, c -> {
+    assertThat(ops).singleElement().isInstanceOfSatisfying(ServerGroupOperation.CreateServerGroup.class, c -> {
       assertThat(c.region()).isEqualTo("us-west-2");
       assertThat(c.source()).isEqualTo("fnord-main-v000");
     });
     assertThat(s.converge(after)).isTrue();
-    assertThat(groups("us-east-1")).extracting(ServerGroupState::name).containsExactly("fnord-main-v000");
-    assertThat(groups("us-west-2")).extracting(ServerGroupState::name, ServerGroupState::enabled)
+    assertThat(groups("us-east-1")).extracting(Ec2ServerGroupState::name).containsExactly("fnord-main-v000");
+    assertThat(groups("us-west-2")).extracting(Ec2ServerGroupState::name, Ec2ServerGroupState::enabled)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("fnord-main-v000", false),
             org.assertj.core.groups.Tuple.tuple("fnord-main-v001", true));
   }
@@ -188,9 +189,9 @@ class ClusterScenarioTest {
     s.cloud.externalEnable("test", "us-east-1", "fnord-main-v000");
 
     assertThat(s.planned(v2)).containsExactly(
-        new Ec2Operation.DisableServerGroup("test", "us-east-1", "fnord-main-v000"));
+        new ServerGroupOperation.DisableServerGroup("test", "us-east-1", "fnord-main-v000"));
     assertThat(s.converge(v2)).isTrue();
-    assertThat(groups("us-east-1")).extracting(ServerGroupState::enabled).containsExactly(false, true);
+    assertThat(groups("us-east-1")).extracting(Ec2ServerGroupState::enabled).containsExactly(false, true);
   }
 
   @Test
@@ -201,7 +202,7 @@ class ClusterScenarioTest {
     s.harness.engine().submit(Ec2Scenario.config(v2));
     s.harness.advanceUntil(() -> !s.cloud.tasks().isEmpty() && s.noTaskRunning() && s.cloud.tasks().size() >= 2,
         Duration.ofMinutes(1), Duration.ofHours(1));
-    assertThat(groups("us-east-1")).extracting(ServerGroupState::enabled).containsExactly(true, true);
+    assertThat(groups("us-east-1")).extracting(Ec2ServerGroupState::enabled).containsExactly(true, true);
 
     var plan = s.plan(v2);
     assertThat(plan.action()).isEqualTo(PlannedAction.BLOCKED);
@@ -215,12 +216,12 @@ class ClusterScenarioTest {
     assertThat(s.converge(v1)).isTrue();
     assertThat(s.converge(resource(spec("ami-2", new CapacitySpec(2, 2, 2), "us-east-1")))).isTrue();
 
-    assertThat(s.planned(v1)).singleElement().isInstanceOfSatisfying(Ec2Operation.RollbackServerGroup.class, rb -> {
+    assertThat(s.planned(v1)).singleElement().isInstanceOfSatisfying(ServerGroupOperation.RollbackServerGroup.class, rb -> {
       assertThat(rb.restore()).isEqualTo("fnord-main-v000");
       assertThat(rb.disable()).isEqualTo("fnord-main-v001");
     });
     assertThat(s.converge(v1)).isTrue();
-    assertThat(groups("us-east-1")).extracting(ServerGroupState::enabled).containsExactly(true, false);
+    assertThat(groups("us-east-1")).extracting(Ec2ServerGroupState::enabled).containsExactly(true, false);
   }
 
   @Test
@@ -231,9 +232,9 @@ class ClusterScenarioTest {
     var r = resource(spec(stagger, launch("ami-1", "fnord-1"), new CapacitySpec(1, 1, 1), null, "us-east-1",
         "us-west-2", "eu-west-1"));
 
-    List<Ec2Operation.CreateServerGroup> ops = s.planned(r).stream().map(Ec2Operation.CreateServerGroup.class::cast)
+    List<ServerGroupOperation.CreateServerGroup> ops = s.planned(r).stream().map(ServerGroupOperation.CreateServerGroup.class::cast)
         .toList();
-    assertThat(ops).extracting(Ec2Operation.CreateServerGroup::region)
+    assertThat(ops).extracting(ServerGroupOperation.CreateServerGroup::region)
         .containsExactly("us-west-2", "us-east-1", "eu-west-1");
     assertThat(ops).extracting(o -> o.wave().after()).containsExactly(null, "us-west-2", "us-east-1");
 
@@ -255,9 +256,9 @@ class ClusterScenarioTest {
     var v2 = resource(spec("ami-2", new CapacitySpec(1, 1, 1), "us-east-1"));
     assertThat(s.converge(v2)).isTrue();
 
-    var handler = new dev.keel.ec2.handler.ClusterHandler(s.cloud);
+    var handler = new dev.keel.ec2.handler.Ec2ClusterHandler(s.cloud);
     assertThat(handler.planDelete(v2, null).operations()).containsExactly(
-        new Ec2Operation.DestroyServerGroup("test", "us-east-1", "fnord-main-v000"),
-        new Ec2Operation.DestroyServerGroup("test", "us-east-1", "fnord-main-v001"));
+        new ServerGroupOperation.DestroyServerGroup("test", "us-east-1", "fnord-main-v000"),
+        new ServerGroupOperation.DestroyServerGroup("test", "us-east-1", "fnord-main-v001"));
   }
 }

@@ -2,26 +2,27 @@ package dev.keel.ec2.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.ec2.cloud.Catalog;
-import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.cloud.ServerGroupState;
-import dev.keel.support.task.TaskExecution;
-import dev.keel.ec2.model.SecurityGroup;
-import dev.keel.ec2.spec.CapacitySpec;
-import dev.keel.ec2.spec.ClusterDependencies;
-import dev.keel.ec2.spec.ClusterSpec;
-import dev.keel.ec2.spec.Ec2Kinds;
-import dev.keel.ec2.spec.LaunchConfigurationSpec;
-import dev.keel.ec2.spec.PortRange;
-import dev.keel.ec2.spec.SecurityGroupRule;
-import dev.keel.ec2.spec.SecurityGroupSpec;
+import dev.keel.cloud.api.ServerGroupOperation;
+import dev.keel.cloud.api.TaskExecution;
+import dev.keel.cloud.api.deploy.DeployWith;
+import dev.keel.cloud.api.spec.CapacitySpec;
+import dev.keel.cloud.api.spec.ClusterDependencies;
+import dev.keel.ec2.api.Catalog;
+import dev.keel.ec2.api.Ec2Operation;
+import dev.keel.ec2.api.Ec2ServerGroupState;
+import dev.keel.ec2.api.model.SecurityGroup;
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
+import dev.keel.ec2.api.spec.Ec2Kinds;
+import dev.keel.ec2.api.spec.LaunchConfigurationSpec;
+import dev.keel.ec2.api.spec.PortRange;
+import dev.keel.ec2.api.spec.SecurityGroupRule;
+import dev.keel.ec2.api.spec.SecurityGroupSpec;
 import dev.keel.engine.check.GiveUpPolicy;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.plan.PlannedAction;
 import dev.keel.spi.model.Moniker;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceStatus;
-import dev.keel.support.deploy.DeployWith;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,12 +33,12 @@ import org.junit.jupiter.api.Test;
 /** Read lag, failures, the in-progress gate, images from the artifact view, dependencies, security groups. */
 class Ec2BehaviourScenarioTest {
 
-  private static Resource<ClusterSpec> cluster(String ami) {
+  private static Resource<Ec2ClusterSpec> cluster(String ami) {
     return ClusterScenarioTest.resource(ClusterScenarioTest.spec(ami, new CapacitySpec(2, 2, 2), "us-east-1"));
   }
 
   private static long creates(Ec2Scenario s) {
-    return s.submittedOperations().stream().filter(Ec2Operation.CreateServerGroup.class::isInstance).count();
+    return s.submittedOperations().stream().filter(ServerGroupOperation.CreateServerGroup.class::isInstance).count();
   }
 
   @Test
@@ -49,7 +50,7 @@ class Ec2BehaviourScenarioTest {
       s.harness.advance(Duration.ofMinutes(30));
 
       assertThat(creates(s)).isEqualTo(2);
-      assertThat(s.cloud.truth("test", "us-east-1", "fnord-main")).extracting(ServerGroupState::name)
+      assertThat(s.cloud.truth("test", "us-east-1", "fnord-main")).extracting(Ec2ServerGroupState::name)
           .containsExactly("fnord-main-v000", "fnord-main-v001");
     }
   }
@@ -104,7 +105,7 @@ class Ec2BehaviourScenarioTest {
   @Test
   void theImageIsTheAmiOfTheApprovedVersionAndUnresolvableUntilItExists() {
     try (Ec2Scenario s = new Ec2Scenario()) {
-      var spec = new ClusterSpec(new Moniker("fnord", "main", null), "fnord", null, null, null,
+      var spec = new Ec2ClusterSpec(new Moniker("fnord", "main", null), "fnord", null, null, null,
           ClusterScenarioTest.locations("us-east-1", "us-west-2"), new LaunchConfigurationSpec(null, "m5.large", null,
           null, null, null, null, null), new CapacitySpec(1, 1, 1), null, null, null, null, Map.of());
       var r = new Resource<>(Ec2Kinds.CLUSTER.kind(), Map.of(Resource.APPLICATION, "fnord"), spec);
@@ -129,7 +130,7 @@ class Ec2BehaviourScenarioTest {
   void aClusterWaitsForItsSecurityGroupThenConverges() {
     try (Ec2Scenario s = new Ec2Scenario()) {
       var spec = ClusterScenarioTest.spec("ami-1", new CapacitySpec(1, 1, 1), "us-east-1");
-      var needsGroup = ClusterScenarioTest.resource(spec.with(new dev.keel.ec2.spec.ServerGroupSpec(
+      var needsGroup = ClusterScenarioTest.resource(spec.with(new dev.keel.ec2.api.spec.ServerGroupSpec(
           spec.launchConfiguration(), spec.capacity(), new ClusterDependencies(null, Set.of("fnord"), null), null, null,
           null), Map.of()));
       s.harness.engine().submit(Ec2Scenario.config(needsGroup));
@@ -170,8 +171,8 @@ class Ec2BehaviourScenarioTest {
 
       assertThat(s.converge(Ec2Scenario.config(r), Duration.ofHours(1))).isTrue();
       assertThat(s.cloud.truth("test", "us-east-1", "fnord-main")).singleElement()
-          .extracting(ServerGroupState::desiredInstances).isEqualTo(2);
-      assertThat(s.submittedOperations()).filteredOn(Ec2Operation.ResizeServerGroup.class::isInstance).hasSize(1);
+          .extracting(Ec2ServerGroupState::desiredInstances).isEqualTo(2);
+      assertThat(s.submittedOperations()).filteredOn(ServerGroupOperation.ResizeServerGroup.class::isInstance).hasSize(1);
     }
   }
 

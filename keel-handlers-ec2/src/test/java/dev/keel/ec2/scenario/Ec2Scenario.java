@@ -1,13 +1,13 @@
 package dev.keel.ec2.scenario;
 
+import dev.keel.cloud.api.CloudOperation;
+import dev.keel.cloud.api.TaskRequest;
 import dev.keel.ec2.bake.BakeConstraintEvaluator;
 import dev.keel.ec2.bake.Bakery;
-import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.cloud.TaskRequest;
 import dev.keel.ec2.handler.ApplicationLoadBalancerHandler;
 import dev.keel.ec2.handler.ClassicLoadBalancerHandler;
-import dev.keel.ec2.handler.ClusterHandler;
-import dev.keel.ec2.handler.Ec2TaskMonitor;
+import dev.keel.ec2.handler.Ec2Clouds;
+import dev.keel.ec2.handler.Ec2ClusterHandler;
 import dev.keel.ec2.handler.SecurityGroupHandler;
 import dev.keel.ec2.resolve.ImageResolver;
 import dev.keel.ec2.resolve.KeyPairResolver;
@@ -18,20 +18,21 @@ import dev.keel.ec2.veto.RequiredDependenciesVeto;
 import dev.keel.engine.EngineConfig;
 import dev.keel.engine.check.GiveUpPolicy;
 import dev.keel.engine.plan.Plan;
+import dev.keel.engine.plan.ResourcePlan;
 import dev.keel.engine.schedule.RateLimit;
 import dev.keel.spi.PluginEvent;
-import java.util.Map;
-import dev.keel.engine.plan.ResourcePlan;
 import dev.keel.spi.actuation.Operation;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceStatus;
+import dev.keel.support.task.CloudTaskMonitor;
 import dev.keel.testkit.Configs;
 import dev.keel.testkit.EngineHarness;
 import dev.keel.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** An engine on virtual time with the EC2 plugin's extensions over one simulated EC2. */
 final class Ec2Scenario implements AutoCloseable {
@@ -74,11 +75,11 @@ final class Ec2Scenario implements AutoCloseable {
     harness = EngineHarness.builder().scheduler(scheduler).config(config).engine(b -> (promoted
         ? b.constraintEvaluator(new PassingPipelineEvaluator()).constraintEvaluator(new BakeConstraintEvaluator(bakery))
         : b.artifacts(artifacts))
-        .handler(new ClusterHandler(cloud))
+        .handler(new Ec2ClusterHandler(cloud))
         .handler(new SecurityGroupHandler(cloud))
         .handler(new ClassicLoadBalancerHandler(cloud))
         .handler(new ApplicationLoadBalancerHandler(cloud))
-        .taskMonitor(new Ec2TaskMonitor(cloud))
+        .taskMonitor(new CloudTaskMonitor(Ec2Clouds.tasks(cloud)))
         .resolver(new ImageResolver(cloud, "test", promoted ? bakery : null))
         .resolver(new KeyPairResolver(cloud))
         .resolver(new NetworkResolver(cloud))
@@ -91,19 +92,19 @@ final class Ec2Scenario implements AutoCloseable {
 
   /** Stands in for the Spinnaker adapter's pipeline evaluator: every pipeline "succeeds". */
   static final class PassingPipelineEvaluator
-      implements dev.keel.spi.ConstraintEvaluator<dev.keel.engine.promotion.PipelineConstraint> {
+      implements dev.keel.spi.ConstraintEvaluator<dev.keel.spi.model.PipelineConstraint> {
     @Override
     public String type() {
-      return dev.keel.engine.promotion.PipelineConstraint.TYPE;
+      return dev.keel.spi.model.PipelineConstraint.TYPE;
     }
 
     @Override
-    public Class<dev.keel.engine.promotion.PipelineConstraint> constraintClass() {
-      return dev.keel.engine.promotion.PipelineConstraint.class;
+    public Class<dev.keel.spi.model.PipelineConstraint> constraintClass() {
+      return dev.keel.spi.model.PipelineConstraint.class;
     }
 
     @Override
-    public dev.keel.spi.ConstraintOutcome evaluate(dev.keel.engine.promotion.PipelineConstraint constraint,
+    public dev.keel.spi.ConstraintOutcome evaluate(dev.keel.spi.model.PipelineConstraint constraint,
         dev.keel.spi.PromotionContext context) {
       return dev.keel.spi.ConstraintOutcome.pass();
     }
@@ -148,7 +149,7 @@ final class Ec2Scenario implements AutoCloseable {
     return plan(resource).operations();
   }
 
-  List<Ec2Operation> submittedOperations() {
+  List<CloudOperation> submittedOperations() {
     return cloud.submitted().stream().map(TaskRequest::operations).flatMap(List::stream).toList();
   }
 

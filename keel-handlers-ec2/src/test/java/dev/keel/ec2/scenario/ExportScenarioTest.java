@@ -3,16 +3,16 @@ package dev.keel.ec2.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.ec2.handler.ClusterHandler;
+import dev.keel.cloud.api.spec.CapacitySpec;
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
+import dev.keel.ec2.api.spec.Ec2Kinds;
+import dev.keel.ec2.api.spec.PortRange;
+import dev.keel.ec2.api.spec.SecurityGroupRule;
+import dev.keel.ec2.api.spec.SecurityGroupSpec;
+import dev.keel.ec2.api.spec.ServerGroupSpec;
+import dev.keel.ec2.handler.Ec2ClusterHandler;
 import dev.keel.ec2.handler.SecurityGroupHandler;
 import dev.keel.ec2.sim.Ec2Simulator;
-import dev.keel.ec2.spec.CapacitySpec;
-import dev.keel.ec2.spec.ClusterSpec;
-import dev.keel.ec2.spec.Ec2Kinds;
-import dev.keel.ec2.spec.PortRange;
-import dev.keel.ec2.spec.SecurityGroupRule;
-import dev.keel.ec2.spec.SecurityGroupSpec;
-import dev.keel.ec2.spec.ServerGroupSpec;
 import dev.keel.spi.Exportable;
 import dev.keel.spi.model.Moniker;
 import dev.keel.spi.model.Resource;
@@ -28,12 +28,12 @@ class ExportScenarioTest {
   @Test
   void anExportedClusterLeavesDefaultsOutAndKeepsRegionalDifferencesAsOverrides() {
     try (Ec2Scenario s = new Ec2Scenario()) {
-      ClusterSpec base = ClusterScenarioTest.spec("ami-1", new CapacitySpec(2, 2, 2), "us-east-1", "us-west-2");
+      Ec2ClusterSpec base = ClusterScenarioTest.spec("ami-1", new CapacitySpec(2, 2, 2), "us-east-1", "us-west-2");
       var spec = base.with(base.defaults(), Map.of("us-west-2", new ServerGroupSpec(null, new CapacitySpec(3, 3, 3), null,
           null, null, null)));
       assertThat(s.converge(ClusterScenarioTest.resource(spec))).isTrue();
 
-      ClusterSpec exported = new ClusterHandler(s.cloud).export(new Exportable(Ec2Kinds.CLUSTER.kind(), "test",
+      Ec2ClusterSpec exported = new Ec2ClusterHandler(s.cloud).export(new Exportable(Ec2Kinds.CLUSTER.kind(), "test",
           new Moniker("fnord", "main", null), Set.of("us-east-1", "us-west-2"), "me"));
 
       assertThat(exported.capacity()).isEqualTo(new CapacitySpec(3, 3, 3));
@@ -96,7 +96,7 @@ class ExportScenarioTest {
     try (Ec2Scenario s = new Ec2Scenario()) {
       new Ec2Simulator(s.cloud).seed(Map.of("serverGroups", List.of(group("us-east-1", 2), group("us-west-2", 3))));
 
-      ClusterSpec exported = new ClusterHandler(s.cloud).export(new Exportable(Ec2Kinds.CLUSTER.kind(), "test",
+      Ec2ClusterSpec exported = new Ec2ClusterHandler(s.cloud).export(new Exportable(Ec2Kinds.CLUSTER.kind(), "test",
           new Moniker("fnord", "main", null), Set.of(), "me"));
 
       assertThat(exported.locations().regionNames()).containsExactly("us-east-1", "us-west-2");
@@ -111,7 +111,7 @@ class ExportScenarioTest {
   @Test
   void anExportNamingNoRegionsSaysItLookedInEveryRegionOfTheAccount() {
     try (Ec2Scenario s = new Ec2Scenario()) {
-      assertThatThrownBy(() -> new ClusterHandler(s.cloud).export(new Exportable(Ec2Kinds.CLUSTER.kind(), "test",
+      assertThatThrownBy(() -> new Ec2ClusterHandler(s.cloud).export(new Exportable(Ec2Kinds.CLUSTER.kind(), "test",
           new Moniker("fnord", "main", null), Set.of(), "me"))).isInstanceOf(IllegalArgumentException.class)
           .hasMessage("No active server group of cluster fnord-main in any region of test [eu-west-1, us-east-1,"
               + " us-west-1, us-west-2]: nothing to export");

@@ -2,13 +2,12 @@ package dev.keel.ec2.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.ec2.bake.Bakery;
-import dev.keel.ec2.cloud.Catalog;
-import dev.keel.ec2.cloud.Ec2Operation;
-import dev.keel.ec2.model.ClassicLoadBalancer;
-import dev.keel.ec2.model.Location;
-import dev.keel.ec2.model.SecurityGroup;
-import dev.keel.ec2.spec.ClassicLoadBalancerSpec;
+import dev.keel.ec2.api.Catalog;
+import dev.keel.ec2.api.Ec2Operation;
+import dev.keel.ec2.api.model.ClassicLoadBalancer;
+import dev.keel.ec2.api.model.Location;
+import dev.keel.ec2.api.model.SecurityGroup;
+import dev.keel.ec2.api.spec.ClassicLoadBalancerSpec;
 import dev.keel.engine.Actor;
 import dev.keel.engine.Judgement;
 import dev.keel.spi.model.DeliveryConfig;
@@ -83,7 +82,7 @@ class KeelExamplesConvergeTest {
           .forEach(r -> assertThat(s.harness.status(r.id())).isEqualTo(ResourceStatus.HAPPY));
       s.harness.engine().promotions().status(config.application())
           .forEach(p -> assertThat(p.current()).as("%s in %s", file, p.environment()).contains(VERSION));
-      boolean baked = config.artifacts().stream().anyMatch(Bakery::isBaked);
+      boolean baked = config.artifacts().stream().anyMatch(Ec2Operation.Bake::bakes);
       if (baked) {
         // The seeded image is on an outdated base ("bionicbase"): the version was really baked, and deployed.
         Catalog.Image image = s.cloud.findImages(VERSION, "test").get(0);
@@ -91,10 +90,10 @@ class KeelExamplesConvergeTest {
         assertThat(s.bakeEvents).extracting(e -> e.type()).contains("BakeLaunched", "BakeSucceeded")
             .doesNotContain("BakeFailed");
         config.environments().stream().flatMap(e -> e.resources().stream())
-            .filter(r -> r.spec() instanceof dev.keel.ec2.spec.ClusterSpec).forEach(r -> {
-              var c = (dev.keel.ec2.spec.ClusterSpec) r.spec();
+            .filter(r -> r.spec() instanceof dev.keel.ec2.api.spec.Ec2ClusterSpec).forEach(r -> {
+              var c = (dev.keel.ec2.api.spec.Ec2ClusterSpec) r.spec();
               for (String region : c.locations().regionNames()) {
-                List<dev.keel.ec2.cloud.ServerGroupState> groups = s.cloud.truth(c.locations().account(), region,
+                List<dev.keel.ec2.api.Ec2ServerGroupState> groups = s.cloud.truth(c.locations().account(), region,
                     c.moniker().toName());
                 assertThat(groups.get(groups.size() - 1).model().launchConfiguration().imageId())
                     .as("%s %s in %s", file, r.id(), region).isEqualTo(image.amis().get(region));

@@ -2,14 +2,14 @@ package dev.keel.ec2.veto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.ec2.cloud.Ec2Operation;
+import dev.keel.cloud.api.spec.ClusterDependencies;
+import dev.keel.ec2.api.Ec2Operation;
+import dev.keel.ec2.api.model.ApplicationLoadBalancer;
+import dev.keel.ec2.api.model.Location;
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
+import dev.keel.ec2.api.spec.Ec2Kinds;
 import dev.keel.ec2.handler.OtherKindsAccess;
-import dev.keel.ec2.model.ApplicationLoadBalancer;
-import dev.keel.ec2.model.Location;
 import dev.keel.ec2.sim.SimulatedEc2;
-import dev.keel.ec2.spec.ClusterDependencies;
-import dev.keel.ec2.spec.ClusterSpec;
-import dev.keel.ec2.spec.Ec2Kinds;
 import dev.keel.spi.VetoResponse;
 import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.Moniker;
@@ -30,8 +30,8 @@ class RequiredDependenciesVetoTest {
       Clock.fixed(Instant.parse("2026-01-05T09:00:00Z"), ZoneOffset.UTC));
   private final RequiredDependenciesVeto veto = new RequiredDependenciesVeto(cloud);
 
-  private static Resource<ClusterSpec> cluster(ClusterDependencies deps) {
-    return new Resource<>(Ec2Kinds.CLUSTER.kind(), new ClusterSpec(new Moniker("fnord"), null, null, null, null,
+  private static Resource<Ec2ClusterSpec> cluster(ClusterDependencies deps) {
+    return new Resource<>(Ec2Kinds.CLUSTER.kind(), new Ec2ClusterSpec(new Moniker("fnord"), null, null, null, null,
         new Locations("test", null, null, Set.of(new RegionSpec("us-east-1"))), null, null, deps, null, null, null,
         Map.of()));
   }
@@ -64,7 +64,7 @@ class RequiredDependenciesVetoTest {
   @Test
   void anHttpsListenerWaitsForItsCertificate() {
     var alb = OtherKindsAccess.application();
-    var https = new dev.keel.ec2.spec.ApplicationLoadBalancerSpec.Listener(443, "HTTPS", "fnord-cert", Set.of(),
+    var https = new dev.keel.ec2.api.spec.ApplicationLoadBalancerSpec.Listener(443, "HTTPS", "fnord-cert", Set.of(),
         alb.spec().listeners().iterator().next().defaultActions());
     var spec = alb.spec().with(alb.spec().locations(), alb.spec().dependencies(), Set.of(https));
     var resource = alb.withSpec(spec);

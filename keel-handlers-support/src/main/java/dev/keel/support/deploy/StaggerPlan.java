@@ -1,5 +1,8 @@
 package dev.keel.support.deploy;
 
+import dev.keel.cloud.api.deploy.DeployStrategy;
+import dev.keel.cloud.api.deploy.DeployWave;
+import dev.keel.cloud.api.deploy.StaggeredRegion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

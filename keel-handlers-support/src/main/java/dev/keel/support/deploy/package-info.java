@@ -1,8 +1,6 @@
-/**
- * Deploy strategies as users declare them (red-black, highlander, none, rolling-push) and the order of a
- * staggered deploy across regions.
- */
+/** The order of a staggered deploy across regions: which region waits for which, in which hours, then pauses. */
 @ParametersAreNonnullByDefault
 package dev.keel.support.deploy;
 
 import javax.annotation.ParametersAreNonnullByDefault;
+

@@ -1,8 +1,9 @@
 /**
- * What cloud ports share about tasks: the state of a submitted task as a simulator or an Orca adapter
- * reports it.
+ * Tasks as every cloud plugin launches and follows them: one task per region with the region's operations as
+ * stages, correlated by resource and region, staggered deploys chained; and the task monitor over a port.
  */
 @ParametersAreNonnullByDefault
 package dev.keel.support.task;
 
 import javax.annotation.ParametersAreNonnullByDefault;
+

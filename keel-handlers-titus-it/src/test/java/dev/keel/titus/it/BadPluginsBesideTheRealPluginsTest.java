@@ -109,7 +109,7 @@ class BadPluginsBesideTheRealPluginsTest {
       List<PluginFailure> write(Placed at) throws IOException {
         Path zip = at.faulty("usurper", "supportedKind=ec2/cluster@v1.1\n").writeTo(at.zip(at.added(), "usurper"));
         return List.of(new PluginFailure("usurper", zip, "claims the resource kind 'ec2/cluster@v1.1', which plugin "
-            + "'keel-ec2' (dev.keel.ec2.handler.ClusterHandler) already owns; remove or disable this plugin"));
+            + "'dev.keel.ec2' (dev.keel.ec2.handler.Ec2ClusterHandler) already owns; remove or disable this plugin"));
       }
     },
     SUPPORTED_KIND_THROWS {
@@ -156,7 +156,8 @@ class BadPluginsBesideTheRealPluginsTest {
   private final List<String> zipNames = new ArrayList<>();
 
   private List<PluginFailure> place(Set<Fault> faults) throws IOException {
-    for (String artifact : List.of("keel-handlers-ec2", "keel-handlers-titus", "keel-resolvers")) {
+    for (String artifact : List.of("keel-handlers-ec2", "keel-ec2-sim", "keel-handlers-titus", "keel-titus-sim",
+        "keel-resolvers")) {
       Path zip = Files.copy(PluginZips.find(artifact), plugins.resolve(artifact + "-" + run + ".zip"));
       zipNames.add(baseName(zip));
     }
@@ -175,9 +176,10 @@ class BadPluginsBesideTheRealPluginsTest {
   }
 
   private EngineHarness engine() {
-    EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1)).build();
+    EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
+        .pluginConfigs(PluginZips.simulatedClouds()).build();
     return EngineHarness.builder().config(config).engine(b -> b.plugins(plugins).plugins(added)
-        .pluginStartDeadline(START_DEADLINE).pluginConfig("keel-resolvers", POLICIES)).build();
+        .pluginStartDeadline(START_DEADLINE).pluginConfig("dev.keel.resolvers", POLICIES)).build();
   }
 
   private List<Path> expansions() {
@@ -195,7 +197,7 @@ class BadPluginsBesideTheRealPluginsTest {
     assertThat(engine.registry().kinds()).contains(ResourceKind.parse("ec2/cluster@v1.1"),
         ResourceKind.parse("ec2/security-group@v1"), ResourceKind.parse("titus/cluster@v1"));
     assertThat(engine.registry().kind(ResourceKind.parse("ec2/cluster@v1.1")).orElseThrow().specClass().getName())
-        .isEqualTo("dev.keel.ec2.spec.ClusterSpec");
+        .isEqualTo("dev.keel.ec2.api.spec.Ec2ClusterSpec");
     assertThat(engine.registry().verification("test-container")).isPresent();
 
     DeliveryConfig delivery = engine.configReader().read(Ec2AndTitusPluginZipsTest.CONFIG, "fnord.yml");

@@ -1,7 +1,9 @@
 package dev.keel.titus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.ec2.api.model.Ec2ServerGroup;
 import dev.keel.engine.EngineConfig;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.plan.Plan;
@@ -12,6 +14,7 @@ import dev.keel.spi.model.ResourceKind;
 import dev.keel.spi.model.ResourceStatus;
 import dev.keel.testkit.EngineHarness;
 import dev.keel.testkit.PluginZips;
+import dev.keel.titus.api.model.TitusServerGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The EC2 and Titus plugin zips, loaded from disk into one engine, each in its own class loader, converge a
- * delivery config with an EC2 cluster and a Titus cluster on their simulated clouds.
+ * delivery config with an EC2 cluster and a Titus cluster on the simulated clouds of the simulator plugin zips.
  */
 class Ec2AndTitusPluginZipsTest {
 
@@ -82,17 +85,19 @@ class Ec2AndTitusPluginZipsTest {
     return future.join();
   }
 
-  /** The class loader of a cluster plan's per-region model (the plugin's, not the JDK's map). */
-  private static ClassLoader regionalModelLoader(ResourcePlan plan) {
-    return ((java.util.Map<?, ?>) plan.desired()).values().iterator().next().getClass().getClassLoader();
+  /** The class of a cluster plan's per-region model. */
+  private static Class<?> regionalModel(ResourcePlan plan) {
+    return ((java.util.Map<?, ?>) plan.desired()).values().iterator().next().getClass();
   }
 
   @Test
   void bothPluginZipsLoadedFromDiskConvergeAConfigUsingBothClouds(@TempDir Path plugins) throws IOException {
     Files.copy(PluginZips.find("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-ec2-sim"), plugins.resolve("keel-ec2-sim.zip"));
     Files.copy(PluginZips.find("keel-handlers-titus"), plugins.resolve("keel-titus.zip"));
+    Files.copy(PluginZips.find("keel-titus-sim"), plugins.resolve("keel-titus-sim.zip"));
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
-        .taskPollInterval(Duration.ofSeconds(10)).build();
+        .taskPollInterval(Duration.ofSeconds(10)).pluginConfigs(PluginZips.simulatedClouds()).build();
     try (EngineHarness harness = EngineHarness.builder().config(config).engine(b -> b.plugins(plugins)).build()) {
       var engine = harness.engine();
       assertThat(engine.pluginFailures()).isEmpty();
@@ -109,10 +114,14 @@ class Ec2AndTitusPluginZipsTest {
       assertThat(titusPlan.action()).isEqualTo(PlannedAction.CREATE);
       assertThat(titusPlan.operations()).extracting(o -> o.type()).containsExactly("createServerGroup",
           "createServerGroup");
-      ClassLoader ec2Loader = regionalModelLoader(ec2Plan);
-      ClassLoader titusLoader = regionalModelLoader(titusPlan);
-      assertThat(titusLoader).isNotNull().isNotSameAs(getClass().getClassLoader()).isNotSameAs(ec2Loader);
-      assertThat(ec2Loader).isNotNull().isNotSameAs(getClass().getClassLoader());
+      // The models belong to the port APIs, which both plugins load from the host (this test's class path), while
+      // the plugins' own classes are in their zips only.
+      assertThat(regionalModel(ec2Plan)).isSameAs(Ec2ServerGroup.class);
+      assertThat(regionalModel(titusPlan)).isSameAs(TitusServerGroup.class);
+      assertThatThrownBy(() -> Class.forName("dev.keel.ec2.handler.Ec2ClusterHandler"))
+          .isInstanceOf(ClassNotFoundException.class);
+      assertThatThrownBy(() -> Class.forName("dev.keel.titus.handler.TitusClusterHandler"))
+          .isInstanceOf(ClassNotFoundException.class);
 
       engine.submit(delivery);
       boolean converged = harness.advanceUntil(() -> harness.status(ec2) == ResourceStatus.HAPPY

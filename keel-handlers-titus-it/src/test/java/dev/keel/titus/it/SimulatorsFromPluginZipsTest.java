@@ -2,6 +2,7 @@ package dev.keel.titus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
 import dev.keel.engine.EngineConfig;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.spi.Exportable;
@@ -27,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The simulators of the EC2 and Titus plugin zips, as the keel CLI drives them: found by name among the
- * engine's extensions, seeded and given faults with plain values only, acting on the very clouds the plugins'
- * handlers use.
+ * The simulators of the EC2 and Titus simulator plugin zips, as the keel CLI drives them: found by name among the
+ * engine's extensions, seeded and given faults with plain values only, acting on the very clouds the production
+ * plugins' handlers use when configured with {@code simulated: true}.
  */
 class SimulatorsFromPluginZipsTest {
 
@@ -64,9 +65,11 @@ class SimulatorsFromPluginZipsTest {
 
   private static EngineHarness harness(Path plugins) throws IOException {
     Files.copy(PluginZips.find("keel-handlers-ec2"), plugins.resolve("keel-ec2.zip"));
+    Files.copy(PluginZips.find("keel-ec2-sim"), plugins.resolve("keel-ec2-sim.zip"));
     Files.copy(PluginZips.find("keel-handlers-titus"), plugins.resolve("keel-titus.zip"));
+    Files.copy(PluginZips.find("keel-titus-sim"), plugins.resolve("keel-titus-sim.zip"));
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
-        .taskPollInterval(Duration.ofSeconds(10)).build();
+        .taskPollInterval(Duration.ofSeconds(10)).pluginConfigs(PluginZips.simulatedClouds()).build();
     return EngineHarness.builder().config(config).engine(b -> b.plugins(plugins)).build();
   }
 
@@ -103,7 +106,7 @@ class SimulatorsFromPluginZipsTest {
       assertThat(vm.kind()).isEqualTo(ResourceKind.parse("ec2/cluster@v1.1"));
       assertThat(vm.spec().id()).isEqualTo("test:fnord-main");
       assertThat(((Locatable) vm.spec()).locations().regionNames()).containsExactly("us-west-2");
-      assertThat(vm.spec().getClass().getClassLoader()).isSameAs(ec2.getClass().getClassLoader());
+      assertThat(vm.spec()).as("a spec of the host-provided EC2 API").isInstanceOf(Ec2ClusterSpec.class);
       assertThat(container.spec().id()).isEqualTo("test:fnord-container");
       assertThat(((Locatable) container.spec()).locations().regionNames()).containsExactly("eu-west-1");
 

@@ -1,20 +1,20 @@
 package dev.keel.titus.handler;
 
+import dev.keel.cloud.api.Capacity;
+import dev.keel.cloud.api.spec.CapacitySpec;
+import dev.keel.cloud.api.spec.ClusterDependencies;
 import dev.keel.spi.Exportable;
 import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.RegionSpec;
-import dev.keel.titus.cloud.JobState;
-import dev.keel.titus.cloud.TitusCloud;
-import dev.keel.titus.model.Capacity;
-import dev.keel.titus.model.TitusServerGroup;
-import dev.keel.titus.spec.CapacitySpec;
-import dev.keel.titus.spec.ClusterDependencies;
-import dev.keel.titus.spec.ConstraintsSpec;
-import dev.keel.titus.spec.ContainerSpec;
-import dev.keel.titus.spec.MigrationPolicySpec;
-import dev.keel.titus.spec.ResourcesSpec;
-import dev.keel.titus.spec.TitusClusterSpec;
-import dev.keel.titus.spec.TitusServerGroupSpec;
+import dev.keel.titus.api.TitusCloud;
+import dev.keel.titus.api.TitusServerGroupState;
+import dev.keel.titus.api.model.TitusServerGroup;
+import dev.keel.titus.api.spec.ConstraintsSpec;
+import dev.keel.titus.api.spec.ContainerSpec;
+import dev.keel.titus.api.spec.MigrationPolicySpec;
+import dev.keel.titus.api.spec.ResourcesSpec;
+import dev.keel.titus.api.spec.TitusClusterSpec;
+import dev.keel.titus.api.spec.TitusServerGroupSpec;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -42,7 +42,7 @@ final class TitusClusterExport {
     // With no regions named (as keel export ... --account test asks), every region of the account.
     Set<String> searched = new java.util.TreeSet<>(e.regions().isEmpty() ? cloud.regions(e.account()) : e.regions());
     for (String region : searched) {
-      cloud.serverGroups(e.account(), region, e.moniker().toName()).stream().filter(JobState::enabled)
+      cloud.serverGroups(e.account(), region, e.moniker().toName()).stream().filter(TitusServerGroupState::enabled)
           .reduce((a, b) -> b).ifPresent(j -> active.put(region, j.model()));
     }
     if (active.isEmpty()) {

@@ -1,5 +1,6 @@
-/** The Titus cluster handler, the context-to-cloud registry and the task monitor. */
+/** The Titus cluster handler, export, where the plugin finds its cloud, and the task monitor. */
 @ParametersAreNonnullByDefault
 package dev.keel.titus.handler;
 
 import javax.annotation.ParametersAreNonnullByDefault;
+

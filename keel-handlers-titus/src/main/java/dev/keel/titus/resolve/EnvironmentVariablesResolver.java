@@ -1,11 +1,11 @@
 package dev.keel.titus.resolve;
 
-import dev.keel.spi.ResourceContext;
 import dev.keel.spi.Resolver;
+import dev.keel.spi.ResourceContext;
 import dev.keel.spi.model.Resource;
-import dev.keel.titus.spec.TitusClusterSpec;
-import dev.keel.titus.spec.TitusKinds;
-import dev.keel.titus.spec.TitusServerGroupSpec;
+import dev.keel.titus.api.spec.TitusClusterSpec;
+import dev.keel.titus.api.spec.TitusKinds;
+import dev.keel.titus.api.spec.TitusServerGroupSpec;
 import java.util.Map;
 import java.util.TreeMap;
 import org.pf4j.Extension;

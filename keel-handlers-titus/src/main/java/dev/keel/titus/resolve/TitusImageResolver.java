@@ -1,19 +1,19 @@
 package dev.keel.titus.resolve;
 
 import dev.keel.spi.KeelContext;
+import dev.keel.spi.Resolver;
 import dev.keel.spi.ResourceContext;
 import dev.keel.spi.ResourceCurrentlyUnresolvable;
-import dev.keel.spi.Resolver;
 import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.Resource;
-import dev.keel.titus.cloud.DockerImage;
-import dev.keel.titus.cloud.TitusAccount;
-import dev.keel.titus.cloud.TitusCloud;
+import dev.keel.titus.api.DockerImage;
+import dev.keel.titus.api.TitusAccount;
+import dev.keel.titus.api.TitusCloud;
+import dev.keel.titus.api.spec.ContainerSpec;
+import dev.keel.titus.api.spec.ResolvedImage;
+import dev.keel.titus.api.spec.TitusClusterSpec;
+import dev.keel.titus.api.spec.TitusKinds;
 import dev.keel.titus.handler.TitusClouds;
-import dev.keel.titus.spec.ContainerSpec;
-import dev.keel.titus.spec.ResolvedImage;
-import dev.keel.titus.spec.TitusClusterSpec;
-import dev.keel.titus.spec.TitusKinds;
 import java.util.List;
 import java.util.Optional;
 import org.pf4j.Extension;

@@ -6,19 +6,19 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.maps;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.keel.cloud.api.ServerGroupOperation;
+import dev.keel.cloud.api.TaskRequest;
+import dev.keel.cloud.api.deploy.DeployStrategy;
+import dev.keel.cloud.api.deploy.DeployWave;
+import dev.keel.cloud.api.spec.CapacitySpec;
 import dev.keel.engine.diff.Differ;
-import dev.keel.support.deploy.DeployStrategy;
-import dev.keel.support.deploy.DeployWave;
 import dev.keel.testkit.VirtualScheduler;
-import dev.keel.titus.cloud.TaskRequest;
-import dev.keel.titus.cloud.TitusOperation;
-import dev.keel.titus.model.TitusServerGroup;
+import dev.keel.titus.api.model.TitusServerGroup;
+import dev.keel.titus.api.spec.ScalingSpec;
+import dev.keel.titus.api.spec.StepScalingPolicy;
+import dev.keel.titus.api.spec.TargetTrackingPolicy;
+import dev.keel.titus.api.spec.TitusClusterSpec;
 import dev.keel.titus.sim.SimulatedTitus;
-import dev.keel.titus.spec.CapacitySpec;
-import dev.keel.titus.spec.ScalingSpec;
-import dev.keel.titus.spec.StepScalingPolicy;
-import dev.keel.titus.spec.TargetTrackingPolicy;
-import dev.keel.titus.spec.TitusClusterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +67,7 @@ class ReadBackPropertyTest {
       var resource = TitusFixtures.resource(spec);
       TitusClusterHandler handler = new TitusClusterHandler(titus);
       Map<String, TitusServerGroup> desired = handler.desired(resource, null);
-      titus.submit(new TaskRequest("fnord", "deploy", "c", List.of(new TitusOperation.CreateServerGroup(
+      titus.submit(new TaskRequest("fnord", "deploy", "c", List.of(new ServerGroupOperation.CreateServerGroup<>(
           desired.get("us-east-1"), DeployStrategy.RedBlack.DEFAULT, null,
           new DeployWave("us-east-1", null, null, null))), null, null, null));
       scheduler.advance(Duration.ofMinutes(10));

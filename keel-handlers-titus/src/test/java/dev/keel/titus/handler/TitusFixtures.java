@@ -1,16 +1,16 @@
 package dev.keel.titus.handler;
 
+import dev.keel.cloud.api.deploy.DeployWith;
+import dev.keel.cloud.api.spec.CapacitySpec;
 import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.Moniker;
 import dev.keel.spi.model.RegionSpec;
 import dev.keel.spi.model.Resource;
-import dev.keel.support.deploy.DeployWith;
-import dev.keel.titus.spec.CapacitySpec;
-import dev.keel.titus.spec.ContainerSpec;
-import dev.keel.titus.spec.ScalingSpec;
-import dev.keel.titus.spec.TitusClusterSpec;
-import dev.keel.titus.spec.TitusKinds;
-import dev.keel.titus.spec.TitusServerGroupSpec;
+import dev.keel.titus.api.spec.ContainerSpec;
+import dev.keel.titus.api.spec.ScalingSpec;
+import dev.keel.titus.api.spec.TitusClusterSpec;
+import dev.keel.titus.api.spec.TitusKinds;
+import dev.keel.titus.api.spec.TitusServerGroupSpec;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;

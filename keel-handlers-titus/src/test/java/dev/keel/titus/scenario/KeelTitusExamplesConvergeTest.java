@@ -6,7 +6,7 @@ import dev.keel.engine.store.ConstraintStatus;
 import dev.keel.engine.store.VerificationState;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.ResourceStatus;
-import dev.keel.titus.cloud.JobState;
+import dev.keel.titus.api.TitusServerGroupState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +58,7 @@ class KeelTitusExamplesConvergeTest {
 
       assertConverged(s, file, config);
 
-      List<JobState> jobs = s.cloud.truth("test", "us-east-1", "fnord");
+      List<TitusServerGroupState> jobs = s.cloud.truth("test", "us-east-1", "fnord");
       assertThat(jobs).singleElement().satisfies(j -> {
         assertThat(j.model().container().digest()).isEqualTo("sha256:bbbb2222");
         assertThat(j.model().artifactVersion()).isEqualTo("1.1.0-h2.def");

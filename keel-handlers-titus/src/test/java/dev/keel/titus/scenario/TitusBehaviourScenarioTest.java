@@ -6,16 +6,16 @@ import static dev.keel.titus.handler.TitusFixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.cloud.api.ServerGroupOperation;
 import dev.keel.engine.plan.PlannedAction;
 import dev.keel.spi.Exportable;
 import dev.keel.spi.model.Moniker;
-import dev.keel.titus.cloud.JobState;
-import dev.keel.titus.cloud.TitusOperation;
+import dev.keel.titus.api.TitusServerGroupState;
+import dev.keel.titus.api.spec.TitusClusterSpec;
+import dev.keel.titus.api.spec.TitusKinds;
+import dev.keel.titus.api.spec.TitusServerGroupSpec;
 import dev.keel.titus.handler.TitusClusterHandler;
 import dev.keel.titus.handler.TitusFixtures;
-import dev.keel.titus.spec.TitusClusterSpec;
-import dev.keel.titus.spec.TitusKinds;
-import dev.keel.titus.spec.TitusServerGroupSpec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -34,14 +34,14 @@ class TitusBehaviourScenarioTest {
 
   private long creates() {
     return s.cloud.submitted().stream().flatMap(r -> r.operations().stream())
-        .filter(TitusOperation.CreateServerGroup.class::isInstance).count();
+        .filter(ServerGroupOperation.CreateServerGroup.class::isInstance).count();
   }
 
   @Test
   void aMissingSecurityGroupHoldsTheClusterBackUntilItExists() {
     TitusClusterSpec base = cluster("us-east-1");
     var r = resource(new TitusClusterSpec(base.moniker(), base.container(), null, null, base.deployWith(),
-        null, base.locations(), base.capacity(), null, null, new dev.keel.titus.spec.ClusterDependencies(null,
+        null, base.locations(), base.capacity(), null, null, new dev.keel.cloud.api.spec.ClusterDependencies(null,
             Set.of("fnord-elb", "nf-datacenter", "fnord"), null), null, null, null, null, null, null, null, null,
         Map.of()));
     s.harness.engine().submit(TitusScenario.config(r));
@@ -62,7 +62,7 @@ class TitusBehaviourScenarioTest {
     s.harness.advance(Duration.ofMinutes(30));
 
     assertThat(creates()).isEqualTo(2);
-    assertThat(s.cloud.truth("test", "us-east-1", "fnord-main")).extracting(JobState::name)
+    assertThat(s.cloud.truth("test", "us-east-1", "fnord-main")).extracting(TitusServerGroupState::name)
         .containsExactly("fnord-main-v000", "fnord-main-v001");
   }
 
@@ -77,7 +77,7 @@ class TitusBehaviourScenarioTest {
     assertThat(s.cloud.truth("test", "us-east-1", "fnord-main")).singleElement()
         .satisfies(j -> assertThat(j.instances().total()).isEqualTo(2));
     assertThat(s.cloud.submitted()).last().satisfies(t -> assertThat(t.operations())
-        .singleElement().isInstanceOf(TitusOperation.ResizeServerGroup.class));
+        .singleElement().isInstanceOf(ServerGroupOperation.ResizeServerGroup.class));
   }
 
   @Test

@@ -6,22 +6,22 @@ import static dev.keel.titus.handler.TitusFixtures.cluster;
 import static dev.keel.titus.handler.TitusFixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.cloud.api.Capacity;
+import dev.keel.cloud.api.ServerGroupOperation;
+import dev.keel.cloud.api.deploy.DeployWith;
+import dev.keel.cloud.api.deploy.StaggeredRegion;
+import dev.keel.cloud.api.spec.CapacitySpec;
 import dev.keel.engine.plan.PlannedAction;
 import dev.keel.spi.actuation.Operation;
 import dev.keel.spi.model.Resource;
-import dev.keel.support.deploy.DeployWith;
-import dev.keel.support.deploy.StaggeredRegion;
-import dev.keel.titus.cloud.JobState;
-import dev.keel.titus.cloud.TitusOperation;
+import dev.keel.titus.api.TitusServerGroupState;
+import dev.keel.titus.api.spec.ScalingSpec;
+import dev.keel.titus.api.spec.StepScalingPolicy;
+import dev.keel.titus.api.spec.TargetTrackingPolicy;
+import dev.keel.titus.api.spec.TitusClusterSpec;
+import dev.keel.titus.api.spec.TitusServerGroupSpec;
 import dev.keel.titus.handler.TitusClusterHandler;
 import dev.keel.titus.handler.TitusFixtures;
-import dev.keel.titus.model.Capacity;
-import dev.keel.titus.spec.CapacitySpec;
-import dev.keel.titus.spec.ScalingSpec;
-import dev.keel.titus.spec.StepScalingPolicy;
-import dev.keel.titus.spec.TargetTrackingPolicy;
-import dev.keel.titus.spec.TitusClusterSpec;
-import dev.keel.titus.spec.TitusServerGroupSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ class TitusClusterScenarioTest {
       Map.of("app", "fnord"), 2, Duration.ofMinutes(1), 80, "CPUUtilization", "NFLX/EPIC", "Average", null, null,
       Set.of(new StepScalingPolicy.StepAdjustment(0.0, null, 1)));
 
-  private List<JobState> jobs(String region) {
+  private List<TitusServerGroupState> jobs(String region) {
     return s.cloud.truth("test", region, "fnord-main");
   }
 
@@ -68,7 +68,7 @@ class TitusClusterScenarioTest {
     assertThat(types(ops)).containsExactly("createServerGroup", "createServerGroup");
 
     assertThat(s.converge(r)).isTrue();
-    assertThat(jobs("us-east-1")).extracting(JobState::name).containsExactly("fnord-main-v000");
+    assertThat(jobs("us-east-1")).extracting(TitusServerGroupState::name).containsExactly("fnord-main-v000");
     assertThat(jobs("us-east-1").get(0).model().scaling().stepScalingPolicies()).containsExactly(STEP);
     assertThat(jobs("us-east-1").get(0).jobId()).startsWith("titus-job-");
   }
@@ -93,7 +93,7 @@ class TitusClusterScenarioTest {
 
     assertThat(types(s.planned(retagged))).containsExactly("createServerGroup");
     assertThat(s.converge(retagged)).isTrue();
-    assertThat(jobs("us-east-1")).extracting(JobState::name, JobState::enabled)
+    assertThat(jobs("us-east-1")).extracting(TitusServerGroupState::name, TitusServerGroupState::enabled)
         .containsExactly(Tuple.tuple("fnord-main-v000", false), Tuple.tuple("fnord-main-v001", true));
     assertThat(s.plan(retagged).action()).isEqualTo(PlannedAction.NONE);
   }
@@ -103,7 +103,7 @@ class TitusClusterScenarioTest {
     assertThat(s.converge(resource(cluster("us-east-1")))).isTrue();
     var changed = resource(TitusFixtures.with(cluster("us-east-1"), new CapacitySpec(3, 3, 3), null));
 
-    assertThat(s.planned(changed)).containsExactly(new TitusOperation.ResizeServerGroup("test", "us-east-1",
+    assertThat(s.planned(changed)).containsExactly(new ServerGroupOperation.ResizeServerGroup("test", "us-east-1",
         "fnord-main-v000", new Capacity(3, 3, 3)));
     assertThat(s.converge(changed)).isTrue();
     assertThat(jobs("us-east-1")).singleElement().extracting(j -> j.instances().total()).isEqualTo(3);
@@ -118,7 +118,7 @@ class TitusClusterScenarioTest {
     String cpuId = jobs("us-east-1").get(0).policies().get(0).id();
     List<Operation> ops = s.planned(after);
     assertThat(types(ops)).containsExactly("deleteScalingPolicy", "upsertScalingPolicy");
-    assertThat(((TitusOperation.DeleteScalingPolicies) ops.get(0)).policyIds()).containsExactly(cpuId);
+    assertThat(((ServerGroupOperation.DeleteScalingPolicies) ops.get(0)).policyIds()).containsExactly(cpuId);
     assertThat(s.converge(after)).isTrue();
     assertThat(jobs("us-east-1").get(0).policies()).extracting(p -> p.id()).doesNotContain(cpuId).hasSize(2);
     assertThat(jobs("us-east-1")).singleElement().satisfies(j -> {
@@ -146,12 +146,12 @@ class TitusClusterScenarioTest {
     var after = resource(before.with(before.defaults(), Map.of("us-west-2",
         TitusServerGroupSpec.EMPTY.withEnv(Map.of("B", "2")))));
 
-    assertThat(s.planned(after)).singleElement().isInstanceOfSatisfying(TitusOperation.CreateServerGroup.class, c -> {
+    assertThat(s.planned(after)).singleElement().isInstanceOfSatisfying(ServerGroupOperation.CreateServerGroup.class, c -> {
       assertThat(c.region()).isEqualTo("us-west-2");
       assertThat(c.source()).isEqualTo("fnord-main-v000");
     });
     assertThat(s.converge(after)).isTrue();
-    assertThat(jobs("us-east-1")).extracting(JobState::name).containsExactly("fnord-main-v000");
+    assertThat(jobs("us-east-1")).extracting(TitusServerGroupState::name).containsExactly("fnord-main-v000");
     assertThat(jobs("us-west-2").get(1).model().env()).containsEntry("B", "2").containsEntry("A", "1")
         .containsEntry("NETFLIX_REGION", "us-west-2");
   }
@@ -163,10 +163,10 @@ class TitusClusterScenarioTest {
     assertThat(s.converge(v2)).isTrue();
     s.cloud.externalEnable("test", "us-east-1", "fnord-main-v000");
 
-    assertThat(s.planned(v2)).containsExactly(new TitusOperation.DisableServerGroup("test", "us-east-1",
+    assertThat(s.planned(v2)).containsExactly(new ServerGroupOperation.DisableServerGroup("test", "us-east-1",
         "fnord-main-v000"));
     assertThat(s.converge(v2)).isTrue();
-    assertThat(jobs("us-east-1")).extracting(JobState::enabled).containsExactly(false, true);
+    assertThat(jobs("us-east-1")).extracting(TitusServerGroupState::enabled).containsExactly(false, true);
   }
 
   @Test
@@ -177,7 +177,7 @@ class TitusClusterScenarioTest {
     s.harness.engine().submit(TitusScenario.config(v2));
     s.harness.advanceUntil(() -> s.cloud.tasks().size() >= 2 && s.noTaskRunning(), Duration.ofMinutes(1),
         Duration.ofHours(1));
-    assertThat(jobs("us-east-1")).extracting(JobState::enabled).containsExactly(true, true);
+    assertThat(jobs("us-east-1")).extracting(TitusServerGroupState::enabled).containsExactly(true, true);
 
     var plan = s.plan(v2);
     assertThat(plan.action()).isEqualTo(PlannedAction.BLOCKED);
@@ -191,12 +191,12 @@ class TitusClusterScenarioTest {
     assertThat(s.converge(v1)).isTrue();
     assertThat(s.converge(resource(TitusFixtures.withDigest(cluster("us-east-1"), DIGEST_2)))).isTrue();
 
-    assertThat(s.planned(v1)).singleElement().isInstanceOfSatisfying(TitusOperation.RollbackServerGroup.class, rb -> {
+    assertThat(s.planned(v1)).singleElement().isInstanceOfSatisfying(ServerGroupOperation.RollbackServerGroup.class, rb -> {
       assertThat(rb.restore()).isEqualTo("fnord-main-v000");
       assertThat(rb.disable()).isEqualTo("fnord-main-v001");
     });
     assertThat(s.converge(v1)).isTrue();
-    assertThat(jobs("us-east-1")).extracting(JobState::enabled).containsExactly(true, false);
+    assertThat(jobs("us-east-1")).extracting(TitusServerGroupState::enabled).containsExactly(true, false);
   }
 
   @Test
@@ -206,7 +206,7 @@ class TitusClusterScenarioTest {
             Duration.ofMinutes(5))), null, null, null, null);
     var r = resource(TitusFixtures.cluster(stagger, new CapacitySpec(1, 1, 1), DIGEST_1, "us-east-1", "us-west-2"));
 
-    assertThat(s.planned(r)).extracting(o -> ((TitusOperation.CreateServerGroup) o).region())
+    assertThat(s.planned(r)).extracting(o -> ((ServerGroupOperation.CreateServerGroup) o).region())
         .containsExactly("us-west-2", "us-east-1");
     assertThat(s.converge(r)).isTrue();
     var tasks = s.cloud.tasks();
@@ -220,7 +220,7 @@ class TitusClusterScenarioTest {
     assertThat(s.converge(resource(h))).isTrue();
     assertThat(s.converge(resource(TitusFixtures.withDigest(h, DIGEST_2)))).isTrue();
 
-    assertThat(jobs("us-east-1")).extracting(JobState::name).containsExactly("fnord-main-v001");
+    assertThat(jobs("us-east-1")).extracting(TitusServerGroupState::name).containsExactly("fnord-main-v001");
   }
 
   @Test
@@ -246,8 +246,8 @@ class TitusClusterScenarioTest {
     assertThat(s.converge(v2)).isTrue();
 
     assertThat(new TitusClusterHandler(s.cloud).planDelete(v2, null).operations()).containsExactly(
-        new TitusOperation.DestroyServerGroup("test", "us-east-1", "fnord-main-v000"),
-        new TitusOperation.DestroyServerGroup("test", "us-east-1", "fnord-main-v001"));
+        new ServerGroupOperation.DestroyServerGroup("test", "us-east-1", "fnord-main-v000"),
+        new ServerGroupOperation.DestroyServerGroup("test", "us-east-1", "fnord-main-v001"));
   }
 
   @Test
@@ -270,7 +270,7 @@ class TitusClusterScenarioTest {
     var v2 = resource(TitusFixtures.withDigest(none, DIGEST_2));
     assertThat(s.converge(v2)).isTrue();
 
-    assertThat(jobs("us-east-1")).extracting(JobState::enabled).containsExactly(true, true);
+    assertThat(jobs("us-east-1")).extracting(TitusServerGroupState::enabled).containsExactly(true, true);
     assertThat(s.plan(v2).action()).isEqualTo(PlannedAction.NONE);
   }
 }

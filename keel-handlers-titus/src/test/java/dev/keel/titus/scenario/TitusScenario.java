@@ -12,12 +12,13 @@ import dev.keel.spi.model.ArtifactVersion;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceStatus;
+import dev.keel.support.task.CloudTaskMonitor;
 import dev.keel.testkit.Configs;
 import dev.keel.testkit.EngineHarness;
 import dev.keel.testkit.VirtualScheduler;
-import dev.keel.titus.cloud.DockerImage;
+import dev.keel.titus.api.DockerImage;
+import dev.keel.titus.handler.TitusClouds;
 import dev.keel.titus.handler.TitusClusterHandler;
-import dev.keel.titus.handler.TitusTaskMonitor;
 import dev.keel.titus.resolve.ContainerAttributesResolver;
 import dev.keel.titus.resolve.EnvironmentVariablesResolver;
 import dev.keel.titus.resolve.TitusImageResolver;
@@ -47,7 +48,7 @@ final class TitusScenario implements AutoCloseable {
         .taskPollInterval(Duration.ofSeconds(10)).giveUpPolicy(new GiveUpPolicy(1, Duration.ofMinutes(10), 3)).build();
     harness = EngineHarness.builder().scheduler(scheduler).config(config).engine(b -> b.store(store)
         .handler(new TitusClusterHandler(cloud))
-        .taskMonitor(new TitusTaskMonitor(cloud))
+        .taskMonitor(new CloudTaskMonitor(TitusClouds.tasks(cloud)))
         .resolver(new TitusImageResolver(cloud))
         .resolver(new ContainerAttributesResolver(cloud, Map.of("test-us-east-1", "subnet-1,subnet-2")))
         .resolver(new EnvironmentVariablesResolver())

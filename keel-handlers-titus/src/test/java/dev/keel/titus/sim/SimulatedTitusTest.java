@@ -3,18 +3,18 @@ package dev.keel.titus.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.support.deploy.DeployStrategy;
-import dev.keel.support.deploy.DeployWave;
+import dev.keel.cloud.api.ServerGroupOperation;
+import dev.keel.cloud.api.TaskExecution;
+import dev.keel.cloud.api.TaskRequest;
+import dev.keel.cloud.api.deploy.DeployStrategy;
+import dev.keel.cloud.api.deploy.DeployWave;
 import dev.keel.testkit.VirtualScheduler;
-import dev.keel.titus.cloud.BatchJob;
-import dev.keel.titus.cloud.JobState;
-import dev.keel.support.task.TaskExecution;
-import dev.keel.titus.cloud.TaskRequest;
-import dev.keel.titus.cloud.TitusOperation;
-import dev.keel.titus.cloud.TitusReadException;
-import dev.keel.titus.handler.TitusDesiredState;
+import dev.keel.titus.api.BatchJob;
+import dev.keel.titus.api.TitusReadException;
+import dev.keel.titus.api.TitusServerGroupState;
+import dev.keel.titus.api.model.TitusServerGroup;
+import dev.keel.titus.handler.TitusClusterDesiredState;
 import dev.keel.titus.handler.TitusFixtures;
-import dev.keel.titus.model.TitusServerGroup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +27,8 @@ class SimulatedTitusTest {
   private final SimulatedTitus titus = SimulatedTitus.withDefaults(scheduler.clock());
 
   private TaskRequest deploy(String correlation) {
-    TitusServerGroup desired = TitusDesiredState.resolve(TitusFixtures.cluster("us-east-1")).get("us-east-1");
-    return new TaskRequest("fnord", "deploy", correlation, List.of(new TitusOperation.CreateServerGroup(desired,
+    TitusServerGroup desired = TitusClusterDesiredState.resolve(TitusFixtures.cluster("us-east-1")).get("us-east-1");
+    return new TaskRequest("fnord", "deploy", correlation, List.of(new ServerGroupOperation.CreateServerGroup<>(desired,
         DeployStrategy.RedBlack.DEFAULT, null, new DeployWave("us-east-1", null, null, null))), null, null, null);
   }
 
@@ -45,7 +45,7 @@ class SimulatedTitusTest {
 
     assertThat(titus.task(first.id()).orElseThrow().state()).isEqualTo(TaskExecution.State.SUCCEEDED);
     assertThat(titus.isRunning("c")).isFalse();
-    assertThat(titus.truth("test", "us-east-1", "fnord-main")).extracting(JobState::name)
+    assertThat(titus.truth("test", "us-east-1", "fnord-main")).extracting(TitusServerGroupState::name)
         .containsExactly("fnord-main-v000");
   }
 

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.keel.cloud.api.Capacity;
+import dev.keel.cloud.api.ServerGroupOperation;
+import dev.keel.cloud.api.TaskExecution;
+import dev.keel.cloud.api.TaskRequest;
+import dev.keel.cloud.api.deploy.DeployStrategy;
+import dev.keel.cloud.api.deploy.DeployWave;
 import dev.keel.spi.model.DebianArtifact;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.DockerArtifact;
@@ -15,27 +21,20 @@ import dev.keel.spi.model.RegionSpec;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceKind;
 import dev.keel.spi.model.TagVersionStrategy;
-import dev.keel.support.deploy.DeployStrategy;
-import dev.keel.support.deploy.DeployWave;
 import dev.keel.support.sim.SimIds;
-import dev.keel.support.task.TaskExecution;
 import dev.keel.testkit.VirtualScheduler;
-import dev.keel.titus.cloud.BatchJob;
-import dev.keel.titus.cloud.DockerImage;
-import dev.keel.titus.cloud.JobState;
-import dev.keel.titus.cloud.TaskRequest;
-import dev.keel.titus.cloud.TitusAccount;
-import dev.keel.titus.cloud.TitusCloud;
-import dev.keel.titus.cloud.TitusOperation;
-import dev.keel.titus.cloud.TitusReadException;
-import dev.keel.titus.handler.TitusDesiredState;
+import dev.keel.titus.api.BatchJob;
+import dev.keel.titus.api.DockerImage;
+import dev.keel.titus.api.TitusAccount;
+import dev.keel.titus.api.TitusCloud;
+import dev.keel.titus.api.TitusReadException;
+import dev.keel.titus.api.TitusServerGroupState;
+import dev.keel.titus.api.model.TitusServerGroup;
+import dev.keel.titus.api.spec.ResourcesSpec;
+import dev.keel.titus.handler.TitusClusterDesiredState;
 import dev.keel.titus.handler.TitusFixtures;
-import dev.keel.titus.model.Capacity;
-import dev.keel.titus.model.TitusServerGroup;
-import dev.keel.titus.spec.ResourcesSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -72,9 +71,9 @@ class TitusSimulatorTest {
   }
 
   private TaskExecution deploy() {
-    TitusServerGroup desired = TitusDesiredState.resolve(TitusFixtures.cluster("us-east-1")).get("us-east-1");
+    TitusServerGroup desired = TitusClusterDesiredState.resolve(TitusFixtures.cluster("us-east-1")).get("us-east-1");
     return sim.submit(new TaskRequest("fnord", "deploy", "c" + (++submissions), List.of(
-        new TitusOperation.CreateServerGroup(desired, DeployStrategy.RedBlack.DEFAULT, null,
+        new ServerGroupOperation.CreateServerGroup<>(desired, DeployStrategy.RedBlack.DEFAULT, null,
             new DeployWave("us-east-1", null, null, null))), null, null, null));
   }
 
@@ -177,7 +176,7 @@ class TitusSimulatorTest {
           tags: {team: delivery}
         """));
 
-    JobState job = cloud.serverGroups("test", "us-west-2", "fnord-main").get(0);
+    TitusServerGroupState job = cloud.serverGroups("test", "us-west-2", "fnord-main").get(0);
     assertThat(job.name()).isEqualTo("fnord-main-v000");
     assertThat(job.enabled()).isTrue();
     assertThat(job.instances().up()).isEqualTo(2);
@@ -204,15 +203,15 @@ class TitusSimulatorTest {
            healthy: false}
         """));
 
-    List<JobState> jobs = cloud.serverGroups("test", "us-east-1", "fnord-main");
-    assertThat(jobs).extracting(JobState::name).containsExactly("fnord-main-v000", "fnord-main-v003");
+    List<TitusServerGroupState> jobs = cloud.serverGroups("test", "us-east-1", "fnord-main");
+    assertThat(jobs).extracting(TitusServerGroupState::name).containsExactly("fnord-main-v000", "fnord-main-v003");
     assertThat(jobs.get(0).enabled()).isFalse();
     assertThat(jobs.get(1).instances().up()).isZero();
     assertThat(jobs.get(1).model().container().digest()).isEqualTo("sha256:2");
 
     deploy();
     scheduler.advance(Duration.ofMinutes(10));
-    assertThat(sim.truth("test", "us-east-1", "fnord-main")).extracting(JobState::name).contains("fnord-main-v004");
+    assertThat(sim.truth("test", "us-east-1", "fnord-main")).extracting(TitusServerGroupState::name).contains("fnord-main-v004");
   }
 
   @Test
@@ -383,15 +382,10 @@ class TitusSimulatorTest {
   }
 
   @Test
-  void isInactiveOverACloudTheHostRegistered() {
-    TitusCloud real = (TitusCloud) Proxy.newProxyInstance(TitusCloud.class.getClassLoader(),
-        new Class<?>[] {TitusCloud.class}, (proxy, method, args) -> {
-          throw new UnsupportedOperationException(method.getName());
-        });
-    TitusSimulator inactive = new TitusSimulator(real);
+  void offersItsSimulatedTitusAsTheTitusCloudOfTheTitusPlugin() {
+    TitusSimulator simulator = new TitusSimulator(sim);
 
-    assertThat(inactive.active()).isFalse();
-    assertThatThrownBy(() -> inactive.seed(Map.of())).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("inactive");
+    assertThat(simulator.clouds()).containsExactly(Map.entry(TitusCloud.class, sim));
+    assertThat(simulator.active()).isTrue();
   }
 }

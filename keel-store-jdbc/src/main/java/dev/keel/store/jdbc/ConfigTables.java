@@ -9,6 +9,7 @@ import dev.keel.engine.store.Lease;
 import dev.keel.engine.store.ResourceState;
 import dev.keel.engine.store.StoredResource;
 import dev.keel.engine.store.SubmitResult;
+import dev.keel.engine.store.SubmittedDocument;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Resource;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.annotation.Nullable;
 
 /**
  * Delivery configs, the resources they declare, and each resource's state. Storing a config is one transaction
@@ -57,7 +59,7 @@ final class ConfigTables {
 
   private record Existing(String id, String config, String environment, long version, String body) {}
 
-  SubmitResult store(DeliveryConfig config, Instant at) {
+  SubmitResult store(DeliveryConfig config, @Nullable SubmittedDocument document, Instant at) {
     String body = codec.config(config);
     try {
       codec.config(config.name(), body);
@@ -70,10 +72,13 @@ final class ConfigTables {
     long atMicros = Database.micros(at);
     SubmitResult result = db.transactionRetryingDuplicates("store delivery config " + config.name(), c -> {
       checkConflicts(c, config);
-      if (update(c, "UPDATE " + configs + " SET application = ?, body = ?, updated_at = ?, revision = revision + 1 "
-          + "WHERE name = ?", config.application(), body, atMicros, config.name()) == 0) {
-        update(c, "INSERT INTO " + configs + " (name, application, revision, updated_at, body) VALUES (?, ?, 1, ?, ?)",
-            config.name(), config.application(), atMicros, body);
+      String sourceName = document == null ? null : document.sourceName();
+      String sourceText = document == null ? null : document.text();
+      if (update(c, "UPDATE " + configs + " SET application = ?, body = ?, updated_at = ?, revision = revision + 1, "
+          + "source_name = ?, source_text = ? WHERE name = ?", config.application(), body, atMicros, sourceName,
+          sourceText, config.name()) == 0) {
+        update(c, "INSERT INTO " + configs + " (name, application, revision, updated_at, body, source_name, source_text) "
+            + "VALUES (?, ?, 1, ?, ?, ?, ?)", config.name(), config.application(), atMicros, body, sourceName, sourceText);
       }
       Map<String, Existing> existing = new HashMap<>();
       query(c, "SELECT id, delivery_config, environment, version, body FROM " + resources + " WHERE delivery_config = ?",
@@ -155,6 +160,13 @@ final class ConfigTables {
         }
       }
     }
+  }
+
+  /** The document a stored config was submitted as; empty if it is not stored or was stored without one. */
+  Optional<SubmittedDocument> document(String name) {
+    return db.autoCommit("read the submitted document of " + name, c -> queryOne(c, "SELECT source_name, source_text FROM "
+        + configs + " WHERE name = ? AND source_text IS NOT NULL", rs -> new SubmittedDocument(rs.getString(1),
+        rs.getString(2)), name));
   }
 
   List<String> delete(String name) {

@@ -17,6 +17,7 @@ import dev.keel.engine.store.ResourceState;
 import dev.keel.engine.store.Retention;
 import dev.keel.engine.store.StoredResource;
 import dev.keel.engine.store.SubmitResult;
+import dev.keel.engine.store.SubmittedDocument;
 import dev.keel.engine.store.TaskRecord;
 import dev.keel.engine.store.VerificationState;
 import dev.keel.spi.model.ArtifactVersion;
@@ -170,7 +171,17 @@ public final class JdbcKeelStore implements KeelStore, AutoCloseable {
 
   @Override
   public SubmitResult storeDeliveryConfig(DeliveryConfig config, Instant at) {
-    return configs.store(config, at);
+    return configs.store(config, null, at);
+  }
+
+  @Override
+  public SubmitResult storeDeliveryConfig(DeliveryConfig config, @Nullable SubmittedDocument document, Instant at) {
+    return configs.store(config, document, at);
+  }
+
+  @Override
+  public Optional<SubmittedDocument> submittedDocument(String name) {
+    return configs.document(name);
   }
 
   @Override

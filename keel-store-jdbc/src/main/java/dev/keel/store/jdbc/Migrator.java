@@ -30,7 +30,7 @@ final class Migrator {
   private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 
   /** Every migration, in order. A released script is never edited: a change is a new script. */
-  static final List<String> SCRIPTS = List.of("V001__init.sql");
+  static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__submitted_document.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
   private static final String PREFIX_PLACEHOLDER = "${prefix}";
@@ -168,6 +168,15 @@ final class Migrator {
     }
   }
 
+  /**
+   * Whether a DDL statement failed because it had already been applied: MySQL's duplicate column (1060), duplicate
+   * key name (1061) and table exists (1050). Its scripts cannot say IF NOT EXISTS for every statement.
+   */
+  private static boolean alreadyApplied(SQLException e) {
+    int code = e.getErrorCode();
+    return code == 1060 || code == 1061 || code == 1050;
+  }
+
   private static boolean isMissingTable(SQLException e) {
     String state = e.getSQLState();
     return "42S02".equals(state) || "42P01".equals(state) || e.getErrorCode() == 42102 || e.getErrorCode() == 42104
@@ -209,7 +218,16 @@ final class Migrator {
     c.setAutoCommit(!transactional);
     try (Statement s = c.createStatement()) {
       for (String statement : script.statements(prefix)) {
-        s.execute(statement);
+        try {
+          s.execute(statement);
+        } catch (SQLException e) {
+          if (transactional || !alreadyApplied(e)) {
+            throw e;
+          }
+          // MySQL commits each DDL statement: a script that stopped part-way is run again from its start.
+          LOG.info("Skipping a statement of migration V{} that an earlier, interrupted run applied: {}",
+              script.version(), e.getMessage());
+        }
       }
       Database.update(c, "INSERT INTO " + history + " (version, description, checksum, applied_at) VALUES (?, ?, ?, ?)",
           script.version(), script.description(), script.checksum(), SqlDialect.queryLong(c, sql.nowMicros()));

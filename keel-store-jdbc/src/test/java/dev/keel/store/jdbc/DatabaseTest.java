@@ -7,6 +7,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.keel.engine.store.DueCheck;
 import dev.keel.engine.store.Lease;
 import dev.keel.engine.store.LeaseLostException;
+import dev.keel.engine.store.SubmittedDocument;
+import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.testkit.Configs;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -137,12 +139,33 @@ abstract class DatabaseTest {
   @Test
   void aSchemaNewerThanTheCodeStopsTheStore() throws SQLException {
     store("m5_").build();
-    execute("INSERT INTO m5_schema_history (version, description, checksum, applied_at) VALUES (2, 'future', 'abc', 0)");
+    int latest = Migrator.SCRIPTS.size();
+    execute("INSERT INTO m5_schema_history (version, description, checksum, applied_at) VALUES (" + (latest + 1)
+        + ", 'future', 'abc', 0)");
 
     assertThatThrownBy(() -> store("m5_").build()).isInstanceOf(SchemaMismatchException.class)
-        .hasMessageContaining("schema version 2, newer than this code's version 1");
+        .hasMessageContaining("schema version " + (latest + 1) + ", newer than this code's version " + latest);
     assertThatThrownBy(() -> store("m5_").migrate(false).build()).isInstanceOf(SchemaMismatchException.class)
         .hasMessageContaining("newer");
+  }
+
+  @Test
+  void tablesOfTheFirstSchemaWithDataMigrateToTheLatestAndKeepIt() throws SQLException {
+    JdbcKeelStore first = store("m8_").build();
+    DeliveryConfig config = Configs.single("fnord", "test", Configs.thing("a", "fnord", 1));
+    first.storeDeliveryConfig(config, EPOCH);
+    // Back to schema 1 as its release left it: without the submitted document's columns.
+    execute("ALTER TABLE m8_delivery_config DROP COLUMN source_text");
+    execute("ALTER TABLE m8_delivery_config DROP COLUMN source_name");
+    execute("DELETE FROM m8_schema_history WHERE version > 1");
+
+    JdbcKeelStore migrated = store("m8_").build();
+
+    assertThat(history("m8_")).hasSize(Migrator.SCRIPTS.size());
+    assertThat(migrated.deliveryConfig(config.name())).contains(config);
+    assertThat(migrated.submittedDocument(config.name())).isEmpty();
+    migrated.storeDeliveryConfig(config, new SubmittedDocument("fnord.yml", "application: fnord\n"), EPOCH);
+    assertThat(migrated.submittedDocument(config.name())).contains(new SubmittedDocument("fnord.yml", "application: fnord\n"));
   }
 
   @Test

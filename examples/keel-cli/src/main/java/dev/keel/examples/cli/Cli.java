@@ -32,6 +32,7 @@ final class Cli {
       usage: keel <command> [arguments]
 
         validate FILE...                       check delivery configs; problems as FILE:LINE:COL: message
+        render FILE                            print the config in Keel's plain format, templates expanded
         plan FILE [--scenario S] [--json]      what the engine would do now; exit 2 when changes are pending
         run FILE [--scenario S] [--until-converged] [--max-time DURATION] [--json]
                                                run the engine on virtual time against the simulated clouds
@@ -95,6 +96,7 @@ final class Cli {
           yield OK;
         }
         case "validate" -> new ValidateCommand(this).run(options(command, rest, "--plugins", "--verbose"));
+        case "render" -> new RenderCommand(this).run(options(command, rest, "--plugins", "--verbose"));
         case "plan" -> new PlanCommand(this).run(options(command, rest, "--scenario", "--json", "--plugins",
             "--verbose"));
         case "run" -> new RunCommand(this).run(options(command, rest, "--scenario", "--until-converged",

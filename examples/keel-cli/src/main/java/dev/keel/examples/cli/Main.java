@@ -7,9 +7,9 @@ import java.time.Duration;
 
 /**
  * The {@code keel} executable. The built-in plugins come from the {@code keel.plugins} system property, else the
- * {@code plugins} directory beside the CLI's jar (where the build copies the EC2, Titus and resolvers plugin
- * zips); {@code --plugins DIR} adds more. {@code -Dkeel.pluginStartDeadline=30s} bounds how long a plugin may
- * take to start.
+ * {@code plugins} directory beside the CLI's jar (where the build copies the EC2, Titus and resolvers plugin zips and
+ * the EC2 and Titus simulator zips); {@code --plugins DIR} adds more. {@code -Dkeel.pluginStartDeadline=30s} bounds
+ * how long a plugin may take to start.
  */
 public final class Main {
 

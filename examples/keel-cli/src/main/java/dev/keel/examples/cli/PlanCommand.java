@@ -1,5 +1,6 @@
 package dev.keel.examples.cli;
 
+import dev.keel.engine.config.TemplateProvenance;
 import dev.keel.engine.plan.Plan;
 import dev.keel.engine.promotion.AllowedTimesConstraint;
 import dev.keel.engine.plan.PlannedAction;
@@ -94,6 +95,7 @@ final class PlanCommand {
         }
         counts.merge(p.action(), 1, Integer::sum);
         out.println("  " + p.resourceId() + "  [" + p.kind() + "]  " + p.action() + ", " + p.status());
+        TemplateProvenance.of(r).ifPresent(t -> out.println("    from " + t.describe()));
         if (p.blockedBy() != null) {
           out.println("    blocked by " + p.blockedBy());
         }
@@ -159,6 +161,8 @@ final class PlanCommand {
       r.put("id", p.resourceId());
       r.put("kind", p.kind().toString());
       r.put("environment", config.environmentOf(p.resourceId()).map(e -> e.name()).orElse(null));
+      r.put("template", config.resources().filter(res -> res.id().equals(p.resourceId())).findFirst()
+          .flatMap(TemplateProvenance::of).map(TemplateProvenance::toMetadata).orElse(null));
       r.put("action", p.action().name());
       r.put("status", p.status().name());
       r.put("blockedBy", p.blockedBy());

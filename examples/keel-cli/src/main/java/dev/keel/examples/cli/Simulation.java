@@ -26,11 +26,16 @@ import java.util.TreeMap;
 import javax.annotation.Nullable;
 
 /**
- * An engine on virtual time with the plugins loaded from zips, and their simulated clouds: what every
- * command but {@code validate} works on. It seeds the clouds from a scenario, submits the config, publishes
- * versions and plays timeline events; virtual time only moves when the caller advances it.
+ * An engine on virtual time with the plugins loaded from zips, and the simulated clouds of the simulator plugins:
+ * what every command but {@code validate} works on. The CLI configures the SDK's cloud plugins with
+ * {@code simulated: true}, so they run on those clouds. It seeds the clouds from a scenario, submits the config,
+ * publishes versions and plays timeline events; virtual time only moves when the caller advances it.
  */
 final class Simulation implements AutoCloseable {
+
+  /** The SDK's cloud plugins, each configured to run on the simulated cloud of its simulator plugin. */
+  static final Map<String, Map<String, Object>> SIMULATED_CLOUDS = Map.of("dev.keel.ec2", Map.of("simulated", true),
+      "dev.keel.titus", Map.of("simulated", true));
 
   private final VirtualScheduler scheduler;
   private final KeelEngine engine;
@@ -79,7 +84,7 @@ final class Simulation implements AutoCloseable {
       }
     }
     VirtualScheduler scheduler = new VirtualScheduler(start);
-    EngineConfig config = EngineConfig.builder().randomSeed(1).build();
+    EngineConfig config = EngineConfig.builder().randomSeed(1).pluginConfigs(SIMULATED_CLOUDS).build();
     KeelEngineBuilder builder = KeelEngine.builder().scheduler(scheduler).config(config)
         .pluginStartDeadline(startDeadline);
     plugins.forEach(builder::plugins);

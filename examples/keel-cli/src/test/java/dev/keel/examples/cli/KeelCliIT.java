@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.keel.testkit.PluginZipVariant;
 import dev.keel.testkit.PluginZips;
 import java.io.IOException;
@@ -26,12 +27,13 @@ class KeelCliIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FNORD = KeelProcess.example("configs/fnord.yml");
+  private static final String TEMPLATED = KeelProcess.example("configs/fnord-templated.yml");
   private static final String RELEASE = KeelProcess.example("scenarios/release.yml");
   private static final String EXISTING_CLOUD = KeelProcess.example("scenarios/existing-cloud.yml");
 
   @Test
   void validateAcceptsEveryExampleConfigIncludingKeelsOwn() throws Exception {
-    List<String> args = new ArrayList<>(List.of("validate", FNORD));
+    List<String> args = new ArrayList<>(List.of("validate", FNORD, TEMPLATED));
     try (Stream<Path> files = Files.list(Path.of(KeelProcess.example("configs/keel")))) {
       files.filter(f -> f.toString().endsWith(".yml")).sorted().forEach(f -> args.add(f.toString()));
     }
@@ -42,6 +44,16 @@ class KeelCliIT {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out().lines()).hasSize(args.size() - 1).allMatch(l -> l.contains(": valid (application "));
+  }
+
+  @Test
+  void renderPrintsTheTemplatedExampleAsTheThreeEnvironmentExample() throws Exception {
+    KeelProcess.Result result = KeelProcess.run("render", TEMPLATED);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    YAMLMapper yaml = new YAMLMapper();
+    assertThat(TemplatedExampleTest.normalised(yaml.readTree(result.out())))
+        .isEqualTo(TemplatedExampleTest.normalised(yaml.readTree(Path.of(FNORD).toFile())));
   }
 
   @Test

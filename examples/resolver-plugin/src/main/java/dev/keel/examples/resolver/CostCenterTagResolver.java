@@ -82,7 +82,7 @@ public final class CostCenterTagResolver implements Resolver<ResourceSpec> {
     Object tags = values.get("tags");
     if (tags != null && !(tags instanceof Map)) {
       throw new IllegalStateException(resource.kind() + " has a 'tags' property that is not a map; remove the kind"
-          + " from the kinds setting of plugin example-resolvers");
+          + " from the kinds setting of plugin dev.keel.example-resolvers");
     }
     Map<String, Object> newTags = tags == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String, Object>) tags);
     if (newTags.get(costCenters.tag()) != null) {

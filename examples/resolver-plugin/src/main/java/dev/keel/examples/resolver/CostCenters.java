@@ -12,7 +12,7 @@ import javax.annotation.Nullable;
 
 /**
  * Which cost center each application's clusters are tagged with, as the host configures the
- * {@code example-resolvers} plugin:
+ * {@code dev.keel.example-resolvers} plugin:
  *
  * <pre>{@code
  * costCenters:              # application -> cost center
@@ -61,7 +61,7 @@ public record CostCenters(Map<String, String> byApplication, @Nullable String de
   public static CostCenters parse(Map<String, Object> config) {
     for (String key : config.keySet()) {
       if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("Unknown setting '" + key + "' of plugin example-resolvers; known: "
+        throw new IllegalArgumentException("Unknown setting '" + key + "' of plugin dev.keel.example-resolvers; known: "
             + KEYS.stream().sorted().toList());
       }
     }

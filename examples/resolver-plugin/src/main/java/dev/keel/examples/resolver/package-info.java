@@ -1,5 +1,5 @@
 /**
- * An organisation's resolver, shipped as the PF4J plugin {@code example-resolvers}: {@link
+ * An organisation's resolver, shipped as the PF4J plugin {@code dev.keel.example-resolvers}: {@link
  * dev.keel.examples.resolver.CostCenterTagResolver} tags every cluster with its application's cost center, as
  * configured in {@link dev.keel.examples.resolver.CostCenters}.
  */

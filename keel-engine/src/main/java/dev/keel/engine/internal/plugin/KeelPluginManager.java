@@ -21,7 +21,6 @@ import org.pf4j.DependencyResolver;
 import org.pf4j.ExtensionFactory;
 import org.pf4j.ExtensionFinder;
 import org.pf4j.PluginDependency;
-import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginFactory;
@@ -31,7 +30,6 @@ import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginStateEvent;
 import org.pf4j.PluginStatusProvider;
-import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
 import org.slf4j.Logger;
@@ -61,6 +59,7 @@ final class KeelPluginManager extends DefaultPluginManager {
   @Nullable private Set<String> enabled;
   private Set<String> disabled;
   private PluginCalls calls;
+  private final SimulatedClouds simulatedClouds = new SimulatedClouds();
 
   KeelPluginManager(String systemVersion, ClassLoader host, Function<String, KeelContext> contexts,
       @Nullable Set<String> enabled, Set<String> disabled, PluginCalls calls) {
@@ -107,35 +106,19 @@ final class KeelPluginManager extends DefaultPluginManager {
     return finder;
   }
 
-  /**
-   * {@code plugin.properties} first, then {@code MANIFEST.MF} {@code Plugin-*} entries, like PF4J's own
-   * compound finder, but without its error log of each miss with a stack trace: a plugin without a
-   * descriptor is reported once, as a failure, by {@link PluginLoader}.
-   */
   @Override
   protected PluginDescriptorFinder createPluginDescriptorFinder() {
-    PluginDescriptorFinder properties = new PropertiesPluginDescriptorFinder();
-    PluginDescriptorFinder manifest = new ManifestPluginDescriptorFinder();
-    return new PluginDescriptorFinder() {
-      @Override
-      public boolean isApplicable(Path pluginPath) {
-        return properties.isApplicable(pluginPath) || manifest.isApplicable(pluginPath);
-      }
+    return new KeelDescriptorFinder();
+  }
 
-      @Override
-      public PluginDescriptor find(Path pluginPath) {
-        try {
-          return properties.find(pluginPath);
-        } catch (RuntimeException notProperties) {
-          try {
-            return manifest.find(pluginPath);
-          } catch (RuntimeException notManifest) {
-            throw new PluginRuntimeException("it holds neither a plugin.properties with plugin.id nor a "
-                + "MANIFEST.MF with Plugin-Id");
-          }
-        }
-      }
-    };
+  /** The former ids of a plugin, as its descriptor names them. */
+  List<String> aliasesOf(String pluginId) {
+    return ((KeelDescriptorFinder) getPluginDescriptorFinder()).aliasesOf(pluginId);
+  }
+
+  /** The clouds the loaded simulators offer. */
+  SimulatedClouds simulatedClouds() {
+    return simulatedClouds;
   }
 
   @Override
@@ -145,7 +128,8 @@ final class KeelPluginManager extends DefaultPluginManager {
 
   @Override
   protected ExtensionFactory createExtensionFactory() {
-    return new KeelExtensionFactory(this::pluginIdOf, id -> contexts.apply(id));
+    return new KeelExtensionFactory(this::pluginIdOf,
+        id -> new PluginContext(id, aliasesOf(id), pluginId -> contexts.apply(pluginId), simulatedClouds));
   }
 
   @Override
@@ -168,8 +152,29 @@ final class KeelPluginManager extends DefaultPluginManager {
     };
   }
 
+  /** Whether a plugin is disabled, by its id or (deprecated) by one of its former ids. */
   boolean isDisabledById(String pluginId) {
-    return disabled.contains(pluginId) || (enabled != null && !enabled.contains(pluginId));
+    List<String> former = aliasesOf(pluginId);
+    if (disabled.contains(pluginId) || former.stream().anyMatch(disabled::contains)) {
+      return true;
+    }
+    return enabled != null && !enabled.contains(pluginId) && former.stream().noneMatch(enabled::contains);
+  }
+
+  /**
+   * Whether a plugin is disabled, warning when the host named it by a former id.
+   *
+   * @param descriptor the plugin's descriptor, read by {@link #describe}
+   */
+  boolean isDisabled(PluginDescriptor descriptor) {
+    String id = descriptor.getPluginId();
+    for (String alias : aliasesOf(id)) {
+      if (disabled.contains(alias) || (enabled != null && enabled.contains(alias))) {
+        log.warn("Plugin id '{}' is deprecated and will stop working in the next release: enable or disable"
+            + " plugin '{}' by its new id", alias, id);
+      }
+    }
+    return isDisabledById(id);
   }
 
   /** The id of the plugin whose class loader defined a class, or {@value Loaded#HOST}. */
@@ -216,7 +221,8 @@ final class KeelPluginManager extends DefaultPluginManager {
    * Checks {@code Plugin-Requires} against the engine version. Unlike PF4J, a system version of 0.0.0
    * does not switch the check off. Both PF4J's form ({@code >=1.2.0}, {@code >=1.0.0 & <2.0.0}; a bare
    * {@code 1.2.0} means {@code >=1.2.0}) and Spinnaker's ({@code keel>=1.2.0, orca>=2.0.0}, where the
-   * {@value PluginRequires#SERVICE} entry counts and one without it is rejected) are read.
+   * {@value PluginRequires#SERVICE} entry counts, else the {@value PluginRequires#KEEL} one, and one with
+   * neither is rejected) are read.
    *
    * @throws IllegalArgumentException with the reason, if the engine does not satisfy the plugin
    */
@@ -423,6 +429,7 @@ final class KeelPluginManager extends DefaultPluginManager {
       remove(plugin.getPluginId());
     }
     keelExtensionFactory().clear();
+    simulatedClouds.clear();
   }
 
   /** Stops a started plugin under the deadline; a plugin that throws or hangs in stop() is logged and left. */

@@ -19,13 +19,21 @@ import java.util.zip.ZipFile;
 /**
  * Finds plugins in a plugins root and expands zips. Unlike PF4J, zips are expanded into a directory of
  * the loader's own rather than next to the zip (the plugins root may be read-only), an unreadable zip is
- * an error rather than a log line, and entries that would land outside the target are rejected.
+ * an error rather than a log line, and entries that would land outside the target are rejected. A
+ * Spinnaker (kork) plugin bundle, a zip holding one {@code <service>.zip} per service, is read as its
+ * {@value #OWN_SERVICE_ZIP}, else its {@value #KEEL_ZIP}; a zip holding no zip at its root is a plain plugin.
  */
 final class PluginArchives {
 
   /** Upper bounds against zip bombs: far above any real plugin. */
   static final long MAX_EXPANDED_BYTES = 1L << 30;
   static final int MAX_ENTRIES = 100_000;
+
+  /** The inner zip of a bundle meant for this engine. */
+  static final String OWN_SERVICE_ZIP = "keel-sdk.zip";
+
+  /** The inner zip of a bundle meant for Spinnaker's Keel, which this engine also loads. */
+  static final String KEEL_ZIP = "keel.zip";
 
   private PluginArchives() {}
 
@@ -73,12 +81,51 @@ final class PluginArchives {
   }
 
   /**
-   * Expands a zip into a new directory under {@code workDir}.
+   * Expands a plugin zip, or the part of a plugin bundle meant for this engine, into a new directory under
+   * {@code workDir}.
    *
    * @return the directory
-   * @throws IOException with a reason, if the zip cannot be read or holds entries outside itself
+   * @throws IOException with a reason, if the zip cannot be read, holds entries outside itself, or is a bundle
+   *     for other services only
    */
   static Path expand(Path zip, Path workDir) throws IOException {
+    Path target = expandZip(zip, workDir);
+    List<String> services = bundledServices(target);
+    if (services.isEmpty()) {
+      return target;
+    }
+    try {
+      String chosen = services.contains(OWN_SERVICE_ZIP) ? OWN_SERVICE_ZIP
+          : services.contains(KEEL_ZIP) ? KEEL_ZIP : null;
+      if (chosen == null) {
+        throw new IOException("it is a plugin bundle without " + KEEL_ZIP + " or " + OWN_SERVICE_ZIP + " (it holds "
+            + services + "): a plugin for other services");
+      }
+      return expandZip(target.resolve(chosen), workDir);
+    } finally {
+      deleteQuietly(target);
+    }
+  }
+
+  /** The service zips at the root of an expanded zip with no plugin descriptor there: a bundle's. */
+  private static List<String> bundledServices(Path expanded) throws IOException {
+    List<String> zips = new ArrayList<>();
+    if (Files.exists(expanded.resolve("plugin.properties"))) {
+      return zips;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(expanded)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (Files.isRegularFile(entry) && name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+          zips.add(name);
+        }
+      }
+    }
+    zips.sort(null);
+    return zips;
+  }
+
+  private static Path expandZip(Path zip, Path workDir) throws IOException {
     Path target = Files.createTempDirectory(workDir, baseName(zip) + "-");
     long bytes = 0;
     int count = 0;

@@ -31,16 +31,21 @@ import org.slf4j.LoggerFactory;
  * listed on the host's classpath.
  *
  * <p>Each plugin gets its own class loader, plugin first except for {@code dev.keel.spi}, {@code org.pf4j},
- * {@code org.slf4j} and {@code com.fasterxml.jackson.annotation}, which always come from the host. A plugin's
- * {@code Plugin-Requires} is checked against the engine version. Each extension is constructed once per
- * {@link #load()}, with a {@link KeelContext} if it has a public constructor taking one. A plugin that cannot
- * be read, is not satisfied by this engine, misses a dependency, fails to start or has no extensions, and an
- * extension that cannot be constructed, is reported in {@link LoadedExtensions#failures()} (and logged) and
- * skipped; everything else loads. Plugin code runs under the {@linkplain Builder#startDeadline plugin start
- * deadline}, so a plugin whose constructor or {@code start()} hangs is skipped, not waited for. A plugin
- * whose {@code supportedKind()} (or another claim) throws or returns null, or that claims a name the host
- * or an earlier plugins root owns, is skipped; plugins of one root claiming one name are all skipped.
- * Runs on PF4J 3.10 and later.
+ * {@code org.slf4j}, {@code com.fasterxml.jackson.annotation} and the port API packages
+ * {@code dev.keel.<name>.api}, which always come from the host. Zips are plain PF4J zips or Spinnaker (kork)
+ * bundles holding one zip per service, of which {@code keel-sdk.zip}, else {@code keel.zip}, is loaded. A
+ * plugin's {@code Plugin-Requires} is checked against the engine version. A descriptor may name the plugin's
+ * former ids ({@code plugin.aliases}), under which hosts may still enable, disable and configure it for one
+ * release. Each extension is constructed once per {@link #load()}, with a {@link KeelContext} if it has a
+ * public constructor taking one: first the simulators, whose clouds every context then offers
+ * ({@code KeelContext.simulated}), then the rest. A plugin that cannot be read, is not satisfied by this
+ * engine, misses a dependency, fails to start, has no extensions or says it cannot work here
+ * ({@code PluginUnavailableException}), and an extension that cannot be constructed, is reported in
+ * {@link LoadedExtensions#failures()} (and logged) and skipped; everything else loads. Plugin code runs under
+ * the {@linkplain Builder#startDeadline plugin start deadline}, so a plugin whose constructor or
+ * {@code start()} hangs is skipped, not waited for. A plugin whose {@code supportedKind()} (or another claim)
+ * throws or returns null, or that claims a name the host or an earlier plugins root owns, is skipped; plugins
+ * of one root claiming one name are all skipped. Runs on PF4J 3.10 and later.
  *
  * <pre>{@code
  * try (PluginLoader plugins = PluginLoader.builder()
@@ -161,14 +166,18 @@ public final class PluginLoader implements AutoCloseable {
       pf4j.start(logging(sink));
     }
     ExtensionCollector collector = new ExtensionCollector(pf4j, sink);
+    List<ExtensionCollector.Source> sources = new ArrayList<>();
     if (includeHostExtensions) {
-      collector.collect(Loaded.HOST, hostClassLoader, null);
+      sources.add(new ExtensionCollector.Source(Loaded.HOST, hostClassLoader, null));
     }
     List<PluginWrapper> started = pf4j.started();
     started.sort(Comparator.comparing(PluginWrapper::getPluginId));
     for (PluginWrapper plugin : started) {
-      collector.collect(plugin.getPluginId(), plugin.getPluginClassLoader(), plugin.getPluginPath());
+      sources.add(new ExtensionCollector.Source(plugin.getPluginId(), plugin.getPluginClassLoader(),
+          plugin.getPluginPath()));
     }
+    collector.collect(sources);
+    started.removeIf(plugin -> collector.unavailable().contains(plugin.getPluginId()));
     LoadedExtensions collected = collector.result(failures);
     List<Set<String>> tiers = new ArrayList<>();
     for (int tier = 0; tier < pluginsRoots.size(); tier++) {
@@ -241,7 +250,7 @@ public final class PluginLoader implements AutoCloseable {
               + "Plugin-* entries): " + reason(e), e);
         }
         id = descriptor.getPluginId();
-        if (pf4j.isDisabledById(id)) {
+        if (pf4j.isDisabled(descriptor)) {
           log.info("Plugin '{}' ({}) is disabled", id, candidate);
           disabledIds.add(id);
           continue;
@@ -374,7 +383,8 @@ public final class PluginLoader implements AutoCloseable {
      * The version {@code Plugin-Requires} is checked against; by default {@link #engineVersion()}. A
      * plugin's requires is a PF4J version expression ({@code >=1.2.0}, {@code >=1.0.0 & <2.0.0}; a bare
      * {@code 1.2.3} means {@code >=1.2.3}) or Spinnaker's list ({@code keel>=1.2.0, orca>=2.0.0}), whose
-     * {@code keel} entry is checked; a list without one rejects the plugin.
+     * entry for this engine's service, {@code keel-sdk}, else for {@code keel}, is checked; a list without
+     * either rejects the plugin.
      *
      * @param systemVersion a semantic version such as {@code 1.4.0}
      * @return this builder

@@ -100,7 +100,7 @@ class PluginFailuresTest {
       assertThat(loaded.handlers()).extracting(Loaded::pluginId).containsExactly("for-keel-and-orca");
       assertThat(loaded.failures()).extracting(PluginFailure::pluginId, PluginFailure::reason).containsExactly(
           tuple("for-future-keel", "requires engine >=9.0.0 but this engine is " + PluginLoader.engineVersion()),
-          tuple("for-orca", "its Plugin-Requires 'orca>=2.0.0' names no requirement for keel: "
+          tuple("for-orca", "its Plugin-Requires 'orca>=2.0.0' names no requirement for keel-sdk or keel: "
               + "it is a plugin for another service"));
     }
   }

@@ -67,7 +67,10 @@ class PluginLoaderTest {
 
       ResourceHandler<?, ?> handler = loaded.handlers().get(0).extension();
       KeelContext given = (KeelContext) handler.getClass().getMethod("context").invoke(handler);
-      assertThat(given).isEqualTo(new TestPlugins.TestContext(TestPlugins.ID));
+      // The host's context for the plugin, wrapped to add the simulated clouds and former ids' configuration.
+      assertThat(given.clock()).isEqualTo(TestPlugins.CLOCK);
+      assertThat(given.config()).isEmpty();
+      assertThat(given.simulated(java.time.Clock.class)).isEmpty();
       // Two extensions take a context (handler, quota evaluator); the plugin's context is made once.
       assertThat(contextsAskedFor).containsExactly(TestPlugins.ID);
       ConstraintEvaluator<?> quota = loaded.constraintEvaluators().get(0).extension();

@@ -105,17 +105,20 @@ class ResolverPluginZipTest {
   private static Path pluginsDirectory(Path dir) throws IOException {
     Files.copy(PluginZips.find("keel-handlers-ec2"), dir.resolve("keel-ec2.zip"));
     Files.copy(PluginZips.find("keel-handlers-titus"), dir.resolve("keel-titus.zip"));
+    Files.copy(PluginZips.find("keel-ec2-sim"), dir.resolve("keel-ec2-sim.zip"));
+    Files.copy(PluginZips.find("keel-titus-sim"), dir.resolve("keel-titus-sim.zip"));
     Files.copy(PluginZips.find("keel-example-resolver-plugin"), dir.resolve("example-resolvers.zip"));
     return dir;
   }
 
   private static EngineHarness harness(Path plugins, EngineConfig config, Map<String, Object> pluginConfig) {
     return EngineHarness.builder().config(config)
-        .engine(b -> b.plugins(plugins).pluginConfig("example-resolvers", pluginConfig)).build();
+        .engine(b -> b.plugins(plugins).pluginConfig("dev.keel.example-resolvers", pluginConfig)).build();
   }
 
   private static EngineConfig config() {
-    return EngineConfig.builder().checkInterval(Duration.ofMinutes(1)).taskPollInterval(Duration.ofSeconds(10)).build();
+    return EngineConfig.builder().checkInterval(Duration.ofMinutes(1)).taskPollInterval(Duration.ofSeconds(10))
+        .pluginConfigs(PluginZips.simulatedClouds()).build();
   }
 
   /** Plans on virtual time: the engine's calls run when the harness drives the scheduler. */
@@ -203,9 +206,9 @@ class ResolverPluginZipTest {
   void aMisconfiguredResolverIsReportedAndTheOtherPluginsStillWork(@TempDir Path dir) throws IOException {
     try (EngineHarness harness = harness(pluginsDirectory(dir), config(), Map.of("costCentres", Map.of()))) {
       assertThat(harness.engine().pluginFailures()).singleElement().satisfies(failure -> {
-        assertThat(failure.pluginId()).isEqualTo("example-resolvers");
-        assertThat(failure.reason()).contains("CostCenterTagResolver of plugin 'example-resolvers' could not be"
-            + " constructed", "Unknown setting 'costCentres' of plugin example-resolvers; known: [costCenters,"
+        assertThat(failure.pluginId()).isEqualTo("dev.keel.example-resolvers");
+        assertThat(failure.reason()).contains("CostCenterTagResolver of plugin 'dev.keel.example-resolvers' could not be"
+            + " constructed", "Unknown setting 'costCentres' of plugin dev.keel.example-resolvers; known: [costCenters,"
             + " defaultCostCenter, kinds, tag]");
       });
       DeliveryConfig delivery = harness.engine().configReader().read(CONFIG, "fnord.yml");

@@ -1,0 +1,62 @@
+package dev.keel.testkit.spinnaker;
+
+import dev.keel.ec2.api.Ec2Cloud;
+import dev.keel.ec2.api.Ec2Inventory;
+import dev.keel.titus.api.TitusCloud;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+/**
+ * The clouds the fake serves, attached at construction or later (the CLI starts the fake before the engine
+ * that creates the simulated clouds). A request needing a cloud that is not attached is answered 503.
+ */
+final class Clouds {
+
+  @Nullable
+  private volatile Ec2Cloud ec2;
+  @Nullable
+  private volatile TitusCloud titus;
+
+  void ec2(Ec2Cloud cloud) {
+    this.ec2 = cloud;
+  }
+
+  void titus(TitusCloud cloud) {
+    this.titus = cloud;
+  }
+
+  Ec2Cloud ec2() {
+    Ec2Cloud c = ec2;
+    if (c == null) {
+      throw new HttpProblem(503, "No EC2 attached to the fake Spinnaker yet");
+    }
+    return c;
+  }
+
+  TitusCloud titus() {
+    TitusCloud c = titus;
+    if (c == null) {
+      throw new HttpProblem(503, "No Titus attached to the fake Spinnaker yet");
+    }
+    return c;
+  }
+
+  Optional<Ec2Cloud> optionalEc2() {
+    return Optional.ofNullable(ec2);
+  }
+
+  Optional<TitusCloud> optionalTitus() {
+    return Optional.ofNullable(titus);
+  }
+
+  /** The EC2's listings, when it offers them. */
+  Optional<Ec2Inventory> inventory() {
+    return ec2 instanceof Ec2Inventory i ? Optional.of(i) : Optional.empty();
+  }
+
+  /** The names of the EC2 security groups of a region, for finding a name by id. */
+  List<String> securityGroupNames(String account, String region) {
+    return inventory().map(i -> i.securityGroupNames(account, region)).orElse(List.of());
+  }
+}
