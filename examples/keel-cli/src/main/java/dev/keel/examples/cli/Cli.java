@@ -4,6 +4,7 @@ import dev.keel.engine.KeelEngineBuilder;
 import dev.keel.engine.config.ConfigException;
 import dev.keel.engine.config.ConfigProblem;
 import dev.keel.engine.config.LocatedDocument;
+import dev.keel.spi.KeelException;
 import dev.keel.spi.model.DeliveryConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -117,6 +118,11 @@ final class Cli {
     } catch (CliException e) {
       e.lines().forEach(err::println);
       return e.exitCode();
+    } catch (KeelException e) {
+      // The engine refusing something with its reason, such as a config whose resources another stored config
+      // manages, or a store that cannot be reached: the reason is the message.
+      err.println("keel: " + e.getMessage());
+      return ERROR;
     } catch (RuntimeException | Error e) {
       // A bug, a plugin failing in a way nothing contained, or the JVM out of memory: still a message, not a
       // stack trace.
