@@ -78,28 +78,18 @@ public class KeelAutoConfiguration {
           builder.pluginStartDeadline(plugins.getStartDeadline());
         }
       }
-      DeferredStore deferred = null;
       KeelStore hostStore = store.getIfAvailable();
       KeelStoreFactory factory = storeFactory.getIfAvailable();
       if (hostStore != null) {
         builder.store(hostStore);
       } else if (factory != null) {
-        deferred = new DeferredStore();
-        builder.store(deferred.proxy());
+        builder.store(factory::create); // made once the plugins' kinds are known; the engine closes it
       } else {
         LOG.warn("Keel keeps its state in memory: it is lost when the application stops. Put dev.keel:keel-store-jdbc"
             + " on the class path with a DataSource to keep it in the application's database.");
       }
       customizers.orderedStream().forEach(c -> c.customize(builder));
       KeelEngine engine = builder.build();
-      if (deferred != null) {
-        try {
-          deferred.bind(factory.create(engine.registry()));
-        } catch (RuntimeException e) {
-          engine.close();
-          throw e;
-        }
-      }
       engine.pluginFailures().forEach(f -> LOG.warn("Keel plugin {} was not loaded: {}", f.pluginId(), f.reason()));
       return engine;
     }

@@ -4,6 +4,7 @@ import dev.keel.engine.KeelEngineBuilder;
 import dev.keel.engine.config.ConfigException;
 import dev.keel.engine.config.ConfigProblem;
 import dev.keel.engine.config.LocatedDocument;
+import dev.keel.spi.KeelException;
 import dev.keel.spi.model.DeliveryConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,8 +35,11 @@ final class Cli {
         validate FILE...                       check delivery configs; problems as FILE:LINE:COL: message
         render FILE                            print the config in Keel's plain format, templates expanded
         plan FILE [--scenario S] [--json]      what the engine would do now; exit 2 when changes are pending
-        run FILE [--scenario S] [--until-converged] [--max-time DURATION] [--json]
-                                               run the engine on virtual time against the simulated clouds
+        run FILE [--scenario S] [--until-converged] [--max-time DURATION] [--json] [--store URL]
+                                               run the engine on virtual time against the simulated clouds;
+                                               --store keeps what it records in a database (jdbc:h2:file:PATH)
+        status --store URL [--json]            print the stored resource statuses and promotions of every
+                                               config a run kept at URL, without running anything
         export KIND NAME --account A [--region R]... [--scenario S]
                                                print an existing simulated resource as a spec
         help                                   this text
@@ -100,7 +104,9 @@ final class Cli {
         case "plan" -> new PlanCommand(this).run(options(command, rest, "--scenario", "--json", "--plugins",
             "--verbose"));
         case "run" -> new RunCommand(this).run(options(command, rest, "--scenario", "--until-converged",
-            "--max-time", "--json", "--plugins", "--verbose"));
+            "--max-time", "--json", "--plugins", "--verbose", StoreOption.FLAG));
+        case "status" -> new StatusCommand(this).run(options(command, rest, StoreOption.FLAG, "--json", "--plugins",
+            "--verbose"));
         case "export" -> new ExportCommand(this).run(options(command, rest, "--account", "--region", "--scenario",
             "--plugins", "--verbose"));
         default -> throw new UsageException("unknown command '" + command + "'");
@@ -112,6 +118,11 @@ final class Cli {
     } catch (CliException e) {
       e.lines().forEach(err::println);
       return e.exitCode();
+    } catch (KeelException e) {
+      // The engine refusing something with its reason, such as a config whose resources another stored config
+      // manages, or a store that cannot be reached: the reason is the message.
+      err.println("keel: " + e.getMessage());
+      return ERROR;
     } catch (RuntimeException | Error e) {
       // A bug, a plugin failing in a way nothing contained, or the JVM out of memory: still a message, not a
       // stack trace.
@@ -176,7 +187,7 @@ final class Cli {
     Path scenarioFile = options.path("--scenario");
     LocatedDocument doc = scenarioFile == null ? null : ScenarioReader.load(scenarioFile);
     Simulation simulation = Simulation.open(plugins(options), pluginStartDeadline, doc == null
-        ? Scenario.DEFAULT_START : ScenarioReader.startOf(doc), err);
+        ? Scenario.DEFAULT_START : ScenarioReader.startOf(doc), err, StoreOption.of(options));
     try {
       Scenario scenario = doc == null ? Scenario.empty() : new ScenarioReader(simulation.cloudActions()).parse(doc);
       simulation.seed(scenario);

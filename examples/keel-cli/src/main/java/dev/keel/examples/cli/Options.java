@@ -17,7 +17,8 @@ import javax.annotation.Nullable;
 final class Options {
 
   /** Flags that take a value. */
-  private static final Set<String> VALUED = Set.of("--scenario", "--max-time", "--account", "--region", "--plugins");
+  private static final Set<String> VALUED = Set.of("--scenario", "--max-time", "--account", "--region", "--plugins",
+      StoreOption.FLAG);
   /** Flags that are switches. */
   private static final Set<String> SWITCHES = Set.of("--json", "--until-converged", "--verbose");
 

@@ -77,6 +77,22 @@ final class Simulation implements AutoCloseable {
    * @return the simulation
    */
   static Simulation open(List<Path> plugins, Duration startDeadline, Instant start, PrintStream err) {
+    return open(plugins, startDeadline, start, err, null);
+  }
+
+  /**
+   * Loads the plugins of several directories into an engine on virtual time that keeps its state in a store;
+   * the engine is not started.
+   *
+   * @param plugins the directories of plugin zips, the built-in one first (it owns its kinds)
+   * @param startDeadline how long a plugin may take to start before it is skipped
+   * @param start where virtual time starts
+   * @param err where plugin failures are reported
+   * @param store the store {@code --store} names, or null for one in memory
+   * @return the simulation
+   */
+  static Simulation open(List<Path> plugins, Duration startDeadline, Instant start, PrintStream err,
+      @Nullable StoreOption store) {
     for (Path dir : plugins) {
       if (!Files.isDirectory(dir)) {
         throw new CliException("keel: no plugins directory at " + dir + (plugins.indexOf(dir) == 0
@@ -88,6 +104,9 @@ final class Simulation implements AutoCloseable {
     KeelEngineBuilder builder = KeelEngine.builder().scheduler(scheduler).config(config)
         .pluginStartDeadline(startDeadline);
     plugins.forEach(builder::plugins);
+    if (store != null) {
+      store.configure(builder);
+    }
     KeelEngine engine = builder.build();
     for (PluginFailure failure : engine.pluginFailures()) {
       err.println("keel: warning: plugin " + failure.pluginId() + " was not loaded: " + failure.reason());
