@@ -30,7 +30,8 @@ import java.util.Set;
  * @param retryBackoff the back-off after a failed check
  * @param taskPollInterval how often running tasks are asked for their status
  * @param disabledResolvers resolvers not to run, by name
- * @param claimLease how long a claimed check is reserved for this instance before another may take it
+ * @param claimLease how long a claimed check is reserved for this instance before another may take it over: the
+ *     lease of the claim, renewed every third of it while the check runs; 3 × {@code callTimeout} unless set
  * @param instanceId this engine instance's name in the store's claims
  * @param randomSeed the seed of the jitter, so runs on virtual time repeat exactly
  * @param promotionCheckInterval how often each config's promotion (constraints, approvals, verifications)
@@ -116,6 +117,11 @@ public record EngineConfig(
     return pluginConfigs.getOrDefault(pluginId, Map.of());
   }
 
+  /** The lease of a claim unless one is set: 3 × the call timeout. */
+  private static Duration defaultLease(Duration callTimeout) {
+    return callTimeout == null ? null : callTimeout.multipliedBy(3);
+  }
+
   private static void positive(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative() || d.isZero()) {
@@ -125,7 +131,8 @@ public record EngineConfig(
 
   /**
    * The defaults: check every minute ±10%, 50 checks at once, no rate limits, 2-minute call deadlines,
-   * Keel's give-up policy, retries from 10 seconds up to 10 minutes, tasks polled every 15 seconds,
+   * Keel's give-up policy, retries from 10 seconds up to 10 minutes, tasks polled every 15 seconds, claims leased
+   * for 3 × the call timeout (6 minutes),
    * promotion checked every minute over the 15 newest versions, at most 8 stuck calls per plugin, removed
    * resources forgotten after an hour, allowed-times windows without a time zone read in America/Los_Angeles
    * (Keel's default).
@@ -163,7 +170,7 @@ public record EngineConfig(
     b.retryBackoff = retryBackoff;
     b.taskPollInterval = taskPollInterval;
     b.disabledResolvers = disabledResolvers;
-    b.claimLease = claimLease;
+    b.claimLease = claimLease.equals(defaultLease(callTimeout)) ? null : claimLease;
     b.instanceId = instanceId;
     b.randomSeed = randomSeed;
     b.promotionCheckInterval = promotionCheckInterval;
@@ -199,7 +206,8 @@ public record EngineConfig(
     private Backoff retryBackoff = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(10));
     private Duration taskPollInterval = Duration.ofSeconds(15);
     private Set<String> disabledResolvers = Set.of();
-    private Duration claimLease = Duration.ofMinutes(10);
+    /** Null: 3 × the call timeout, whatever that is set to. */
+    private Duration claimLease;
     private String instanceId = "keel";
     private long randomSeed = 0x6b65656cL;
     private Duration promotionCheckInterval = Duration.ofMinutes(1);
@@ -331,7 +339,14 @@ public record EngineConfig(
       return this;
     }
 
-    /** @param lease how long a claim lasts @return this builder */
+    /**
+     * How long a claim of a check lasts before another instance may take it over; the engine renews it every
+     * third of it while the check runs. By default 3 × the call timeout, so a renewal delayed by a call that
+     * overruns its deadline still comes in time.
+     *
+     * @param lease the lease
+     * @return this builder
+     */
     public Builder claimLease(Duration lease) {
       this.claimLease = lease;
       return this;
@@ -363,7 +378,8 @@ public record EngineConfig(
      */
     public EngineConfig build() {
       return new EngineConfig(checkInterval, checkIntervalByKind, jitter, maxConcurrentChecks, rateLimits,
-          defaultRateLimit, callTimeout, giveUpPolicy, retryBackoff, taskPollInterval, disabledResolvers, claimLease,
+          defaultRateLimit, callTimeout, giveUpPolicy, retryBackoff, taskPollInterval, disabledResolvers,
+          claimLease != null ? claimLease : defaultLease(callTimeout),
           instanceId, randomSeed, promotionCheckInterval, maxConsideredVersions, operatorFreezes, retention,
           defaultTimeZone, maxStuckCallsPerPlugin, pluginConfigs);
     }

@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.annotation.Nullable;
@@ -57,6 +58,8 @@ final class EngineWiring {
 
   final EngineConfig config;
   final KeelStore store;
+  /** Whether the engine closes the store: one its builder's factory made. */
+  final boolean ownsStore;
   final Scheduler scheduler;
   final boolean ownsScheduler;
   final EventBus bus = new EventBus();
@@ -79,22 +82,30 @@ final class EngineWiring {
 
   EngineWiring(KeelEngineBuilder b) {
     this.config = b.config;
-    this.store = b.store != null ? b.store : new InMemoryStore(config.retention());
+    this.ownsStore = b.store == null && b.storeFactory != null;
     this.ownsScheduler = b.scheduler == null;
     this.scheduler = b.scheduler != null ? b.scheduler : new SystemScheduler(b.clock, "keel-" + config.instanceId());
-    this.recorder = new EventRecorder(store, bus);
-    // Promotion's view reads only the store, so plugins get it before promotion is built from their evaluators.
-    ArtifactView artifactView = b.artifacts != null ? b.artifacts : Promotions.view(store);
+    // Promotion's view reads only the store, which is made once the plugins have brought their kinds: plugins get
+    // the view before, bound to the store as soon as it exists.
+    LateArtifactView lateView = new LateArtifactView();
+    ArtifactView artifactView = b.artifacts != null ? b.artifacts : lateView;
     this.plugins = plugins(b, artifactView);
+    KeelStore made = null;
     try {
       LoadedExtensions loaded = plugins != null ? plugins.load() : LoadedExtensions.empty();
       this.pluginFailures = loaded.failures();
       this.simulators = loaded.simulators().stream().map(Loaded::extension).collect(Collectors.toUnmodifiableList());
-      this.freezes = new Freezes(store, clock(), config.operatorFreezes());
       KindRegistry.Builder kinds = KindRegistry.builder();
       b.registerOwnInto(kinds);
       loaded.registerInto(kinds);
       this.registry = kinds.build();
+      if (b.store == null && b.storeFactory != null) {
+        made = Objects.requireNonNull(b.storeFactory.apply(registry), "the store factory returned null");
+      }
+      this.store = b.store != null ? b.store : made != null ? made : new InMemoryStore(config.retention());
+      lateView.bind(Promotions.view(store));
+      this.recorder = new EventRecorder(store, bus);
+      this.freezes = new Freezes(store, clock(), config.operatorFreezes());
       this.reader = ConfigReader.builder().registry(registry).build();
       // Plugin extensions first, then those given to the builder; the builder's lists stay untouched.
       join(loaded.handlers(), b.handlers).forEach(h -> handlers.put(h.supportedKind().kind(), h));
@@ -128,11 +139,45 @@ final class EngineWiring {
       tasks.interval(config.taskPollInterval());
       this.configChanges = new ConfigChanges(store, clock(), recorder, checks, promotionLoop);
     } catch (RuntimeException | Error e) {
-      // A failed build leaves no plugin started and no expanded plugin zip behind.
+      // A failed build leaves no plugin started, no expanded plugin zip and no store it made behind.
+      closeQuietly(made, e);
       if (plugins != null) {
         plugins.close();
       }
+      if (ownsScheduler) {
+        scheduler.close();
+      }
       throw e;
+    }
+  }
+
+  private static void closeQuietly(@Nullable Object resource, Throwable failure) {
+    if (resource instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
+  /** Stops the loops, then the scheduler and plugins the engine made, then the store its factory made. */
+  void close() {
+    checks.close();
+    promotionLoop.close();
+    tasks.close();
+    if (ownsScheduler) {
+      scheduler.close();
+    }
+    if (plugins != null) {
+      plugins.close();
+    }
+    if (ownsStore && store instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.warn("Could not close the store", e);
+      }
     }
   }
 
@@ -156,6 +201,10 @@ final class EngineWiring {
   /** Records an extension's event in the history of the resource it names; other events are only logged. */
   private void recordPluginEvent(PluginEvent event) {
     String id = event.resourceId();
+    if (recorder == null) { // while plugins load, before the store exists
+      LOG.info("{}: {} ({})", event.source(), event.message(), event.type());
+      return;
+    }
     Optional<StoredResource> resource = id == null ? Optional.empty() : store.resource(id);
     if (resource.isEmpty()) {
       LOG.info("{}: {} ({})", event.source(), event.message(), event.type());

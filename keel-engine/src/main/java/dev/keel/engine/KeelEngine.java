@@ -361,7 +361,10 @@ public final class KeelEngine implements AutoCloseable {
     w.checks.start();
   }
 
-  /** Stops checking; running extension calls are abandoned. Idempotent. */
+  /**
+   * Stops checking; running extension calls are abandoned, and claims of a shared store whose check had not started
+   * are given back. Closes the scheduler the engine made and the store its builder's factory made. Idempotent.
+   */
   @Override
   public void close() {
     synchronized (lock) {
@@ -370,15 +373,7 @@ public final class KeelEngine implements AutoCloseable {
       }
       closed = true;
     }
-    w.checks.close();
-    w.promotionLoop.close();
-    w.tasks.close();
-    if (w.ownsScheduler) {
-      w.scheduler.close();
-    }
-    if (w.plugins != null) {
-      w.plugins.close();
-    }
+    w.close();
   }
 
 

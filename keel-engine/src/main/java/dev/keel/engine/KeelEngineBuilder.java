@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Configures a {@link KeelEngine}; only extensions are needed, everything else has a default. */
 public final class KeelEngineBuilder {
@@ -33,6 +34,7 @@ public final class KeelEngineBuilder {
   Clock clock = Clock.systemUTC();
   Scheduler scheduler;
   KeelStore store;
+  Function<KindRegistry, ? extends KeelStore> storeFactory;
   EngineConfig config = EngineConfig.defaults();
   ArtifactView artifacts;
   final List<ArtifactSupplier> suppliers = new ArrayList<>();
@@ -180,13 +182,41 @@ public final class KeelEngineBuilder {
   }
 
   /**
-   * The store; an {@link InMemoryStore} by default.
+   * The store; an {@link InMemoryStore} by default. The host keeps it and closes it. Replaces a store factory given
+   * before.
    *
    * @param store the store
    * @return this builder
+   * @see #store(Function)
    */
   public KeelEngineBuilder store(KeelStore store) {
     this.store = Objects.requireNonNull(store, "store");
+    this.storeFactory = null;
+    return this;
+  }
+
+  /**
+   * A store the engine makes for itself from the kinds it knows, for stores that keep configs as text and read them
+   * back with the engine's config reader, such as keel-store-jdbc's {@code JdbcKeelStore}:
+   *
+   * <pre>{@code
+   * KeelEngine engine = KeelEngine.builder()
+   *     .plugins(pluginsDir)
+   *     .store(kinds -> JdbcKeelStore.builder().dataSource(dataSource).kinds(kinds).build())
+   *     .build();
+   * }</pre>
+   *
+   * <p>{@link #build()} calls the factory once, after the plugins are loaded, with the registry of every kind,
+   * constraint, verification and artifact type its handlers and plugins bring (the engine's
+   * {@link KeelEngine#registry()}). The engine owns the store made: {@link KeelEngine#close()} closes it if it is
+   * {@link AutoCloseable}, as does a build that fails after it was made. Replaces a store given before.
+   *
+   * @param factory makes the store from the engine's kinds; it must not return null
+   * @return this builder
+   */
+  public KeelEngineBuilder store(Function<KindRegistry, ? extends KeelStore> factory) {
+    this.storeFactory = Objects.requireNonNull(factory, "factory");
+    this.store = null;
     return this;
   }
 

@@ -71,7 +71,23 @@ final class PromotionLoop implements AutoCloseable {
       }
       started = true;
     }
-    store.deliveryConfigs().forEach(c -> trigger(c.name()));
+    triggerAll();
+  }
+
+  /** Triggers every stored config; when the store fails, tries again after the promotion check interval. */
+  private void triggerAll() {
+    try {
+      store.deliveryConfigs().forEach(c -> trigger(c.name()));
+    } catch (RuntimeException e) {
+      LOG.warn("Could not read the delivery configs from the store; trying again in {}: {}",
+          config.promotionCheckInterval(), e.toString());
+      synchronized (lock) {
+        if (closed) {
+          return;
+        }
+      }
+      scheduler.schedule(scheduler.clock().instant().plus(config.promotionCheckInterval()), this::triggerAll);
+    }
   }
 
   void trigger(String configName) {
@@ -85,7 +101,15 @@ final class PromotionLoop implements AutoCloseable {
 
   private CompletionStage<?> promote(String configName) {
     return CompletableFuture.runAsync(() -> {
-      Optional<DeliveryConfig> deliveryConfig = store.deliveryConfig(configName);
+      Optional<DeliveryConfig> deliveryConfig;
+      try {
+        deliveryConfig = store.deliveryConfig(configName);
+      } catch (RuntimeException e) {
+        // The store failed (a database down): checked again next time, as after a failed check.
+        LOG.warn("Could not read delivery config {} for its promotion check: {}", configName, e.toString());
+        deliveryConfig = Optional.empty();
+        queue.add(configName, scheduler.clock().instant().plus(config.promotionCheckInterval()), Priority.PERIODIC);
+      }
       if (deliveryConfig.isEmpty()) {
         return;
       }

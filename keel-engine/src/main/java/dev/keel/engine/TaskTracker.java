@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows launched tasks: every poll interval it asks each task's {@link TaskMonitor} for its status,
  * records {@code TaskSucceeded} or {@code TaskFailed} when a task completes, and has the resource checked
- * at once. A monitor that fails or hangs is logged and asked again next time.
+ * at once. A monitor that fails or hangs is logged and asked again next time; so is a store that fails. Several
+ * instances sharing a store follow the same tasks, and the store's {@link TaskRepository#completeTask} lets exactly
+ * one of them record each completion.
  */
 final class TaskTracker implements AutoCloseable {
 
@@ -85,7 +87,14 @@ final class TaskTracker implements AutoCloseable {
 
   /** Polls every incomplete task once, then arms the next poll. */
   CompletableFuture<Void> poll() {
-    List<TaskRecord> running = store.incompleteTasks();
+    List<TaskRecord> running;
+    try {
+      running = store.incompleteTasks();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not read the running tasks from the store; trying again in {}: {}", interval, e.toString());
+      arm();
+      return CompletableFuture.completedFuture(null);
+    }
     CompletableFuture<?>[] polls = running.stream().map(this::poll).toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(polls).whenComplete((v, e) -> arm());
   }
@@ -101,7 +110,12 @@ final class TaskTracker implements AutoCloseable {
       if (error != null || status == null) {
         LOG.warn("Task monitor {} could not report task {}", record.task().system(), record.task().id(), error);
       } else if (status.state().isComplete()) {
-        complete(record, status);
+        try {
+          complete(record, status);
+        } catch (RuntimeException e) {
+          LOG.warn("Could not record the completion of task {}; asking again next time: {}", record.task().id(),
+              e.toString());
+        }
       }
       return null;
     });
@@ -109,7 +123,9 @@ final class TaskTracker implements AutoCloseable {
 
   private void complete(TaskRecord record, TaskStatus status) {
     Instant now = scheduler.clock().instant();
-    store.saveTask(record.completed(status.state(), status.reason(), now));
+    if (!store.completeTask(record.completed(status.state(), status.reason(), now))) {
+      return; // another instance recorded it
+    }
     if (status.state() == TaskState.SUCCEEDED) {
       recorder.accept(new ResourceEvent.TaskSucceeded(record.resourceId(), record.application(), now, record.task()));
     } else {

@@ -224,6 +224,21 @@ public abstract class LeaseContract<S extends DeliveryConfigRepository & Resourc
   }
 
   @Test
+  void aTriggeredCheckWhoseClaimWasLeftToExpireIsClaimableAgainAtOnce() {
+    manage(T0, "a");
+    Lease first = claimOne(T0, "me").lease("me");
+    store.reschedule(A, first, T0.plus(Duration.ofHours(1)));
+    store.triggerCheck(A);
+
+    DueCheck triggered = claimOne(T0.plusSeconds(10), "dying");
+    assertTrue(triggered.triggered());
+
+    DueCheck takenOver = claimOne(T0.plusSeconds(10).plus(LEASE), "other");
+    assertFalse(takenOver.triggered());
+    assertTrue(takenOver.fence() > triggered.fence());
+  }
+
+  @Test
   void aLeaseIsLostWhenItsResourceIsNoLongerManaged() {
     manage(T0, "a");
     Lease lease = claimOne(T0, "me").lease("me");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Nested;
  * <p>While a store is being written, one concern at a time can be tested by extending that concern's contract
  * ({@link DeliveryConfigRepositoryContract}, {@link ResourceRepositoryContract}, {@link ResourceHistoryContract},
  * {@link PauseRepositoryContract}, {@link TaskRepositoryContract}, {@link CheckScheduleContract},
- * {@link LeaseContract}, {@link ArtifactRepositoryContract}, {@link PromotionRepositoryContract}) with a store
+ * {@link LeaseContract}, {@link CheckCallsContract}, {@link ArtifactRepositoryContract},
+ * {@link PromotionRepositoryContract}) with a store
  * that implements only what that contract's type parameter asks for.
  */
 public abstract class StoreContract {
@@ -85,6 +86,15 @@ public abstract class StoreContract {
   /** Leases on claimed checks, and the writes made under them. */
   @Nested
   class Leases extends LeaseContract<KeelStore> {
+    @Override
+    protected KeelStore newStore() {
+      return StoreContract.this.newStore();
+    }
+  }
+
+  /** The calls that span concerns for a resource check: its inputs in one read, its end in one write. */
+  @Nested
+  class CheckCalls extends CheckCallsContract<KeelStore> {
     @Override
     protected KeelStore newStore() {
       return StoreContract.this.newStore();

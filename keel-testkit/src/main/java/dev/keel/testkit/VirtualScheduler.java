@@ -2,15 +2,13 @@ package dev.keel.testkit;
 
 import dev.keel.engine.schedule.Cancellable;
 import dev.keel.engine.schedule.Scheduler;
+import dev.keel.testkit.Turns.Turn;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,18 +45,9 @@ public final class VirtualScheduler implements Scheduler {
   private final ExecutorService threads;
   private final Object monitor = new Object();
   private final AtomicInteger threadNames = new AtomicInteger();
-  /** The turn the calling pool thread works for; null on the test's own thread and on foreign threads. */
-  private final ThreadLocal<Turn> current = new ThreadLocal<>();
+  private final Turns turns = new Turns(monitor);
   private final List<Runnable> deferred = new ArrayList<>();
-  /** Turns waiting to run, in the order they were started or woken. Guarded by {@code monitor}. */
-  private final ArrayDeque<Turn> ready = new ArrayDeque<>();
-  /** Parked turns by thread, so that an interrupt or a hold's release can wake them. */
-  private final Map<Thread, Turn> parkedTurns = new HashMap<>();
-  /** The turn that may run now; null when none does. Guarded by {@code monitor}. */
-  private Turn running;
   private long sequence;
-  private Throwable failure;
-  private volatile boolean closed;
 
   private static final class Timer implements Comparable<Timer> {
     final Instant at;
@@ -77,16 +66,6 @@ public final class VirtualScheduler implements Scheduler {
       int c = at.compareTo(o.at);
       return c != 0 ? c : Long.compare(seq, o.seq);
     }
-  }
-
-  /** One piece of work's right to run: queued, running, or parked while it waits. */
-  private static final class Turn {
-    enum State { QUEUED, RUNNING, PARKED }
-
-    /** One permit per grant of the turn. */
-    final Semaphore go = new Semaphore(0);
-    Thread thread;
-    State state = State.QUEUED;
   }
 
   /**
@@ -151,7 +130,7 @@ public final class VirtualScheduler implements Scheduler {
    * as the engine can tell. Work submitted by work is queued at once, behind the work already queued.
    */
   private void submit(Runnable task) {
-    if (current.get() == null) {
+    if (turns.current() == null) {
       synchronized (monitor) {
         deferred.add(task);
       }
@@ -172,142 +151,16 @@ public final class VirtualScheduler implements Scheduler {
     for (Runnable task : tasks) {
       queue(task);
     }
-    synchronized (monitor) {
-      grant();
-    }
+    turns.grantNext();
   }
 
   private void queue(Runnable task) {
-    Turn turn = new Turn();
-    synchronized (monitor) {
-      ready.add(turn);
-    }
+    Turn turn = turns.queue();
     try {
-      threads.execute(() -> run(turn, task));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      synchronized (monitor) { // closed: the task is dropped, as the Scheduler contract says
-        ready.remove(turn);
-        if (running == turn) {
-          running = null;
-        }
-        grant();
-      }
+      threads.execute(() -> turns.run(turn, task));
+    } catch (RejectedExecutionException e) {
+      turns.drop(turn); // closed: the task is dropped, as the Scheduler contract says
     }
-  }
-
-  private void run(Turn turn, Runnable task) {
-    turn.thread = Thread.currentThread();
-    current.set(turn);
-    try {
-      if (!awaitGrant(turn)) {
-        return; // closed before its turn came
-      }
-      task.run();
-    } catch (Throwable t) {
-      synchronized (monitor) {
-        if (failure == null) {
-          failure = t;
-        }
-      }
-    } finally {
-      current.remove();
-      synchronized (monitor) {
-        if (running == turn) {
-          running = null;
-        }
-        grant();
-      }
-    }
-  }
-
-  /** Hands the turn to the next queued work if none runs; wakes the test's thread when all is idle. */
-  private void grant() {
-    if (running == null && !ready.isEmpty()) {
-      running = ready.poll();
-      running.state = Turn.State.RUNNING;
-      running.go.release();
-    }
-    if (running == null) {
-      monitor.notifyAll();
-    }
-  }
-
-  /** Waits for a turn's grant; false if the scheduler closed meanwhile. Keeps the thread's interrupt. */
-  private boolean awaitGrant(Turn turn) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          turn.go.acquire();
-          return true;
-        } catch (InterruptedException e) {
-          interrupted = true;
-          if (closed) {
-            return false;
-          }
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /**
-   * Gives up the calling worker's turn before it waits.
-   *
-   * @return the turn given up, to take back with {@link #resume(Turn)}; null if the caller held none (the
-   *     test's own thread, or a thread of someone else's), which then simply waits
-   */
-  private Turn park() {
-    return park(() -> false);
-  }
-
-  /**
-   * Gives up the calling worker's turn unless what it would wait for has already happened. The check and
-   * the parking are one step under the scheduler's monitor, and wakers take the monitor too, so a wake can
-   * never fall between them (the worker would then queue itself again at a moment no one chose).
-   *
-   * @param over whether the wait is already over
-   * @return the turn given up, or null if the caller keeps its turn (or held none)
-   */
-  private Turn park(java.util.function.BooleanSupplier over) {
-    Turn me = current.get();
-    if (me == null) {
-      return null;
-    }
-    synchronized (monitor) {
-      if (running != me || over.getAsBoolean()) {
-        return null;
-      }
-      me.state = Turn.State.PARKED;
-      running = null;
-      parkedTurns.put(me.thread, me);
-      grant();
-    }
-    return me;
-  }
-
-  /** Queues a parked turn to run again; the waker's call, so the order is the waker's. */
-  private void wake(Turn turn) {
-    synchronized (monitor) {
-      if (turn.state == Turn.State.PARKED) {
-        turn.state = Turn.State.QUEUED;
-        parkedTurns.remove(turn.thread);
-        ready.add(turn);
-        grant();
-      }
-    }
-  }
-
-  /** Takes a turn back after its wait: queues it if nobody woke it, then waits for the grant. */
-  private void resume(Turn me) {
-    if (me == null) {
-      return;
-    }
-    wake(me);
-    awaitGrant(me);
   }
 
   /**
@@ -317,11 +170,11 @@ public final class VirtualScheduler implements Scheduler {
    * @throws InterruptedException if the wait was interrupted
    */
   public void parked(Blocking wait) throws InterruptedException {
-    Turn me = park();
+    Turn me = turns.park(() -> false);
     try {
       wait.await();
     } finally {
-      resume(me);
+      turns.resume(me);
     }
   }
 
@@ -355,14 +208,14 @@ public final class VirtualScheduler implements Scheduler {
         }
         waiting.add(Thread.currentThread());
       }
-      Turn me = park(() -> latch.getCount() == 0);
+      Turn me = turns.park(() -> latch.getCount() == 0);
       try {
         latch.await();
       } finally {
         synchronized (monitor) {
           waiting.remove(Thread.currentThread());
         }
-        resume(me);
+        turns.resume(me);
       }
     }
 
@@ -371,10 +224,7 @@ public final class VirtualScheduler implements Scheduler {
       synchronized (monitor) {
         latch.countDown();
         for (Thread t : waiting) {
-          Turn turn = parkedTurns.get(t);
-          if (turn != null) {
-            wake(turn);
-          }
+          turns.wake(t);
         }
       }
     }
@@ -386,13 +236,7 @@ public final class VirtualScheduler implements Scheduler {
    */
   @Override
   public void interrupt(Thread thread) {
-    Turn turn;
-    synchronized (monitor) {
-      turn = parkedTurns.get(thread);
-    }
-    if (turn != null) {
-      wake(turn);
-    }
+    turns.wake(thread);
     thread.interrupt();
   }
 
@@ -404,7 +248,7 @@ public final class VirtualScheduler implements Scheduler {
    */
   @Override
   public <T> T await(CompletableFuture<T> call) throws ExecutionException, InterruptedException {
-    if (current.get() == null) {
+    if (turns.current() == null) {
       runUntilIdle();
       while (!call.isDone()) {
         Instant next = nextTimer();
@@ -418,21 +262,21 @@ public final class VirtualScheduler implements Scheduler {
     if (call.isDone()) {
       return call.get();
     }
-    Turn mine = current.get();
+    Turn mine = turns.current();
     CountDownLatch done = new CountDownLatch(1);
     // Registered before parking: completion by another turn can only come after the park; completion by
     // a thread of someone else's is seen by the park's check, or wakes the parked turn.
     call.whenComplete((r, e) -> {
       if (mine != null) {
-        wake(mine);
+        turns.wake(mine);
       }
       done.countDown();
     });
-    Turn me = park(call::isDone);
+    Turn me = turns.park(call::isDone);
     try {
       done.await();
     } finally {
-      resume(me);
+      turns.resume(me);
     }
     return call.get();
   }
@@ -444,11 +288,11 @@ public final class VirtualScheduler implements Scheduler {
    * @throws InterruptedException if interrupted meanwhile
    */
   public void sleep(Duration duration) throws InterruptedException {
-    Turn me = current.get();
+    Turn me = turns.current();
     CountDownLatch done = new CountDownLatch(1);
     Cancellable timer = schedule(now().plus(duration), () -> {
       if (me != null) {
-        wake(me);
+        turns.wake(me);
       }
       done.countDown();
     });
@@ -466,7 +310,7 @@ public final class VirtualScheduler implements Scheduler {
   public void runUntilIdle() {
     while (true) {
       releaseDeferred();
-      awaitQuiescence();
+      turns.awaitIdle();
       if (!fireDue(clock.instant())) {
         synchronized (monitor) {
           if (!deferred.isEmpty()) {
@@ -557,27 +401,9 @@ public final class VirtualScheduler implements Scheduler {
     startAll(release);
   }
 
-  private void awaitQuiescence() {
-    synchronized (monitor) {
-      while (running != null || !ready.isEmpty()) {
-        try {
-          monitor.wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while waiting for the engine to go idle", e);
-        }
-      }
-      if (failure != null) {
-        Throwable f = failure;
-        failure = null;
-        throw new AssertionError("A task on the virtual scheduler failed", f);
-      }
-    }
-  }
-
   @Override
   public void close() {
-    closed = true;
+    turns.close();
     threads.shutdownNow();
   }
 }

@@ -309,6 +309,40 @@ public sealed interface ResourceEvent extends KeelEvent {
   }
 
   /**
+   * A check stopped without finishing because its engine instance lost the claim's lease: another instance took
+   * the check over after the lease expired (it carries on from there), the lease could not be renewed, or the
+   * resource is no longer managed. Nothing the check would have written after that was written; a check that lost
+   * its lease before acting does not act. Recorded whether or not the lease was still needed to write it.
+   *
+   * @param resourceId the id
+   * @param application the application
+   * @param at when
+   * @param instance the engine instance whose check stopped ({@code EngineConfig.instanceId})
+   * @param fence the fence of its lost claim
+   * @param phase where the check stopped: {@code before acting} (nothing was done), {@code after acting} (tasks
+   *     were launched and may not be recorded; the instance that took over finds them through the cloud and their
+   *     correlation ids), or {@code renewing the lease}
+   * @param reason what happened to the lease
+   */
+  record CheckAbandoned(String resourceId, String application, Instant at, String instance, long fence, String phase,
+      String reason) implements ResourceEvent {
+    @Override
+    public boolean isCheckResult() {
+      return true;
+    }
+
+    @Override
+    public List<Object> repeatKey() {
+      return List.of(instance, phase);
+    }
+
+    @Override
+    public String message() {
+      return "Check abandoned " + phase + " by " + instance + " (fence " + fence + "): " + reason;
+    }
+  }
+
+  /**
    * Actuation was paused for this resource.
    *
    * @param resourceId the id

@@ -102,6 +102,9 @@ final class CheckQueue {
       waiting.pollFirst();
       first.fence = ++lastFence;
       result.add(new DueCheck(first.id, first.triggered, first.fence));
+      if (first.triggered && first.due.isAfter(now)) {
+        first.due = now; // due from its claim on, so that a claim left to expire is claimable again at once
+      }
       first.triggered = false;
       first.owner = owner;
       first.leaseUntil = now.plus(lease);

@@ -23,7 +23,9 @@ public interface CheckSchedule {
   /**
    * Claims resources whose check is due and not claimed by a live lease: triggered ones first, then by
    * due time. Each claimed resource is leased to {@code owner} until {@code now + lease}, with a fence greater
-   * than that of every earlier claim of it; a lease that expired unreleased is taken over this way.
+   * than that of every earlier claim of it; a lease that expired unreleased is taken over this way. A triggered
+   * check claimed stays due from the claim on, so that a claim left to expire (its instance died) is claimable again
+   * as soon as its lease expires.
    *
    * @param now the current time (a store that keeps lease times on its own clock, such as a database's, may use
    *     that instead)

@@ -7,6 +7,7 @@ import dev.keel.spi.model.DeliveryConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -14,6 +15,10 @@ import javax.annotation.Nullable;
 /**
  * A store that hands every call to another, for wrappers that watch or change a few of them (count, time,
  * log) without forwarding the rest by hand. Override the methods to change; each forwards unchanged.
+ *
+ * <p>The calls across concerns, {@link #checkInputs} and {@link #completeCheck}, are forwarded whole too, so that a
+ * wrapped store keeps doing them in few round trips: a wrapper that watches the reads a check starts with, or the
+ * state, events and reschedule it ends with, overrides them as well.
  */
 public abstract class ForwardingStore implements KeelStore {
 
@@ -26,6 +31,24 @@ public abstract class ForwardingStore implements KeelStore {
    */
   protected ForwardingStore(KeelStore delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  // ---- calls across concerns
+
+  @Override
+  public Optional<CheckInputs> checkInputs(String resourceId, int historyLimit) {
+    return delegate.checkInputs(resourceId, historyLimit);
+  }
+
+  @Override
+  public Map<String, CheckInputs> checkInputs(List<String> resourceIds, int historyLimit) {
+    return delegate.checkInputs(resourceIds, historyLimit);
+  }
+
+  @Override
+  public void completeCheck(String resourceId, Lease lease, @Nullable ResourceState state,
+      List<ResourceEvent> events, Instant next) {
+    delegate.completeCheck(resourceId, lease, state, events, next);
   }
 
   // ---- DeliveryConfigRepository
@@ -146,6 +169,11 @@ public abstract class ForwardingStore implements KeelStore {
   @Override
   public void saveTask(TaskRecord task, Lease lease) {
     delegate.saveTask(task, lease);
+  }
+
+  @Override
+  public boolean completeTask(TaskRecord completed) {
+    return delegate.completeTask(completed);
   }
 
   @Override

@@ -219,6 +219,20 @@ public final class InMemoryStore implements KeelStore {
   }
 
   @Override
+  public boolean completeTask(TaskRecord completed) {
+    if (completed.state() == dev.keel.spi.actuation.TaskState.RUNNING) {
+      throw new IllegalArgumentException("Task " + completed.task().id() + " is still running; pass the completed record");
+    }
+    synchronized (tasks) {
+      if (!tasks.isRunning(completed.task().id())) {
+        return false;
+      }
+      saveTask(completed);
+      return true;
+    }
+  }
+
+  @Override
   public List<TaskRecord> incompleteTasks() {
     return tasks.incomplete();
   }

@@ -22,6 +22,16 @@ public interface TaskRepository {
   void saveTask(TaskRecord task, Lease lease);
 
   /**
+   * Records that a running task completed, only if its stored record still says it is running: of several engine
+   * instances following one task, exactly one records its completion.
+   *
+   * @param completed the record with its final state
+   * @return true if this call recorded it; false, changing nothing, if the stored record is complete already or
+   *     gone
+   */
+  boolean completeTask(TaskRecord completed);
+
+  /**
    * Tasks not yet complete, oldest first.
    *
    * @return the records

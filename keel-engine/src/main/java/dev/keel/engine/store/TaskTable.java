@@ -43,6 +43,10 @@ final class TaskTable {
     }
   }
 
+  synchronized boolean isRunning(String taskId) {
+    return incomplete.containsKey(taskId);
+  }
+
   synchronized List<TaskRecord> incomplete() {
     return incomplete.values().stream().sorted(Comparator.comparing(TaskRecord::launchedAt)).collect(Collectors.toList());
   }

@@ -27,6 +27,7 @@ import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.TagVersionStrategy;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,7 @@ import java.util.function.Function;
  * resources in Keel's config format, read back by the engine's {@link ConfigReader} (so a stored config is
  * bound and validated as a submitted one is, against the kinds of the {@link KindRegistry}); specs through
  * {@link ConfigSpecCodec}; stored values and events as their records' JSON, events named by their type.
- * Decoded configs and resources are cached by their text, so reading an unchanged one costs no parsing.
+ * Decoded configs and resources are cached by name with their text, so reading an unchanged one costs no parsing.
  * Thread-safe.
  */
 final class Codec {
@@ -51,8 +52,8 @@ final class Codec {
   private final ObjectMapper values;
   private final Map<String, Class<? extends ResourceEvent>> resourceEvents = eventTypes(ResourceEvent.class);
   private final Map<String, Class<? extends ApplicationEvent>> applicationEvents = eventTypes(ApplicationEvent.class);
-  private final Cache<DeliveryConfig> configCache = new Cache<>(256);
-  private final Cache<Resource<?>> resourceCache = new Cache<>(4096);
+  private final Cache<DeliveryConfig> configCache = new Cache<>(1_024);
+  private final Cache<Resource<?>> resourceCache = new Cache<>(65_536);
 
   Codec(KindRegistry kinds) {
     this.reader = ConfigReader.builder().registry(kinds).limits(STORED).build();
@@ -68,6 +69,7 @@ final class Codec {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     this.values = new ObjectMapper().registerModule(new JavaTimeModule())
+        .registerModule(new SimpleModule("keel-store-instants").addDeserializer(Instant.class, new UtcInstants()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -120,7 +122,7 @@ final class Codec {
    *     whose plugin is not loaded)
    */
   DeliveryConfig config(String name, String json) {
-    return configCache.get(json, text -> {
+    return configCache.get(name, json, text -> {
       try {
         return reader.read(text, "stored delivery config '" + name + "'");
       } catch (ConfigException e) {
@@ -141,7 +143,7 @@ final class Codec {
    * @throws IllegalStateException naming the resource and every problem if it no longer reads
    */
   Resource<?> resource(String id, String json) {
-    return resourceCache.get(json, text -> {
+    return resourceCache.get(id, json, text -> {
       try {
         return reader.readResource(text, "stored resource " + id);
       } catch (ConfigException e) {
@@ -211,29 +213,36 @@ final class Codec {
     }
   }
 
-  /** Decoded values by their text, least recently used dropped first. */
+  /**
+   * Decoded values by name (a config's, a resource's id), each with the text it was decoded from: a lookup hits when
+   * the text is the same, so a changed config or resource is decoded again. One entry per name, so a store checking
+   * all its resources in turn (the worst case for an LRU keyed by text) hits on every one up to the capacity; beyond it
+   * the least recently used are dropped.
+   */
   private static final class Cache<V> {
-    private final Map<String, V> entries;
+    private record Entry<V>(String text, V value) {}
+
+    private final Map<String, Entry<V>> entries;
 
     Cache(int capacity) {
       this.entries = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Entry<V>> eldest) {
           return size() > capacity;
         }
       };
     }
 
-    V get(String key, Function<String, V> decode) {
+    V get(String name, String text, Function<String, V> decode) {
       synchronized (entries) {
-        V v = entries.get(key);
-        if (v != null) {
-          return v;
+        Entry<V> e = entries.get(name);
+        if (e != null && e.text().equals(text)) {
+          return e.value();
         }
       }
-      V decoded = decode.apply(key);
+      V decoded = decode.apply(text);
       synchronized (entries) {
-        entries.put(key, decoded);
+        entries.put(name, new Entry<>(text, decoded));
       }
       return decoded;
     }

@@ -6,15 +6,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
 /**
  * The store's way to the database: short transactions at READ COMMITTED, retried when they lose a conflict
  * with another (a deadlock, a serialization failure, a lock timeout), every failure rolled back and turned into
  * a {@link JdbcStoreException} naming the operation. A connection is taken for one operation and given back;
- * its auto-commit and isolation are restored. Times are stored as microseconds since the epoch, in
+ * its auto-commit and isolation are restored. The isolation each physical connection had when the store first used
+ * it is remembered, because some drivers (PostgreSQL's) ask the server for it on every call: a connection already at
+ * READ COMMITTED, as a pool the store builds hands out, costs no round trip for it. Times are stored as microseconds since the epoch, in
  * {@code BIGINT} columns every database orders and compares the same way.
  */
 final class Database {
@@ -24,6 +29,8 @@ final class Database {
   final DataSource dataSource;
   final SqlDialect sql;
   private final ClockSource clockSource;
+  /** The isolation each physical connection had when first used, while it lives. */
+  private final Map<Connection, Integer> isolations = Collections.synchronizedMap(new WeakHashMap<>());
 
   Database(DataSource dataSource, SqlDialect sql, ClockSource clockSource) {
     this.dataSource = dataSource;
@@ -66,7 +73,7 @@ final class Database {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = dataSource.getConnection()) {
         boolean wasAutoCommit = c.getAutoCommit();
-        int wasIsolation = c.getTransactionIsolation();
+        int wasIsolation = isolationOf(c);
         try {
           if (wasIsolation != Connection.TRANSACTION_READ_COMMITTED) {
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -105,13 +112,25 @@ final class Database {
     }
   }
 
+  /** The isolation a connection is at when the store takes it: read once per physical connection. */
+  private int isolationOf(Connection c) throws SQLException {
+    Connection physical = c.isWrapperFor(Connection.class) ? c.unwrap(Connection.class) : c;
+    Integer known = isolations.get(physical);
+    if (known != null) {
+      return known;
+    }
+    int isolation = c.getTransactionIsolation();
+    isolations.put(physical, isolation);
+    return isolation;
+  }
+
   private static void restore(Connection c, boolean autoCommit, int isolation) {
     try {
       if (!c.isClosed()) {
         if (c.getAutoCommit() != autoCommit) {
           c.setAutoCommit(autoCommit);
         }
-        if (isolation != Connection.TRANSACTION_NONE && c.getTransactionIsolation() != isolation) {
+        if (isolation != Connection.TRANSACTION_NONE && isolation != Connection.TRANSACTION_READ_COMMITTED) {
           c.setTransactionIsolation(isolation);
         }
       }

@@ -62,6 +62,11 @@ final class HistoryTables {
     retainer.advance(event.at());
   }
 
+  /** Moves retention on to an event's time, once it is recorded. */
+  void appended(KeelEvent event) {
+    retainer.advance(event.at());
+  }
+
   void append(ResourceEvent event, Lease lease) {
     String body = codec.value(event);
     db.transaction("append an event of " + event.resourceId(), c -> {
@@ -72,7 +77,8 @@ final class HistoryTables {
     retainer.advance(event.at());
   }
 
-  private void appendResourceEvent(Connection c, ResourceEvent r, String body) throws SQLException {
+  /** Appends a resource's event inside a transaction, and bounds its history. */
+  void appendResourceEvent(Connection c, ResourceEvent r, String body) throws SQLException {
     update(c, "INSERT INTO " + resourceEvents + " (resource_id, application, occurred_at, event_type, body) "
         + "VALUES (?, ?, ?, ?, ?)", r.resourceId(), r.application(), micros(r.at()), Codec.eventType(r), body);
     trim(c, resourceEvents, "resource_id", r.resourceId(), r);
@@ -87,7 +93,8 @@ final class HistoryTables {
         micros(appended.at().minus(retention.maxAge())));
   }
 
-  private record Stored(String application, String type, String body) {}
+  /** A stored event: its application (or resource), type and body. */
+  record Stored(String application, String type, String body) {}
 
   List<KeelEvent> history(String id, int limit) {
     if (limit <= 0) {
@@ -105,7 +112,7 @@ final class HistoryTables {
   }
 
   /** The resource's and its application's events, newest first, the resource's first at equal times. */
-  private List<KeelEvent> merge(List<Stored> own, List<Stored> app, int limit) {
+  List<KeelEvent> merge(List<Stored> own, List<Stored> app, int limit) {
     Iterator<ResourceEvent> r = own.stream().flatMap(s -> codec.resourceEvent(s.type(), s.body()).stream()).iterator();
     Iterator<ApplicationEvent> a = app.stream().flatMap(s -> codec.applicationEvent(s.type(), s.body()).stream())
         .iterator();

@@ -3,6 +3,7 @@ package dev.keel.store.jdbc;
 import dev.keel.engine.config.KindRegistry;
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.store.CheckInputs;
 import dev.keel.engine.store.ConstraintState;
 import dev.keel.engine.store.DueCheck;
 import dev.keel.engine.store.EnvironmentArtifact;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.annotation.Nullable;
 import javax.sql.DataSource;
@@ -84,6 +86,7 @@ public final class JdbcKeelStore implements KeelStore, AutoCloseable {
   private final ArtifactTable artifacts;
   private final PromotionTables promotions;
   private final Retainer retainer;
+  private final Checks checks;
 
   JdbcKeelStore(DataSource dataSource, @Nullable Closeable ownPool, Dialect dialect, JdbcKeelStoreBuilder b) {
     this.dialect = dialect;
@@ -100,6 +103,7 @@ public final class JdbcKeelStore implements KeelStore, AutoCloseable {
     this.pauses = new PauseTable(db, tables, codec);
     this.artifacts = new ArtifactTable(db, tables, codec);
     this.promotions = new PromotionTables(db, tables, codec);
+    this.checks = new Checks(db, tables, codec, schedule, history);
   }
 
   /**
@@ -140,6 +144,27 @@ public final class JdbcKeelStore implements KeelStore, AutoCloseable {
         throw new java.io.UncheckedIOException(e);
       }
     }
+  }
+
+  // ---- calls across tables
+
+  /** What a check starts from, in one query. */
+  @Override
+  public Optional<CheckInputs> checkInputs(String resourceId, int historyLimit) {
+    return Optional.ofNullable(checks.inputs(List.of(resourceId), historyLimit).get(resourceId));
+  }
+
+  /** What the checks of several resources start from, in one query per 64. */
+  @Override
+  public Map<String, CheckInputs> checkInputs(List<String> resourceIds, int historyLimit) {
+    return checks.inputs(resourceIds, historyLimit);
+  }
+
+  /** What a check ends with, in one transaction; on PostgreSQL in one statement when it records no events. */
+  @Override
+  public void completeCheck(String resourceId, Lease lease, @Nullable ResourceState state, List<ResourceEvent> events,
+      Instant next) {
+    checks.complete(resourceId, lease, state, events, next);
   }
 
   // ---- DeliveryConfigRepository
@@ -255,6 +280,11 @@ public final class JdbcKeelStore implements KeelStore, AutoCloseable {
   @Override
   public void saveTask(TaskRecord task, Lease lease) {
     tasks.save(task, lease);
+  }
+
+  @Override
+  public boolean completeTask(TaskRecord completed) {
+    return tasks.complete(completed);
   }
 
   @Override

@@ -30,7 +30,8 @@ final class ScheduleTable {
 
   private static final String CLAIMABLE = "managed AND (triggered OR due_at <= ?) "
       + "AND (lease_owner IS NULL OR lease_expires_at <= ?)";
-  private static final String ORDER = "ORDER BY triggered DESC, due_at, resource_id";
+  /** A triggered check is due from its claim on, so that a claim left to expire is claimable again at once. */
+  private static final String DUE_FROM_TRIGGER = "due_at = CASE WHEN triggered AND due_at > ? THEN ? ELSE due_at END, ";
 
   private final Database db;
   private final String table;
@@ -91,15 +92,44 @@ final class ScheduleTable {
     }
   }
 
+  /**
+   * The claimable rows as two index-friendly selections, triggered ones first: the parameters are {@code now} (and
+   * {@code now} again for due rows), then the limit. Equalities on the flags (not {@code managed AND triggered}) let
+   * MySQL read the due-time index in order and stop at the limit, so that {@code FOR UPDATE SKIP LOCKED} locks only
+   * the rows it returns; with a sort it would lock every row it read, and other claimers would find none.
+   */
+  private static final String TRIGGERED_FREE = "managed = TRUE AND triggered = TRUE "
+      + "AND (lease_owner IS NULL OR lease_expires_at <= ?)";
+  private static final String DUE_FREE = "managed = TRUE AND triggered = FALSE AND due_at <= ? "
+      + "AND (lease_owner IS NULL OR lease_expires_at <= ?)";
+  private static final String BY_DUE = " ORDER BY due_at, resource_id LIMIT ?";
+
+  private static Object[] args(String where, long now, int limit) {
+    return TRIGGERED_FREE.equals(where) ? new Object[] {now, limit} : new Object[] {now, now, limit};
+  }
+
   private List<DueCheck> claimReturning(Connection c, Instant given, int limit, String owner, Duration lease)
       throws SQLException {
     long now = db.leaseNow(c, given);
-    List<Claimed> claimed = query(c, "UPDATE " + table + " AS s SET lease_owner = ?, lease_expires_at = ?, "
-        + "fence = s.fence + 1, triggered = FALSE, revision = s.revision + 1 FROM (SELECT resource_id, triggered, due_at "
-        + "FROM " + table + " WHERE " + CLAIMABLE + " " + ORDER + " LIMIT ? FOR UPDATE SKIP LOCKED) AS d "
-        + "WHERE s.resource_id = d.resource_id RETURNING s.resource_id, d.triggered, d.due_at, s.fence",
-        rs -> new Claimed(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)),
-        owner, plus(now, lease), now, now, limit);
+    List<Claimed> claimed = new ArrayList<>();
+    for (String where : List.of(TRIGGERED_FREE, DUE_FREE)) {
+      if (claimed.size() == limit) {
+        break;
+      }
+      List<Object> args = new ArrayList<>(List.of(owner, plus(now, lease), now, now));
+      Object[] selection = args(where, now, limit - claimed.size());
+      args.addAll(List.of(selection).subList(0, selection.length - 1));
+      // A triggered row just claimed is due now: it must not be claimed twice in one call.
+      claimed.forEach(d -> args.add(d.id()));
+      String notAgain = claimed.isEmpty() ? "" : " AND resource_id NOT IN " + Database.in(claimed.size());
+      args.add(selection[selection.length - 1]);
+      claimed.addAll(query(c, "UPDATE " + table + " AS s SET lease_owner = ?, lease_expires_at = ?, "
+          + "fence = s.fence + 1, due_at = CASE WHEN s.triggered AND s.due_at > ? THEN ? ELSE s.due_at END, "
+          + "triggered = FALSE, revision = s.revision + 1 FROM (SELECT resource_id, triggered, due_at FROM " + table
+          + " WHERE " + where + notAgain + BY_DUE + " FOR UPDATE SKIP LOCKED) AS d "
+          + "WHERE s.resource_id = d.resource_id RETURNING s.resource_id, d.triggered, d.due_at, s.fence",
+          rs -> new Claimed(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)), args.toArray()));
+    }
     return claimed.stream()
         .sorted(Comparator.comparing((Claimed d) -> !d.triggered()).thenComparingLong(Claimed::due)
             .thenComparing(Claimed::id))
@@ -109,16 +139,24 @@ final class ScheduleTable {
   private List<DueCheck> claimSkipLocked(Connection c, Instant given, int limit, String owner, Duration lease)
       throws SQLException {
     long now = db.leaseNow(c, given);
-    List<Claimed> candidates = query(c, "SELECT resource_id, triggered, due_at, fence FROM " + table + " WHERE "
-        + CLAIMABLE + " " + ORDER + " LIMIT ? FOR UPDATE SKIP LOCKED",
-        rs -> new Claimed(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4) + 1), now, now, limit);
+    List<Claimed> candidates = new ArrayList<>();
+    for (String where : List.of(TRIGGERED_FREE, DUE_FREE)) {
+      if (candidates.size() < limit) {
+        candidates.addAll(query(c, "SELECT resource_id, triggered, due_at, fence FROM " + table + " WHERE " + where + BY_DUE
+            + " FOR UPDATE SKIP LOCKED", rs -> new Claimed(rs.getString(1), rs.getBoolean(2), rs.getLong(3),
+                rs.getLong(4) + 1), args(where, now, limit - candidates.size())));
+      }
+    }
     if (candidates.isEmpty()) {
       return List.of();
     }
-    List<Object> args = new ArrayList<>(List.of(owner, plus(now, lease)));
+    List<Object> args = new ArrayList<>(List.of(owner, plus(now, lease), now, now));
     candidates.forEach(d -> args.add(d.id()));
-    update(c, "UPDATE " + table + " SET lease_owner = ?, lease_expires_at = ?, fence = fence + 1, triggered = FALSE, "
-        + "revision = revision + 1 WHERE resource_id IN " + Database.in(candidates.size()), args.toArray());
+    // MySQL assigns left to right, each assignment seeing the ones before: the due time is set before the trigger
+    // is cleared.
+    update(c, "UPDATE " + table + " SET lease_owner = ?, lease_expires_at = ?, fence = fence + 1, " + DUE_FROM_TRIGGER
+        + "triggered = FALSE, revision = revision + 1 WHERE resource_id IN " + Database.in(candidates.size()),
+        args.toArray());
     return candidates.stream().map(Claimed::check).toList();
   }
 
@@ -129,17 +167,23 @@ final class ScheduleTable {
   private List<DueCheck> claimCompareAndSet(Connection c, Instant given, int limit, String owner, Duration lease)
       throws SQLException {
     long now = db.leaseNow(c, given);
-    List<Claimed> candidates = query(c, "SELECT resource_id, triggered, due_at, fence FROM " + table + " WHERE "
-        + CLAIMABLE + " " + ORDER + " LIMIT ?",
-        rs -> new Claimed(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)), now, now, limit * 3);
+    List<Claimed> candidates = new ArrayList<>();
+    for (String where : List.of(TRIGGERED_FREE, DUE_FREE)) {
+      if (candidates.size() < limit * 3) {
+        candidates.addAll(query(c, "SELECT resource_id, triggered, due_at, fence FROM " + table + " WHERE " + where
+            + BY_DUE, rs -> new Claimed(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)),
+            args(where, now, limit * 3 - candidates.size())));
+      }
+    }
     List<DueCheck> result = new ArrayList<>();
     for (Claimed d : candidates) {
       if (result.size() == limit) {
         break;
       }
       int n = update(c, "UPDATE " + table + " SET lease_owner = ?, lease_expires_at = ?, fence = fence + 1, "
-          + "triggered = FALSE, revision = revision + 1 WHERE resource_id = ? AND fence = ? AND triggered = ? AND "
-          + CLAIMABLE, owner, plus(now, lease), d.id(), d.fence(), d.triggered(), now, now);
+          + DUE_FROM_TRIGGER + "triggered = FALSE, revision = revision + 1 WHERE resource_id = ? AND fence = ? "
+          + "AND triggered = ? AND " + CLAIMABLE, owner, plus(now, lease), now, now, d.id(), d.fence(), d.triggered(),
+          now, now);
       if (n == 1) {
         result.add(new DueCheck(d.id(), d.triggered(), d.fence() + 1));
       }
@@ -162,7 +206,8 @@ final class ScheduleTable {
     }
   }
 
-  private LeaseLostException lost(Connection c, String id, Lease lease, Long now) throws SQLException {
+  /** Why a lease is not held, read from the row: the exception to throw. */
+  LeaseLostException lost(Connection c, String id, Lease lease, Long now) throws SQLException {
     record Row(boolean managed, String owner, long fence, Long expires) {}
     Optional<Row> row = queryOne(c, "SELECT managed, lease_owner, fence, lease_expires_at FROM " + table
         + " WHERE resource_id = ?", rs -> new Row(rs.getBoolean(1), rs.getString(2), rs.getLong(3),
@@ -215,12 +260,30 @@ final class ScheduleTable {
   void reschedule(String id, Lease lease, Instant next) {
     long at = micros(next);
     db.transaction("reschedule " + id, c -> {
-      if (update(c, "UPDATE " + table + RELEASE + "lease_owner = ? AND fence = ?", at, at, id, lease.owner(),
-          lease.fence()) == 0) {
-        throw lost(c, id, lease, null);
-      }
+      release(c, id, lease, at);
       return null;
     });
+  }
+
+  /**
+   * Releases a claim held under a lease and sets when the resource is next due, inside a transaction: the row stays
+   * held until it ends.
+   *
+   * @throws LeaseLostException if the lease is not held
+   */
+  void release(Connection c, String id, Lease lease, long at) throws SQLException {
+    if (update(c, "UPDATE " + table + RELEASE + "lease_owner = ? AND fence = ?", at, at, id, lease.owner(),
+        lease.fence()) == 0) {
+      throw lost(c, id, lease, null);
+    }
+  }
+
+  /**
+   * The statement that releases a claim as {@link #release} does, returning the resource id when it did; the
+   * parameters are the due time twice, the resource, the owner and the fence.
+   */
+  String releaseReturning() {
+    return "UPDATE " + table + RELEASE + "lease_owner = ? AND fence = ? RETURNING resource_id";
   }
 
   boolean trigger(String id) {
@@ -228,12 +291,19 @@ final class ScheduleTable {
         + "revision = revision + 1 WHERE resource_id = ? AND managed", id) == 1);
   }
 
+  /**
+   * Three lookups the indexes answer without reading the table through: an unclaimed triggered row, the earliest due
+   * unclaimed row (by the due-time index, in order), the earliest lease expiry.
+   */
   Optional<Instant> nextDue() {
     return db.autoCommit("read when the next check is due", c -> queryOne(c, "SELECT "
-        + "MAX(CASE WHEN lease_owner IS NULL AND triggered THEN 1 ELSE 0 END), "
-        + "MIN(CASE WHEN lease_owner IS NULL THEN due_at END), MIN(lease_expires_at) FROM " + table + " WHERE managed",
+        + "(SELECT COUNT(*) FROM (SELECT resource_id FROM " + table + " WHERE managed = TRUE AND triggered = TRUE "
+        + "AND lease_owner IS NULL LIMIT 1) t), "
+        + "(SELECT MIN(due_at) FROM (SELECT due_at FROM " + table + " WHERE managed = TRUE AND triggered = FALSE "
+        + "AND lease_owner IS NULL ORDER BY due_at LIMIT 1) d), "
+        + "(SELECT MIN(lease_expires_at) FROM " + table + " WHERE managed AND lease_expires_at IS NOT NULL)",
         rs -> {
-          if (rs.getInt(1) == 1) {
+          if (rs.getInt(1) > 0) {
             return Instant.MIN;
           }
           long due = rs.getLong(2);

@@ -54,13 +54,34 @@ final class TaskTable {
     });
   }
 
+  /** Records a completion only while the stored record is running: one compare-and-set on {@code running}. */
+  boolean complete(TaskRecord task) {
+    if (task.state() == TaskState.RUNNING) {
+      throw new IllegalArgumentException("Task " + task.task().id() + " is still running; pass the completed record");
+    }
+    String body = codec.value(task);
+    return db.transaction("record the completion of task " + task.task().id(), c -> {
+      if (update(c, "UPDATE " + tasks + " SET running = FALSE, body = ? WHERE resource_id = ? AND task_id = ? AND running",
+          body, task.resourceId(), task.task().id()) == 0) {
+        return false;
+      }
+      trim(c, task.resourceId());
+      return true;
+    });
+  }
+
   private void write(Connection c, TaskRecord task, String body) throws SQLException {
     update(c, upsert, task.resourceId(), task.task().id(), task.application(), micros(task.launchedAt()),
         task.state() == TaskState.RUNNING, body);
+    trim(c, task.resourceId());
+  }
+
+  /** Keeps the newest {@code maxPerResource} tasks of a resource, and every running one. */
+  private void trim(Connection c, String resourceId) throws SQLException {
     Optional<Long> beyond = queryOne(c, "SELECT seq FROM " + tasks + " WHERE resource_id = ? ORDER BY seq DESC "
-        + "LIMIT 1 OFFSET ?", rs -> rs.getLong(1), task.resourceId(), maxPerResource);
+        + "LIMIT 1 OFFSET ?", rs -> rs.getLong(1), resourceId, maxPerResource);
     if (beyond.isPresent()) {
-      update(c, "DELETE FROM " + tasks + " WHERE resource_id = ? AND seq <= ? AND NOT running", task.resourceId(),
+      update(c, "DELETE FROM " + tasks + " WHERE resource_id = ? AND seq <= ? AND NOT running", resourceId,
           beyond.get());
     }
   }

@@ -141,6 +141,16 @@ abstract class LocalServer implements DatabaseServer {
     throw last;
   }
 
+  /** Starts the server process again on the port it had, after it was stopped with its data kept. */
+  final void relaunch() {
+    process = launch(port);
+    try {
+      Files.writeString(run.resolve(SERVER_PID), Long.toString(process.pid()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Starts the server process on a port and returns once it is ready. */
   abstract ServerProcess launch(int port);
 

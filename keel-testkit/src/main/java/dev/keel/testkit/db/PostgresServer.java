@@ -18,7 +18,18 @@ final class PostgresServer extends LocalServer {
   }
 
   static PostgresServer start(Path base) {
-    PostgresServer server = new PostgresServer(Binaries.postgres(base.resolve("dist")), runDirectory(base, "postgres"));
+    return start(base, "postgres");
+  }
+
+  /**
+   * Starts a server in a run directory of the given name (before the JVM's pid), so that several live side by side.
+   *
+   * @param base the base directory of binaries and run directories
+   * @param runName the run directory's name
+   * @return the server, ready
+   */
+  static PostgresServer start(Path base, String runName) {
+    PostgresServer server = new PostgresServer(Binaries.postgres(base.resolve("dist")), runDirectory(base, runName));
     server.runCommand("initdb", List.of(server.bin("initdb"), "-D", server.data.toString(), "-U", "postgres",
         "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"));
     server.startOnFreePort();
@@ -56,6 +67,25 @@ final class PostgresServer extends LocalServer {
   @Override
   String[] createDatabase(String database) {
     return new String[] {"CREATE DATABASE " + database + " ENCODING 'UTF8'"};
+  }
+
+  /** Stops the server as an operator's fast shutdown does (sessions cut, data kept); {@link #resume()} starts it. */
+  void halt() {
+    if (process != null && process.isAlive()) {
+      runCommand("pg_ctl stop", List.of(bin("pg_ctl"), "stop", "-D", data.toString(), "-m", "fast", "-w", "-t", "30"));
+      process.awaitStop(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Starts a halted server again, on the same port with the same data. */
+  void resume() {
+    if (process == null || !process.isAlive()) {
+      relaunch();
+    }
+  }
+
+  boolean running() {
+    return process != null && process.isAlive();
   }
 
   @Override

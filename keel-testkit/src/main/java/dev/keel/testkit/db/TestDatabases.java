@@ -43,6 +43,7 @@ public final class TestDatabases {
   private static DatabaseServer postgres;
   private static DatabaseServer mariadb;
   private static final List<DatabaseServer> STARTED = new ArrayList<>();
+  private static int stoppables;
 
   private TestDatabases() {}
 
@@ -73,6 +74,21 @@ public final class TestDatabases {
       mariadb = started(url != null && !url.isBlank() ? new ExternalServer(url, true) : MariaDbServer.start(base()));
     }
     return mariadb.newDatabase();
+  }
+
+  /**
+   * A throwaway PostgreSQL server of the caller's own, which it can stop and start again: for tests of what a store
+   * and an engine do when the database goes away and comes back. It is always started here from the binaries, even
+   * when {@value #POSTGRES_URL} names a server (a shared server cannot be stopped), and stopped at JVM exit if it
+   * was not closed.
+   *
+   * @return the server, running
+   * @throws TestDatabaseException if it cannot be started
+   */
+  public static synchronized StoppablePostgres stoppablePostgres() {
+    PostgresServer server = PostgresServer.start(base(), "postgres-stoppable-" + (++stoppables));
+    started(server);
+    return new StoppablePostgres(server);
   }
 
   private static DatabaseServer started(DatabaseServer server) {

@@ -4,6 +4,7 @@ import dev.keel.engine.KeelEngineBuilder;
 import dev.keel.engine.config.ConfigException;
 import dev.keel.engine.config.ConfigProblem;
 import dev.keel.engine.config.LocatedDocument;
+import dev.keel.spi.KeelException;
 import dev.keel.spi.model.DeliveryConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -36,10 +37,13 @@ final class Cli {
         render FILE                            print the config in Keel's plain format, templates expanded
         plan FILE [--scenario S] [--json] [--cloud C]
                                                what the engine would do now; exit 2 when changes are pending
-        run FILE [--scenario S] [--until-converged] [--max-time DURATION] [--json] [--cloud C]
+        run FILE [--scenario S] [--until-converged] [--max-time DURATION] [--json] [--store URL] [--cloud C]
                                                run the engine on virtual time against the simulated clouds;
+                                               --store keeps what it records in a database (jdbc:h2:file:PATH);
                                                --cloud spinnaker goes through the Spinnaker adapters over HTTP
                                                to an in-process fake Spinnaker serving them (default: simulated)
+        status --store URL [--json]            print the stored resource statuses and promotions of every
+                                               config a run kept at URL, without running anything
         fake-spinnaker [--port N] [--scenario S]
                                                serve a fake Spinnaker (Clouddriver on N, Orca on N+1; 0 = free
                                                ports) over the simulated clouds, on the wall clock, until
@@ -108,7 +112,9 @@ final class Cli {
         case "plan" -> new PlanCommand(this).run(options(command, rest, "--scenario", "--json", "--plugins",
             "--verbose", CloudChoice.FLAG));
         case "run" -> new RunCommand(this).run(options(command, rest, "--scenario", "--until-converged",
-            "--max-time", "--json", "--plugins", "--verbose", CloudChoice.FLAG));
+            "--max-time", "--json", "--plugins", "--verbose", StoreOption.FLAG, CloudChoice.FLAG));
+        case "status" -> new StatusCommand(this).run(options(command, rest, StoreOption.FLAG, "--json", "--plugins",
+            "--verbose"));
         case "fake-spinnaker" -> new FakeSpinnakerCommand(this).run(options(command, rest, "--port", "--scenario",
             "--plugins", "--verbose"));
         case "export" -> new ExportCommand(this).run(options(command, rest, "--account", "--region", "--scenario",
@@ -122,6 +128,11 @@ final class Cli {
     } catch (CliException e) {
       e.lines().forEach(err::println);
       return e.exitCode();
+    } catch (KeelException e) {
+      // The engine refusing something with its reason, such as a config whose resources another stored config
+      // manages, or a store that cannot be reached: the reason is the message.
+      err.println("keel: " + e.getMessage());
+      return ERROR;
     } catch (RuntimeException | Error e) {
       // A bug, a plugin failing in a way nothing contained, or the JVM out of memory: still a message, not a
       // stack trace.
@@ -186,7 +197,7 @@ final class Cli {
     Path scenarioFile = options.path("--scenario");
     LocatedDocument doc = scenarioFile == null ? null : ScenarioReader.load(scenarioFile);
     Simulation simulation = Simulation.open(plugins(options), pluginStartDeadline, doc == null
-        ? Scenario.DEFAULT_START : ScenarioReader.startOf(doc), err, CloudChoice.of(options),
+        ? Scenario.DEFAULT_START : ScenarioReader.startOf(doc), err, StoreOption.of(options), CloudChoice.of(options),
         doc == null ? Map.of() : doc.values());
     try {
       Scenario scenario = doc == null ? Scenario.empty() : new ScenarioReader(simulation.cloudActions()).parse(doc);

@@ -18,7 +18,7 @@ final class Options {
 
   /** Flags that take a value. */
   private static final Set<String> VALUED = Set.of("--scenario", "--max-time", "--account", "--region", "--plugins",
-      "--cloud", "--port");
+      "--cloud", "--port", StoreOption.FLAG);
   /** Flags that are switches. */
   private static final Set<String> SWITCHES = Set.of("--json", "--until-converged", "--verbose");
 

@@ -77,33 +77,53 @@ final class Simulation implements AutoCloseable {
    * @return the simulation
    */
   static Simulation open(List<Path> plugins, Duration startDeadline, Instant start, PrintStream err) {
-    return open(plugins, startDeadline, start, err, CloudChoice.SIMULATED, Map.of());
+    return open(plugins, startDeadline, start, err, null, CloudChoice.SIMULATED, Map.of());
   }
 
   /**
-   * Loads the plugins of several directories into an engine on virtual time, with the cloud plugins on the
-   * simulated clouds or on a fake Spinnaker serving them; the engine is not started.
+   * Loads the plugins of several directories into an engine on virtual time that keeps its state in a store;
+   * the engine is not started.
    *
    * @param plugins the directories of plugin zips, the built-in one first (it owns its kinds)
    * @param startDeadline how long a plugin may take to start before it is skipped
    * @param start where virtual time starts
    * @param err where plugin failures are reported
+   * @param store the store {@code --store} names, or null for one in memory
+   * @return the simulation
+   */
+  static Simulation open(List<Path> plugins, Duration startDeadline, Instant start, PrintStream err,
+      @Nullable StoreOption store) {
+    return open(plugins, startDeadline, start, err, store, CloudChoice.SIMULATED, Map.of());
+  }
+
+  /**
+   * Loads the plugins of several directories into an engine on virtual time that keeps its state in a store,
+   * with the cloud plugins on the simulated clouds or on a fake Spinnaker serving them; the engine is not started.
+   *
+   * @param plugins the directories of plugin zips, the built-in one first (it owns its kinds)
+   * @param startDeadline how long a plugin may take to start before it is skipped
+   * @param start where virtual time starts
+   * @param err where plugin failures are reported
+   * @param store the store {@code --store} names, or null for one in memory
    * @param cloud which cloud the cloud plugins talk to
    * @param scenario the scenario file's values (for the base images of the plugins over Spinnaker), or empty
    * @return the simulation
    */
   static Simulation open(List<Path> plugins, Duration startDeadline, Instant start, PrintStream err,
-      CloudChoice cloud, Map<String, Object> scenario) {
+      @Nullable StoreOption store, CloudChoice cloud, Map<String, Object> scenario) {
     checkDirectories(plugins);
     VirtualScheduler scheduler = new VirtualScheduler(start);
     FakeSpinnaker spinnaker = null;
     try {
       spinnaker = cloud == CloudChoice.SPINNAKER ? FakeSpinnakerClouds.start(scheduler.clock(), 0, 0) : null;
-      EngineConfig config = EngineConfig.builder().randomSeed(1)
-          .pluginConfigs(spinnaker == null ? SIMULATED_CLOUDS : FakeSpinnakerClouds.pluginConfigs(spinnaker, scenario)).build();
+      EngineConfig config = EngineConfig.builder().randomSeed(1).pluginConfigs(spinnaker == null ? SIMULATED_CLOUDS
+          : FakeSpinnakerClouds.pluginConfigs(spinnaker, scenario)).build();
       KeelEngineBuilder builder = KeelEngine.builder().scheduler(scheduler).config(config)
           .pluginStartDeadline(startDeadline);
       plugins.forEach(builder::plugins);
+      if (store != null) {
+        store.configure(builder);
+      }
       KeelEngine engine = builder.build();
       for (PluginFailure failure : engine.pluginFailures()) {
         err.println("keel: warning: plugin " + failure.pluginId() + " was not loaded: " + failure.reason());

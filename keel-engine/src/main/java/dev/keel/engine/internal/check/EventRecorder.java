@@ -6,7 +6,9 @@ import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.store.KeelStore;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +64,7 @@ public final class EventRecorder {
    * @param events the check's events, in order
    */
   public void recordCheck(List<ResourceEvent> events) {
-    if (repeatsPrevious(events)) {
+    if (repeatsPrevious(events, null)) {
       return;
     }
     for (ResourceEvent e : events) {
@@ -71,11 +73,56 @@ public final class EventRecorder {
     }
   }
 
-  private boolean repeatsPrevious(List<ResourceEvent> events) {
+  /**
+   * The events of one check that are news: all of them, or none when its check results repeat, one by one, those
+   * the previous check recorded (as {@link #recordCheck} judges), for a check that records them itself.
+   *
+   * @param events the check's events, in order
+   * @param history the resource's history read at the start of the check, newest first, as long as the check reads it
+   *     (read again from the store for a check with more events); the check's lease kept other instances' check
+   *     results out of it since
+   * @return the events to record
+   */
+  public List<ResourceEvent> unrepeated(List<ResourceEvent> events, List<KeelEvent> history) {
+    return repeatsPrevious(events, history) ? List.of() : events;
+  }
+
+  /**
+   * Publishes events a check has had recorded in history.
+   *
+   * @param events the events, in order
+   */
+  public void published(List<ResourceEvent> events) {
+    events.forEach(this::publish);
+  }
+
+  /**
+   * The newest event of the resource itself in a history.
+   *
+   * @param history a resource's history, newest first
+   * @return its newest resource event; empty if the history holds none (it may be cut short)
+   */
+  public static Optional<ResourceEvent> lastOwn(List<KeelEvent> history) {
+    return history.stream().filter(ResourceEvent.class::isInstance).map(ResourceEvent.class::cast).findFirst();
+  }
+
+  /**
+   * Publishes an event the store could not record (its failure is what the event reports), so that the host
+   * still hears of it.
+   *
+   * @param event the event
+   */
+  public void publishUnrecorded(ResourceEvent event) {
+    publish(event);
+  }
+
+  private boolean repeatsPrevious(List<ResourceEvent> events, @Nullable List<KeelEvent> history) {
     if (events.isEmpty() || !events.stream().allMatch(ResourceEvent::isCheckResult)) {
       return false;
     }
-    List<KeelEvent> recent = store.history(events.get(0).resourceId(), events.size());
+    List<KeelEvent> recent = history != null && events.size() <= ResourceChecker.HISTORY
+        ? history.subList(0, Math.min(history.size(), events.size()))
+        : store.history(events.get(0).resourceId(), events.size());
     if (recent.size() != events.size()) {
       return false;
     }

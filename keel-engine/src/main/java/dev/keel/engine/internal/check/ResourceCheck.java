@@ -9,12 +9,12 @@ import dev.keel.engine.schedule.DeadlineExceeded;
 import dev.keel.engine.plan.ResolverApplication;
 import dev.keel.engine.plan.ResourcePlan;
 import dev.keel.engine.store.CheckResult;
+import dev.keel.engine.store.LeaseLostException;
 import dev.keel.engine.store.ResourceState;
 import dev.keel.engine.store.StoredResource;
 import dev.keel.engine.store.TaskRecord;
 import dev.keel.spi.ResourceCurrentlyUnresolvable;
 import dev.keel.spi.ResourceHandler;
-import dev.keel.spi.Resolver;
 import dev.keel.spi.Veto;
 import dev.keel.spi.VetoResponse;
 import dev.keel.spi.actuation.ActionDecision;
@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.annotation.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * with current, diff and fingerprint, pause, give-up policy and vetoes, willTakeAction, plan and, unless
  * only planning, execute. Every call into an extension runs under a deadline; any failure ends the check
  * with a typed event and never escapes.
+ *
+ * <p>A check that executes runs under its claim's {@link CheckLease}: every write passes the lease, the store's
+ * {@code beginActuation} gate is asked (with the change's correlation id) before the handler executes, and a lost
+ * lease stops the check with a {@code CheckAbandoned} event, never acting after the loss is known. A failing
+ * store call ends the check like a failing extension, as a {@code CheckError} in phase {@code store}.
  */
 final class ResourceCheck {
 
@@ -53,10 +59,15 @@ final class ResourceCheck {
   private final Resource<ResourceSpec> resource;
   private final ResourceHandler<ResourceSpec, Object> handler;
   private final boolean execute;
+  @Nullable private final Claimed claimed;
+  @Nullable private final CheckLease lease;
   private boolean paused;
+  /** Whether the handler's execute was entered: the check may have acted. */
+  private volatile boolean acted;
   private final Instant now;
   private final CheckContext context;
   private final List<ResolverApplication> resolverLog = Collections.synchronizedList(new ArrayList<>());
+  /** The resource's state; null until read, and then never saved. */
   private ResourceState state;
   private Resource<ResourceSpec> resolved;
   private Object desired;
@@ -64,16 +75,21 @@ final class ResourceCheck {
   private ResourceDiff<Object> diff;
   private final List<ResourceEvent> events = new ArrayList<>();
 
+  /**
+   * A check of one resource.
+   *
+   * @param claimed the claim it runs under and what it starts from; null to plan, with nothing executed or recorded
+   */
   @SuppressWarnings("unchecked")
-  ResourceCheck(CheckServices services, StoredResource stored, ResourceHandler<?, ?> handler, boolean execute) {
+  ResourceCheck(CheckServices services, StoredResource stored, ResourceHandler<?, ?> handler, @Nullable Claimed claimed) {
     this.services = services;
     this.stored = stored;
     this.resource = (Resource<ResourceSpec>) stored.resource();
     this.handler = (ResourceHandler<ResourceSpec, Object>) handler;
-    this.execute = execute;
+    this.claimed = claimed;
+    this.lease = claimed == null ? null : claimed.lease();
+    this.execute = claimed != null;
     this.now = services.clock().instant();
-    this.paused = services.guard().isPaused(stored);
-    this.state = services.store().state(stored.id());
     this.context = new CheckContext(resource.application(), stored.deliveryConfig(), stored.environment(),
         now.plus(services.callTimeout()), services.clock(), services.artifacts());
   }
@@ -87,19 +103,40 @@ final class ResourceCheck {
   }
 
   CompletableFuture<CheckReport> run() {
-    if (execute && services.store().tasks(id()).stream().anyMatch(t -> t.state() == TaskState.RUNNING)) {
-      // The engine's own record: tasks it launched are still running, whatever the handler says.
-      return CompletableFuture.completedFuture(skipped("tasks launched earlier are still running"));
+    CompletableFuture<CheckReport> checked;
+    try {
+      paused = claimed != null ? claimed.inputs().paused() : services.guard().isPaused(stored);
+      state = claimed != null ? claimed.inputs().state() : services.store().state(id());
+      if (execute && claimed.inputs().tasksRunning()) {
+        // The engine's own record: tasks it launched are still running, whatever the handler says.
+        return CompletableFuture.completedFuture(skipped("tasks launched earlier are still running"));
+      }
+      checked = call(handler, "actuationInProgress", () -> handler.actuationInProgress(resource, context))
+          .thenCompose(inProgress -> Boolean.TRUE.equals(inProgress)
+              ? CompletableFuture.completedFuture(skipped("an actuation is in progress"))
+              : resolveBoth());
+    } catch (RuntimeException e) {
+      checked = CompletableFuture.failedFuture(e);
     }
-    return call(handler, "actuationInProgress", () -> handler.actuationInProgress(resource, context))
-        .thenCompose(inProgress -> Boolean.TRUE.equals(inProgress)
-            ? CompletableFuture.completedFuture(skipped("an actuation is in progress"))
-            : resolveBoth())
-        .exceptionally(this::failed);
+    return checked.exceptionally(this::failed);
+  }
+
+  /** Makes a store call of this check; a failure other than a lost lease becomes a {@link StoreFailure}. */
+  private <T> T stored(String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (LeaseLostException | StoreFailure e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StoreFailure(what + " of " + id(), e);
+    }
   }
 
   /** Calls an extension about this resource: under the deadline, and never while an earlier call is stuck. */
   private <T> CompletableFuture<T> call(Object extension, String phase, java.util.concurrent.Callable<T> body) {
+    if (lease != null) {
+      lease.requireHeld(); // a lease lost meanwhile ends the check here
+    }
     return services.calls().call(extension, id(), phase, services.callTimeout(), () -> {
       try {
         return body.call();
@@ -116,7 +153,7 @@ final class ResourceCheck {
 
   private CompletableFuture<CheckReport> resolveBoth() {
     CompletableFuture<Object> desiredCall = call(handler, "desired", () -> {
-      Resource<ResourceSpec> r = applyResolvers();
+      Resource<ResourceSpec> r = Resolution.resolve(resource, services, context, resolverLog);
       Object d = handler.desired(r, context);
       if (d == null) {
         throw new ExtensionFailure("desired", handler.getClass().getSimpleName() + ".desired returned null", null);
@@ -127,55 +164,15 @@ final class ResourceCheck {
     CompletableFuture<Object> currentCall = call(handler, "current", () -> handler.current(resource, context));
     return CompletableFuture.allOf(desiredCall, currentCall).handle((ignored, error) -> {
       if (desiredCall.isCompletedExceptionally()) {
-        throw new CompletionException(cause(desiredCall));
+        throw new CompletionException(Resolution.cause(desiredCall));
       }
       if (currentCall.isCompletedExceptionally()) {
-        throw new CompletionException(cause(currentCall));
+        throw new CompletionException(Resolution.cause(currentCall));
       }
       desired = desiredCall.join();
       current = currentCall.join();
       return null;
     }).thenCompose(ignored -> compare());
-  }
-
-  private static Throwable cause(CompletableFuture<?> f) {
-    try {
-      f.get();
-      return new IllegalStateException("not failed");
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return e;
-    } catch (java.util.concurrent.CancellationException e) {
-      return e;
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private Resource<ResourceSpec> applyResolvers() {
-    Resource<ResourceSpec> r = resource;
-    for (Resolver resolver : services.extensions().resolvers()) {
-      String name = resolver.name();
-      if (!services.extensions().resolverEnabled().test(name) || !resolver.supports(r)) {
-        continue;
-      }
-      Resource<ResourceSpec> out;
-      try {
-        out = resolver.resolve(r, context);
-      } catch (ResourceCurrentlyUnresolvable e) {
-        throw e;
-      } catch (RuntimeException | LinkageError e) {
-        throw new ExtensionFailure("resolver " + name, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
-      }
-      if (out == null || !out.kind().equals(r.kind()) || out.spec().getClass() != r.spec().getClass()) {
-        throw new ExtensionFailure("resolver " + name, "Resolver " + name
-            + " must return a resource of the same kind and spec class, not " + (out == null ? "null" : out.kind()), null);
-      }
-      resolverLog.add(new ResolverApplication(name, services.differ().diff(out.spec(), r.spec())));
-      r = out;
-    }
-    return r;
   }
 
   private CompletableFuture<CheckReport> compare() {
@@ -198,7 +195,8 @@ final class ResourceCheck {
   }
 
   private CheckReport inSync() {
-    ResourceEvent last = services.store().lastResourceEvent(id()).orElse(null);
+    ResourceEvent last = claimed != null ? EventRecorder.lastOwn(claimed.history()).orElseGet(() -> stored(
+        "read the last event", () -> services.store().lastResourceEvent(id())).orElse(null)) : null;
     boolean wasOff = last instanceof ResourceEvent.DeltaDetected || last instanceof ResourceEvent.Missing
         || last instanceof ResourceEvent.ActuationLaunched || last instanceof ResourceEvent.TaskSucceeded
         || last instanceof ResourceEvent.TaskFailed || last instanceof ResourceEvent.DriftWhilePaused
@@ -319,13 +317,31 @@ final class ResourceCheck {
         return done(vetoed("environment lease", decision.heldBy(), ResourceStatus.WAITING));
       }
       reportDrift();
-      return call(handler, "execute", () -> handler.execute(resolved, actuation, context))
-          .handle((tasks, error) -> finish(launched(actuation, result, action, tasks, error)));
+      // The gate of shared stores: only the holder of a live lease acts, and the change's id is recorded.
+      String correlationId = correlationId();
+      stored("begin the actuation", () -> {
+        lease.requireHeld();
+        services.store().beginActuation(id(), lease.lease(), correlationId, services.clock().instant());
+        return null;
+      });
+      return call(handler, "execute", () -> {
+        acted = true;
+        return handler.execute(resolved, actuation, context);
+      }).handle((tasks, error) -> finish(launched(actuation, result, action, tasks, error, correlationId)));
     });
   }
 
+  /**
+   * The engine's correlation id of this actuation: the resource and the drift's fingerprint, stable for one change
+   * of one resource, so that the same change submitted twice is recognisable.
+   */
+  private String correlationId() {
+    String fingerprint = diff.fingerprint();
+    return id() + ":" + fingerprint.substring(0, Math.min(16, fingerprint.length()));
+  }
+
   private CheckReport launched(Actuation actuation, CheckResult result, PlannedAction action,
-      @Nullable List<Task> tasks, @Nullable Throwable error) {
+      @Nullable List<Task> tasks, @Nullable Throwable error, String correlationId) {
     // A failed execute may have changed the cloud; it counts against the give-up policy like a launch.
     List<Task> launched = tasks == null ? List.of() : List.copyOf(tasks);
     state = state.actuated(launched, true, now, services.giveUpPolicy().actionWindow());
@@ -336,7 +352,11 @@ final class ResourceCheck {
     event(new ResourceEvent.ActuationLaunched(id(), app(), now, handler.getClass().getName(), described, launched));
     for (Task t : launched) {
       if (services.monitors(t)) {
-        services.store().saveTask(new TaskRecord(t, id(), app(), now, TaskState.RUNNING, null, null));
+        stored("record task " + t.id(), () -> {
+          services.store().saveTask(new TaskRecord(t, id(), app(), now, TaskState.RUNNING, null, null, correlationId),
+              lease.lease());
+          return null;
+        });
       }
     }
     return report(result, action, null, actuation.operations(), null);
@@ -346,8 +366,40 @@ final class ResourceCheck {
     return new CheckReport(plan(PlannedAction.BLOCKED, ResourceStatus.ACTUATING, why, List.of(), why), null);
   }
 
+  /**
+   * Ends a check that failed: a lost lease abandons it; any other failure is recorded as its result. When the
+   * store cannot record it either, the failure is still published, and the stage fails with it.
+   */
   private CheckReport failed(Throwable error) {
     Throwable e = unwrap(error);
+    try {
+      if (e instanceof LeaseLostException lost) {
+        throw lost;
+      }
+      return recordFailure(e);
+    } catch (LeaseLostException lost) {
+      throw abandon(lost);
+    } catch (StoreFailure down) {
+      services.recorder().publishUnrecorded(new ResourceEvent.CheckError(id(), app(), now, "store",
+          down.getCause().getClass().getName(), down.getMessage()));
+      throw down;
+    }
+  }
+
+  /** Stops a check whose lease is lost: logged and recorded (without the lease), never acting afterwards. */
+  private LeaseLostException abandon(LeaseLostException lost) {
+    String phase = acted ? "after acting" : "before acting";
+    LOG.info("Check of {} abandoned {}: {}", id(), phase, lost.getMessage());
+    try {
+      services.recorder().record(new ResourceEvent.CheckAbandoned(id(), app(), services.clock().instant(),
+          lost.lease().owner(), lost.lease().fence(), phase, lost.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.warn("Could not record that the check of {} was abandoned: {}", id(), e.toString());
+    }
+    return lost;
+  }
+
+  private CheckReport recordFailure(Throwable e) {
     if (e instanceof DeadlineExceeded d) {
       event(new ResourceEvent.CheckTimedOut(id(), app(), now, d.phase(), d.deadline()));
       return finish(report(CheckResult.TIMED_OUT, PlannedAction.ERROR, null, List.of(), e.getMessage()));
@@ -364,10 +416,15 @@ final class ResourceCheck {
       event(new ResourceEvent.CheckUnresolvable(id(), app(), now, String.valueOf(e.getMessage())));
       return finish(report(CheckResult.UNRESOLVABLE, PlannedAction.WAIT, null, List.of(), e.getMessage()));
     }
-    String phase = e instanceof ExtensionFailure f ? f.phase() : "engine";
-    Throwable cause = e instanceof ExtensionFailure && e.getCause() != null ? e.getCause() : e;
+    String phase = e instanceof ExtensionFailure f ? f.phase() : e instanceof StoreFailure ? "store" : "engine";
+    Throwable cause = (e instanceof ExtensionFailure || e instanceof StoreFailure) && e.getCause() != null
+        ? e.getCause() : e;
     event(new ResourceEvent.CheckError(id(), app(), now, phase, cause.getClass().getName(), String.valueOf(e.getMessage())));
-    LOG.warn("Check of {} failed in {}", id(), phase, cause);
+    if (e instanceof StoreFailure) {
+      LOG.warn("Check of {} failed: {}", id(), e.getMessage());
+    } else {
+      LOG.warn("Check of {} failed in {}", id(), phase, cause);
+    }
     return finish(report(CheckResult.ERROR, PlannedAction.ERROR, null, List.of(), phase + ": " + e.getMessage()));
   }
 
@@ -383,11 +440,20 @@ final class ResourceCheck {
     return CompletableFuture.completedFuture(finish(report));
   }
 
-  /** Persists state and history, unless only planning. */
+  /**
+   * Persists state and history and reschedules, in one store call under the lease, unless only planning; a state
+   * never read is not saved. Events that repeat the history read at the start are not recorded again.
+   */
   private CheckReport finish(CheckReport report) {
     if (execute && report.result() != null) {
-      services.store().saveState(finalState(report.result(), report.plan().message()).withArtifactVersion(version()));
-      services.recorder().recordCheck(events);
+      ResourceState last = finalState(report.result(), report.plan().message()).withArtifactVersion(version());
+      Instant next = claimed.next().after(stored, report.result(), last);
+      List<ResourceEvent> recorded = services.recorder().unrepeated(events, claimed.history());
+      stored("complete the check", () -> {
+        services.store().completeCheck(id(), lease.lease(), state == null ? null : last, recorded, next);
+        return null;
+      });
+      services.recorder().published(recorded);
       try {
         services.guard().afterCheck(stored, report, resolved);
       } catch (RuntimeException e) {
@@ -406,7 +472,8 @@ final class ResourceCheck {
 
   /** The state this check leaves: a veto has already recorded itself, other results are recorded here. */
   private ResourceState finalState(CheckResult result, @Nullable String message) {
-    return result == CheckResult.VETOED ? state : state.checked(result, now, message);
+    ResourceState base = state != null ? state : ResourceState.initial(id()); // the state could not be read
+    return result == CheckResult.VETOED ? base : base.checked(result, now, message);
   }
 
   private void event(ResourceEvent e) {

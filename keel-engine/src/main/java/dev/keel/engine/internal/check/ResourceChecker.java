@@ -6,6 +6,7 @@ import dev.keel.engine.plan.Plan;
 import dev.keel.engine.plan.ResourcePlan;
 import dev.keel.engine.internal.schedule.DeadlineCalls;
 import dev.keel.engine.schedule.Scheduler;
+import dev.keel.engine.store.CheckInputs;
 import dev.keel.engine.store.KeelStore;
 import dev.keel.engine.store.ResourceState;
 import dev.keel.engine.store.StoredResource;
@@ -32,6 +33,9 @@ import java.util.stream.Collectors;
  */
 public final class ResourceChecker {
 
+  /** How much of a resource's history a check reads at its start: as many events as a check records, nearly always. */
+  public static final int HISTORY = 4;
+
   private final KeelStore store;
   private final CheckServices services;
 
@@ -55,18 +59,34 @@ public final class ResourceChecker {
   }
 
   /**
-   * Checks a resource and acts on what it finds.
+   * Checks a resource and acts on what it finds, under the lease of the claim that gave this engine the check:
+   * every write passes the lease, the store's {@code beginActuation} gate is asked before acting, and the check
+   * ends by saving its state and events and rescheduling the resource in one store call.
    *
    * @param resourceId the resource
+   * @param lease the claim's lease, which the caller renews while the check runs
+   * @param next when the resource is next due, by the check's result; a check skipped (without a result) leaves
+   *     rescheduling to the caller
+   * @param prefetched what the store said the check starts from, read in a batch with other claims a moment ago; or
+   *     null to read it now
    * @return the report; empty when the resource is no longer managed. The stage never fails because of an
-   *     extension: failures become events and an ERROR result.
+   *     extension: failures become events and an ERROR result. It fails with a
+   *     {@link dev.keel.engine.store.LeaseLostException} when the lease was lost (the check was abandoned, with an
+   *     event), and with the store's exception when the store failed so that not even the failure could be
+   *     recorded.
    */
-  public CompletableFuture<Optional<CheckReport>> check(String resourceId) {
-    Optional<StoredResource> stored = store.resource(resourceId);
-    if (stored.isEmpty()) {
+  public CompletableFuture<Optional<CheckReport>> check(String resourceId, CheckLease lease, NextCheck next,
+      @javax.annotation.Nullable CheckInputs prefetched) {
+    Optional<CheckInputs> inputs;
+    try {
+      inputs = prefetched != null ? Optional.of(prefetched) : store.checkInputs(resourceId, HISTORY);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (inputs.isEmpty()) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
-    return run(stored.get(), true).thenApply(Optional::of);
+    return run(inputs.get().resource(), new Claimed(lease, inputs.get(), next)).thenApply(Optional::of);
   }
 
   /**
@@ -76,7 +96,7 @@ public final class ResourceChecker {
    * @return the report
    */
   public CompletableFuture<CheckReport> plan(StoredResource stored) {
-    return run(stored, false);
+    return run(stored, null);
   }
 
   /**
@@ -98,9 +118,9 @@ public final class ResourceChecker {
             plans.stream().map(CompletableFuture::join).collect(Collectors.toList())));
   }
 
-  private CompletableFuture<CheckReport> run(StoredResource stored, boolean execute) {
+  private CompletableFuture<CheckReport> run(StoredResource stored, @javax.annotation.Nullable Claimed claimed) {
     var handler = services.extensions().handler(stored.resource().kind()).orElseGet(() -> new MissingHandler(stored));
-    return new ResourceCheck(services, stored, handler, execute).run();
+    return new ResourceCheck(services, stored, handler, claimed).run();
   }
 
   /**
