@@ -39,12 +39,13 @@ final class Cli {
                                                run the engine on virtual time against the simulated clouds;
                                                --store keeps what it records in a database (jdbc:h2:file:PATH)
         status --store URL [--json]            print the stored resource statuses and promotions of every
-                                               config a run kept at URL, without running anything
+                                               config a run kept at URL, without loading a plugin or
+                                               running anything
         export KIND NAME --account A [--region R]... [--scenario S]
                                                print an existing simulated resource as a spec
         help                                   this text
 
-      Every command also takes --plugins DIR, plugins to load besides the built-in ones beside the CLI (a
+      Every command but status also takes --plugins DIR, plugins to load besides the built-in ones beside the CLI (a
       plugin claiming a kind a built-in one owns is skipped), and --verbose. -Dkeel.pluginStartDeadline=30s
       (JAVA_OPTS) bounds how long a plugin may take to start before it is skipped.
       Durations are written 90s, 30m, 2h, 1d or PT30M. Docs: docs/cli.md""";
@@ -105,8 +106,7 @@ final class Cli {
             "--verbose"));
         case "run" -> new RunCommand(this).run(options(command, rest, "--scenario", "--until-converged",
             "--max-time", "--json", "--plugins", "--verbose", StoreOption.FLAG));
-        case "status" -> new StatusCommand(this).run(options(command, rest, StoreOption.FLAG, "--json", "--plugins",
-            "--verbose"));
+        case "status" -> new StatusCommand(this).run(options(command, rest, StoreOption.FLAG, "--json", "--verbose"));
         case "export" -> new ExportCommand(this).run(options(command, rest, "--account", "--region", "--scenario",
             "--plugins", "--verbose"));
         default -> throw new UsageException("unknown command '" + command + "'");
