@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Nested;
  * ({@link DeliveryConfigRepositoryContract}, {@link ResourceRepositoryContract}, {@link ResourceHistoryContract},
  * {@link PauseRepositoryContract}, {@link TaskRepositoryContract}, {@link CheckScheduleContract},
  * {@link LeaseContract}, {@link CheckCallsContract}, {@link ArtifactRepositoryContract},
- * {@link PromotionRepositoryContract}) with a store
+ * {@link PromotionRepositoryContract}, {@link StatusViewContract}) with a store
  * that implements only what that contract's type parameter asks for.
  */
 public abstract class StoreContract {
@@ -113,6 +113,15 @@ public abstract class StoreContract {
   /** Promotion state. */
   @Nested
   class Promotions extends PromotionRepositoryContract<KeelStore> {
+    @Override
+    protected KeelStore newStore() {
+      return StoreContract.this.newStore();
+    }
+  }
+
+  /** The read-only status view of every stored config. */
+  @Nested
+  class Statuses extends StatusViewContract<KeelStore> {
     @Override
     protected KeelStore newStore() {
       return StoreContract.this.newStore();

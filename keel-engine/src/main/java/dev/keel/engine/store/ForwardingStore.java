@@ -16,7 +16,7 @@ import javax.annotation.Nullable;
  * A store that hands every call to another, for wrappers that watch or change a few of them (count, time,
  * log) without forwarding the rest by hand. Override the methods to change; each forwards unchanged.
  *
- * <p>The calls across concerns, {@link #checkInputs} and {@link #completeCheck}, are forwarded whole too, so that a
+ * <p>The calls across concerns, {@link #checkInputs}, {@link #completeCheck} and {@link #storedStatuses}, are forwarded whole too, so that a
  * wrapped store keeps doing them in few round trips: a wrapper that watches the reads a check starts with, or the
  * state, events and reschedule it ends with, overrides them as well.
  */
@@ -43,6 +43,11 @@ public abstract class ForwardingStore implements KeelStore {
   @Override
   public Map<String, CheckInputs> checkInputs(List<String> resourceIds, int historyLimit) {
     return delegate.checkInputs(resourceIds, historyLimit);
+  }
+
+  @Override
+  public List<StoredStatus> storedStatuses() {
+    return delegate.storedStatuses();
   }
 
   @Override

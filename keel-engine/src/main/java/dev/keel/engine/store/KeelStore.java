@@ -18,11 +18,12 @@ import javax.annotation.Nullable;
  *
  * <p>Engine components that need one concern take the narrower interface. Two calls span concerns for the sake of
  * stores across a network, which pay for every round trip: {@link #checkInputs} reads what a check (or a batch of
- * just claimed checks) starts from, and {@link #completeCheck} writes what it ends with. Their defaults make the one-concern calls in turn; a store may do
+ * just claimed checks) starts from, and {@link #completeCheck} writes what it ends with. {@link #storedStatuses()} reads
+ * the other concerns for a status display. Their defaults make the one-concern calls in turn; a store may do
  * each in fewer round trips.
  */
 public interface KeelStore extends DeliveryConfigRepository, ResourceRepository, ResourceHistory, PauseRepository,
-    TaskRepository, CheckSchedule, ArtifactRepository, PromotionRepository {
+    TaskRepository, CheckSchedule, ArtifactRepository, PromotionRepository, StatusView {
 
   /**
    * What a check of a resource reads before it starts: the resource, its state, whether it or its application is
@@ -82,5 +83,16 @@ public interface KeelStore extends DeliveryConfigRepository, ResourceRepository,
       appendEvent(event, lease);
     }
     reschedule(resourceId, lease, next);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The default outlines {@link #deliveryConfigs()} and reads each with {@link StoredStatus#read}; a store whose
+   * configs are decoded with kinds on the way out overrides it to outline its rows without decoding them.
+   */
+  @Override
+  default List<StoredStatus> storedStatuses() {
+    return deliveryConfigs().stream().map(c -> StoredStatus.read(StatusOutline.of(c), this)).toList();
   }
 }

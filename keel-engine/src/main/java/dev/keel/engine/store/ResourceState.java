@@ -170,4 +170,32 @@ public record ResourceState(
     return new ResourceState(resourceId, lastResult, lastCheckedAt, diffFingerprint, firstDriftAt, actionsTaken,
         nextAllowed, gaveUpNow, consecutiveErrors, message, vetoedBy, suggestedStatus, everResolved, lastTasks, artifactVersion, recentActions);
   }
+
+  /**
+   * The status in Keel's vocabulary that this state, with the resource's pauses and tasks, amounts to.
+   *
+   * @param paused whether the resource or its application is paused
+   * @param actuating whether a task launched for it still runs
+   * @return the status
+   */
+  public ResourceStatus status(boolean paused, boolean actuating) {
+    if (paused) {
+      return ResourceStatus.PAUSED;
+    }
+    if (actuating) {
+      return ResourceStatus.ACTUATING;
+    }
+    if (lastResult == null) {
+      return ResourceStatus.CREATED;
+    }
+    return switch (lastResult) {
+      case IN_SYNC -> ResourceStatus.HAPPY;
+      case DRIFTED, MISSING -> gaveUp ? ResourceStatus.UNHAPPY : ResourceStatus.DIFF;
+      case DRIFTED_WHILE_PAUSED -> ResourceStatus.DIFF;
+      case VETOED -> suggestedStatus != null ? suggestedStatus : ResourceStatus.UNHAPPY;
+      case NOT_ACTIONABLE -> ResourceStatus.DIFF_NOT_ACTIONABLE;
+      case ERROR, TIMED_OUT -> ResourceStatus.ERROR;
+      case UNRESOLVABLE -> everResolved ? ResourceStatus.CURRENTLY_UNRESOLVABLE : ResourceStatus.WAITING;
+    };
+  }
 }

@@ -22,12 +22,16 @@ import dev.keel.engine.config.ReaderLimits;
 import dev.keel.engine.event.ApplicationEvent;
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.store.StatusOutline;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.TagVersionStrategy;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -151,6 +155,47 @@ final class Codec {
             + "(is the plugin of its kind loaded, and given to the store?): " + e.getMessage(), e);
       }
     });
+  }
+
+  /**
+   * The outline of a stored config, read from its text without binding a spec, so with no kind known: each resource
+   * node of the config is the text of one stored resource, which gives its id.
+   *
+   * @param name the config's name
+   * @param json the config's text
+   * @param resourceBodies the config's stored resources' texts, by resource id
+   * @throws IllegalStateException naming the config if its text is not a config this store wrote
+   */
+  StatusOutline outline(String name, String json, Map<String, String> resourceBodies) {
+    try {
+      Map<JsonNode, String> ids = new HashMap<>();
+      for (Map.Entry<String, String> r : resourceBodies.entrySet()) {
+        ids.put(configs.readTree(r.getValue()), r.getKey());
+      }
+      JsonNode root = configs.readTree(json);
+      List<StatusOutline.EnvironmentOutline> environments = new ArrayList<>();
+      for (JsonNode env : root.path("environments")) {
+        List<StatusOutline.ResourceOutline> resources = new ArrayList<>();
+        for (JsonNode r : env.path("resources")) {
+          String id = ids.get(r);
+          if (id == null) {
+            throw new IllegalStateException("The stored delivery config '" + name + "' declares a "
+                + r.path("kind").asText() + " resource in " + env.path("name").asText() + " that is not stored");
+          }
+          resources.add(new StatusOutline.ResourceOutline(id, r.path("kind").asText()));
+        }
+        environments.add(new StatusOutline.EnvironmentOutline(env.path("name").asText(), resources));
+      }
+      List<StatusOutline.ArtifactOutline> artifacts = new ArrayList<>();
+      for (JsonNode a : root.path("artifacts")) {
+        artifacts.add(new StatusOutline.ArtifactOutline(a.path("reference").asText(), a.path("type").asText(),
+            a.path("name").asText()));
+      }
+      return new StatusOutline(name, root.path("application").asText(), environments, artifacts);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The stored delivery config '" + name + "' is not JSON: "
+          + e.getOriginalMessage(), e);
+    }
   }
 
   private ObjectNode resourceNode(Resource<?> r) {

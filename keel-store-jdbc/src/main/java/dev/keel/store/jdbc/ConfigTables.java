@@ -7,6 +7,7 @@ import static dev.keel.store.jdbc.Database.update;
 import dev.keel.engine.store.ConfigConflictException;
 import dev.keel.engine.store.Lease;
 import dev.keel.engine.store.ResourceState;
+import dev.keel.engine.store.StatusOutline;
 import dev.keel.engine.store.StoredResource;
 import dev.keel.engine.store.SubmitResult;
 import dev.keel.engine.store.SubmittedDocument;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.Nullable;
 
 /**
@@ -208,6 +210,19 @@ final class ConfigTables {
         rs -> bodies.put(rs.getString(1), rs.getString(2))));
     return bodies.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .map(e -> codec.config(e.getKey(), e.getValue())).toList();
+  }
+
+  /** The outline of every stored config, by name, from the rows as they are: no spec is decoded. */
+  List<StatusOutline> outlines() {
+    Map<String, String> bodies = new TreeMap<>();
+    Map<String, Map<String, String>> resourceBodies = new HashMap<>();
+    db.autoCommit("read the delivery configs' outlines", c -> {
+      query(c, "SELECT name, body FROM " + configs, rs -> bodies.put(rs.getString(1), rs.getString(2)));
+      return query(c, "SELECT id, delivery_config, body FROM " + resources, rs -> resourceBodies
+          .computeIfAbsent(rs.getString(2), k -> new HashMap<>()).put(rs.getString(1), rs.getString(3)));
+    });
+    return bodies.entrySet().stream().map(e -> codec.outline(e.getKey(), e.getValue(),
+        resourceBodies.getOrDefault(e.getKey(), Map.of()))).toList();
   }
 
   private StoredResource stored(Existing e) {

@@ -16,6 +16,7 @@ import dev.keel.engine.store.PromotionRecord;
 import dev.keel.engine.store.ResourceState;
 import dev.keel.engine.store.Retention;
 import dev.keel.engine.store.StoredResource;
+import dev.keel.engine.store.StoredStatus;
 import dev.keel.engine.store.SubmitResult;
 import dev.keel.engine.store.SubmittedDocument;
 import dev.keel.engine.store.TaskRecord;
@@ -65,7 +66,8 @@ import javax.sql.DataSource;
  *
  * <p><b>Reading configs back.</b> Delivery configs and resources are stored in Keel's config format and read back
  * by the engine's config reader, against the {@link JdbcKeelStoreBuilder#kinds(KindRegistry) kinds} given: a store must know
- * every kind (and custom constraint, verification and artifact type) its configs use.
+ * every kind (and custom constraint, verification and artifact type) its configs use. {@link #storedStatuses()} is
+ * the exception: it reads no spec, so it needs no kind.
  *
  * <p><b>Retention.</b> History and tasks are kept as the {@link Retention} says, as in memory: bounded per
  * resource and application by count and age, and dropped with a removed resource (or deleted config) after the
@@ -202,6 +204,17 @@ public final class JdbcKeelStore implements KeelStore, AutoCloseable {
   @Override
   public List<DeliveryConfig> deliveryConfigs() {
     return configs.configs();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Reads each config's outline from its rows without decoding a spec, so it needs no kind: a store built
+   * without the configs' kinds (and without migrating) shows them.
+   */
+  @Override
+  public List<StoredStatus> storedStatuses() {
+    return configs.outlines().stream().map(o -> StoredStatus.read(o, this)).toList();
   }
 
   // ---- ResourceRepository

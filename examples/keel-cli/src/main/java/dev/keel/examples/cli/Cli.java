@@ -43,7 +43,8 @@ final class Cli {
                                                --cloud spinnaker goes through the Spinnaker adapters over HTTP
                                                to an in-process fake Spinnaker serving them (default: simulated)
         status --store URL [--json]            print the stored resource statuses and promotions of every
-                                               config a run kept at URL, without running anything
+                                               config a run kept at URL, without loading a plugin or
+                                               running anything
         fake-spinnaker [--port N] [--scenario S]
                                                serve a fake Spinnaker (Clouddriver on N, Orca on N+1; 0 = free
                                                ports) over the simulated clouds, on the wall clock, until
@@ -52,7 +53,7 @@ final class Cli {
                                                print an existing simulated resource as a spec
         help                                   this text
 
-      Every command also takes --plugins DIR, plugins to load besides the built-in ones beside the CLI (a
+      Every command but status also takes --plugins DIR, plugins to load besides the built-in ones beside the CLI (a
       plugin claiming a kind a built-in one owns is skipped), and --verbose. -Dkeel.pluginStartDeadline=30s
       (JAVA_OPTS) bounds how long a plugin may take to start before it is skipped.
       Durations are written 90s, 30m, 2h, 1d or PT30M. Docs: docs/cli.md""";
@@ -113,8 +114,7 @@ final class Cli {
             "--verbose", CloudChoice.FLAG));
         case "run" -> new RunCommand(this).run(options(command, rest, "--scenario", "--until-converged",
             "--max-time", "--json", "--plugins", "--verbose", StoreOption.FLAG, CloudChoice.FLAG));
-        case "status" -> new StatusCommand(this).run(options(command, rest, StoreOption.FLAG, "--json", "--plugins",
-            "--verbose"));
+        case "status" -> new StatusCommand(this).run(options(command, rest, StoreOption.FLAG, "--json", "--verbose"));
         case "fake-spinnaker" -> new FakeSpinnakerCommand(this).run(options(command, rest, "--port", "--scenario",
             "--plugins", "--verbose"));
         case "export" -> new ExportCommand(this).run(options(command, rest, "--account", "--region", "--scenario",

@@ -1,6 +1,7 @@
 package dev.keel.examples.cli;
 
-import dev.keel.spi.model.DeliveryConfig;
+import dev.keel.engine.store.StoredStatus;
+import dev.keel.store.jdbc.JdbcKeelStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +9,9 @@ import java.util.Map;
 
 /**
  * {@code keel status --store URL}: the resource statuses and the promotion table of every delivery config stored
- * at URL, as a run left them. The engine is built on the store for the plugins' kinds (the store reads specs back
- * with them) but never started: nothing is checked, actuated or written, and a store that does not exist yet, or
- * whose tables are not this code's, is an error rather than created or migrated.
+ * at URL, as a run left them. It reads the store's status view, which decodes no resource spec: no plugin is loaded,
+ * no engine is built, nothing is checked, actuated or written, and a store that does not exist yet, or whose tables
+ * are missing or not this code's, is an error rather than created or migrated.
  */
 final class StatusCommand {
 
@@ -27,31 +28,39 @@ final class StatusCommand {
     }
     StoreOption store = StoreOption.existing(options);
     boolean json = options.has("--json");
-    try (Simulation sim = Simulation.open(cli.plugins(options), cli.pluginStartDeadline(), Scenario.DEFAULT_START,
-        cli.err(), store)) {
-      List<DeliveryConfig> configs = store.store().deliveryConfigs();
-      if (json) {
-        List<Object> docs = new ArrayList<>();
-        for (DeliveryConfig config : configs) {
-          Map<String, Object> doc = new LinkedHashMap<>();
-          doc.put("name", config.name());
-          doc.put("application", config.application());
-          doc.put("environments", new FinalState(sim.engine(), config).json());
-          docs.add(doc);
-        }
-        cli.out().println(Json.write(Map.of("configs", docs)));
-        return Cli.OK;
+    List<StoredStatus> configs;
+    try (JdbcKeelStore opened = store.openToRead()) {
+      configs = read(opened, store);
+    }
+    if (json) {
+      List<Object> docs = new ArrayList<>();
+      for (StoredStatus config : configs) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", config.name());
+        doc.put("application", config.application());
+        doc.put("environments", new FinalState(config).json());
+        docs.add(doc);
       }
-      if (configs.isEmpty()) {
-        cli.out().println("No delivery config is stored at " + store.url() + ".");
-      }
-      for (DeliveryConfig config : configs) {
-        cli.out().println(config.application() + " (delivery config " + config.name() + ")");
-        cli.out().println();
-        new FinalState(sim.engine(), config).print(cli.out());
-        cli.out().println();
-      }
+      cli.out().println(Json.write(Map.of("configs", docs)));
       return Cli.OK;
+    }
+    if (configs.isEmpty()) {
+      cli.out().println("No delivery config is stored at " + store.url() + ".");
+    }
+    for (StoredStatus config : configs) {
+      cli.out().println(config.application() + " (delivery config " + config.name() + ")");
+      cli.out().println();
+      new FinalState(config).print(cli.out());
+      cli.out().println();
+    }
+    return Cli.OK;
+  }
+
+  private static List<StoredStatus> read(JdbcKeelStore opened, StoreOption store) {
+    try {
+      return opened.storedStatuses();
+    } catch (RuntimeException e) {
+      throw new CliException("keel: cannot read the store at " + store.url() + ": " + e.getMessage());
     }
   }
 }

@@ -22,8 +22,6 @@ final class StoreOption {
 
   private final String url;
   private final boolean readOnly;
-  @Nullable
-  private JdbcKeelStore store;
 
   private StoreOption(String url, boolean readOnly) {
     this.url = url;
@@ -85,16 +83,26 @@ final class StoreOption {
    * @param builder the engine's builder
    */
   void configure(KeelEngineBuilder builder) {
-    builder.store(this::open);
+    builder.store(this::build);
   }
 
-  private JdbcKeelStore open(KindRegistry kinds) {
+  /**
+   * Opens the store to read its status view, with no kind known (the view decodes no spec) and without migrating:
+   * it must exist already with this code's tables.
+   *
+   * @return the store, which the caller closes
+   * @throws CliException, in one line, if it does not exist or its tables are missing or not this code's
+   */
+  JdbcKeelStore openToRead() {
+    return build(KindRegistry.builder().build());
+  }
+
+  private JdbcKeelStore build(KindRegistry kinds) {
     String target = readOnly && scheme(url).equals("jdbc:h2") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS=")
         ? url + ";IFEXISTS=TRUE" : url;
     try {
-      store = JdbcKeelStore.builder().jdbcUrl(target).maxPoolSize(4).clockSource(ClockSource.ENGINE)
+      return JdbcKeelStore.builder().jdbcUrl(target).maxPoolSize(4).clockSource(ClockSource.ENGINE)
           .migrate(!readOnly).kinds(kinds).build();
-      return store;
     } catch (RuntimeException e) {
       throw new CliException("keel: cannot open the store at " + url + ": " + message(e)
           + (readOnly ? " ('keel run FILE " + FLAG + " URL' creates a store and records a run in it)" : ""));
@@ -105,14 +113,6 @@ final class StoreOption {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return e.getCause() != null && e.getCause().getMessage() != null && !message.contains(e.getCause().getMessage())
         ? message + ": " + e.getCause().getMessage() : message;
-  }
-
-  /** The store the engine was given; after the engine is built. */
-  JdbcKeelStore store() {
-    if (store == null) {
-      throw new IllegalStateException("the store is opened when the engine is built");
-    }
-    return store;
   }
 
   String url() {

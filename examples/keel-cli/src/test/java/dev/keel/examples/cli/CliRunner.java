@@ -18,12 +18,17 @@ final class CliRunner {
   private CliRunner() {}
 
   static Result run(String... args) {
+    return runWithPlugins(PLUGINS, args);
+  }
+
+  /** Runs the CLI with another built-in plugins directory. */
+  static Result runWithPlugins(Path plugins, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = new Cli(o, e, PLUGINS).run(args);
+      code = new Cli(o, e, plugins).run(args);
     }
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -139,24 +139,7 @@ public final class ResourceChecker {
   }
 
   static ResourceStatus statusOf(ResourceState state, boolean paused, boolean actuating) {
-    if (paused) {
-      return ResourceStatus.PAUSED;
-    }
-    if (actuating) {
-      return ResourceStatus.ACTUATING;
-    }
-    if (state.lastResult() == null) {
-      return ResourceStatus.CREATED;
-    }
-    return switch (state.lastResult()) {
-      case IN_SYNC -> ResourceStatus.HAPPY;
-      case DRIFTED, MISSING -> state.gaveUp() ? ResourceStatus.UNHAPPY : ResourceStatus.DIFF;
-      case DRIFTED_WHILE_PAUSED -> ResourceStatus.DIFF;
-      case VETOED -> state.suggestedStatus() != null ? state.suggestedStatus() : ResourceStatus.UNHAPPY;
-      case NOT_ACTIONABLE -> ResourceStatus.DIFF_NOT_ACTIONABLE;
-      case ERROR, TIMED_OUT -> ResourceStatus.ERROR;
-      case UNRESOLVABLE -> state.everResolved() ? ResourceStatus.CURRENTLY_UNRESOLVABLE : ResourceStatus.WAITING;
-    };
+    return state.status(paused, actuating);
   }
 
   /**
