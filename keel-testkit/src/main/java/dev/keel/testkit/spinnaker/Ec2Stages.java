@@ -152,34 +152,9 @@ final class Ec2Stages {
   }
 
   private void upsertPolicy(JsonView s, List<CloudOperation> ops) {
-    Object policy = Ec2Policies.parse(s);
-    String group = ServerGroupStages.serverGroupName(s);
-    String account = ServerGroupStages.account(s);
-    String region = ServerGroupStages.region(s);
-    int deploy = ServerGroupStages.deployOf(ops, group, region);
-    if (deploy >= 0) {
-      @SuppressWarnings("unchecked")
-      var create = (ServerGroupOperation.CreateServerGroup<Ec2ServerGroup>) ops.get(deploy);
-      Ec2ServerGroup g = create.serverGroup();
-      ops.set(deploy, new ServerGroupOperation.CreateServerGroup<>(g.withScaling(Ec2Policies.plus(g.scaling(), policy))
-          .withCapacity(ServerGroupStages.autoScaled(g.capacity())), create.strategy(), create.source(),
-          create.wave()));
-      return;
-    }
-    if (group == null) {
-      throw HttpProblem.badRequest(s.path() + ": upsertScalingPolicy needs serverGroupName, or a createServerGroup"
-          + " before it in " + region);
-    }
-    CloudOperation last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
-    if (last instanceof ServerGroupOperation.UpsertScalingPolicies<?> u && u.serverGroupName().equals(group)
-        && u.region().equals(region) && u.policies() instanceof Scaling before) {
-      ops.set(ops.size() - 1, new ServerGroupOperation.UpsertScalingPolicies<>(account, region, group,
-          Ec2Policies.plus(before, policy)));
-    } else {
-      ops.add(new ServerGroupOperation.UpsertScalingPolicies<>(account, region, group,
-          Ec2Policies.plus(Scaling.NONE, policy)));
-    }
+    ServerGroupStages.foldPolicy(s, ops, Ec2Policies.parse(s), Scaling.NONE, Scaling.class, Ec2Policies::plus);
   }
+
 
   /** EC2 deletes a policy by the name the cloud gave it: the policy is found on the server group. */
   private void deletePolicy(JsonView s, List<CloudOperation> ops) {

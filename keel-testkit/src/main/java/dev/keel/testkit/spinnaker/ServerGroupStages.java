@@ -2,6 +2,8 @@ package dev.keel.testkit.spinnaker;
 
 import dev.keel.cloud.api.Capacity;
 import dev.keel.cloud.api.CloudOperation;
+import dev.keel.cloud.api.ClusterServerGroup;
+import dev.keel.cloud.api.ScalingPolicies;
 import dev.keel.cloud.api.ServerGroupOperation;
 import dev.keel.cloud.api.ServerGroupState;
 import dev.keel.cloud.api.deploy.DeployHealth;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import javax.annotation.Nullable;
 
 /**
@@ -246,5 +249,48 @@ final class ServerGroupStages {
   /** A capacity as a group with scaling policies has it: the desired count left to the policies. */
   static Capacity autoScaled(Capacity c) {
     return new Capacity(c.min(), c.max(), null);
+  }
+
+  /**
+   * Folds an {@code upsertScalingPolicy} stage into the operations read so far: into the deploy of its server group
+   * earlier in the same task (the policies travel with the new server group), else into a policy upsert of the same
+   * server group just before it, else as an upsert of its own.
+   *
+   * @param s the stage
+   * @param ops the operations read so far, changed in place
+   * @param policy the stage's policy, parsed
+   * @param none the cloud's empty set of policies
+   * @param type the cloud's type of policy set
+   * @param plus adds a policy to a set
+   * @param <P> the cloud's type of policy set
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static <P extends ScalingPolicies<P>> void foldPolicy(JsonView s, List<CloudOperation> ops, Object policy, P none,
+      Class<P> type, BiFunction<P, Object, P> plus) {
+    String group = serverGroupName(s);
+    String account = account(s);
+    String region = region(s);
+    int deploy = deployOf(ops, group, region);
+    if (deploy >= 0) {
+      var create = (ServerGroupOperation.CreateServerGroup) ops.get(deploy);
+      ClusterServerGroup g = create.serverGroup();
+      ClusterServerGroup scaled = ((ClusterServerGroup) g.withScaling(plus.apply((P) g.scaling(), policy)))
+          .withCapacity(autoScaled(g.capacity()));
+      ops.set(deploy, new ServerGroupOperation.CreateServerGroup(scaled, create.strategy(), create.source(),
+          create.wave()));
+      return;
+    }
+    if (group == null) {
+      throw HttpProblem.badRequest(s.path() + ": upsertScalingPolicy needs serverGroupName, or a createServerGroup"
+          + " before it in " + region);
+    }
+    CloudOperation last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
+    if (last instanceof ServerGroupOperation.UpsertScalingPolicies<?> u && u.serverGroupName().equals(group)
+        && u.region().equals(region) && type.isInstance(u.policies())) {
+      ops.set(ops.size() - 1, new ServerGroupOperation.UpsertScalingPolicies<>(account, region, group,
+          plus.apply(type.cast(u.policies()), policy)));
+    } else {
+      ops.add(new ServerGroupOperation.UpsertScalingPolicies<>(account, region, group, plus.apply(none, policy)));
+    }
   }
 }

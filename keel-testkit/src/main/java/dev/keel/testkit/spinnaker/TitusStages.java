@@ -185,34 +185,9 @@ final class TitusStages {
   }
 
   private void upsertPolicy(JsonView s, List<CloudOperation> ops) {
-    Object policy = policy(s);
-    String group = ServerGroupStages.serverGroupName(s);
-    String account = ServerGroupStages.account(s);
-    String region = ServerGroupStages.region(s);
-    int deploy = ServerGroupStages.deployOf(ops, group, region);
-    if (deploy >= 0) {
-      @SuppressWarnings("unchecked")
-      var create = (ServerGroupOperation.CreateServerGroup<TitusServerGroup>) ops.get(deploy);
-      TitusServerGroup g = create.serverGroup();
-      ops.set(deploy, new ServerGroupOperation.CreateServerGroup<>(g.withScaling(TitusPolicies.plus(g.scaling(),
-          policy)).withCapacity(ServerGroupStages.autoScaled(g.capacity())), create.strategy(), create.source(),
-          create.wave()));
-      return;
-    }
-    if (group == null) {
-      throw HttpProblem.badRequest(s.path() + ": upsertScalingPolicy needs serverGroupName, or a createServerGroup"
-          + " before it in " + region);
-    }
-    CloudOperation last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
-    if (last instanceof ServerGroupOperation.UpsertScalingPolicies<?> u && u.serverGroupName().equals(group)
-        && u.region().equals(region) && u.policies() instanceof ScalingSpec before) {
-      ops.set(ops.size() - 1, new ServerGroupOperation.UpsertScalingPolicies<>(account, region, group,
-          TitusPolicies.plus(before, policy)));
-    } else {
-      ops.add(new ServerGroupOperation.UpsertScalingPolicies<>(account, region, group,
-          TitusPolicies.plus(ScalingSpec.NONE, policy)));
-    }
+    ServerGroupStages.foldPolicy(s, ops, policy(s), ScalingSpec.NONE, ScalingSpec.class, TitusPolicies::plus);
   }
+
 
   /** Titus deletes a policy by the id it gave it; the policy itself is found on the job. */
   private void deletePolicy(JsonView s, List<CloudOperation> ops) {
