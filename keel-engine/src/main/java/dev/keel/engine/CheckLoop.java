@@ -5,6 +5,7 @@ import dev.keel.engine.internal.check.CheckLease;
 import dev.keel.engine.internal.check.CheckReport;
 import dev.keel.engine.internal.check.ResourceChecker;
 import dev.keel.engine.internal.freeze.Freezes;
+import dev.keel.engine.internal.schedule.LogContext;
 import dev.keel.engine.internal.schedule.Priority;
 import dev.keel.engine.internal.schedule.WorkQueue;
 import dev.keel.engine.schedule.Cancellable;
@@ -344,24 +345,32 @@ final class CheckLoop implements AutoCloseable {
     }
     claim.started = true;
     CompletableFuture<Optional<CheckReport>> checked;
-    try {
+    try (LogContext.Scope scope = LogContext.resource(resourceId, null)) {
       checked = checker.check(resourceId, claim.lease, this::next, claim.prefetched(scheduler.clock().instant()));
     } catch (RuntimeException e) {
       checked = CompletableFuture.failedFuture(e);
     }
     return checked.handle((report, error) -> {
-      claim.release();
-      try {
-        reschedule(claim, report == null ? null : report.orElse(null), error);
-      } catch (LeaseLostException e) {
-        LOG.info("Did not reschedule {}: {}", resourceId, e.getMessage());
-      } catch (RuntimeException e) {
-        LOG.warn("Could not reschedule {}; its lease {} will expire: {}", resourceId, claim.lease.lease(), e.toString());
+      try (LogContext.Scope scope = LogContext.resource(resourceId, null)) {
+        finished(claim, report, error);
       }
-      claims.remove(resourceId, claim);
       pump();
       return null;
     });
+  }
+
+  /** Ends a check: its claim is released and the resource rescheduled unless the check did. */
+  private void finished(Claim claim, @Nullable Optional<CheckReport> report, @Nullable Throwable error) {
+    String resourceId = claim.resourceId;
+    claim.release();
+    try {
+      reschedule(claim, report == null ? null : report.orElse(null), error);
+    } catch (LeaseLostException e) {
+      LOG.info("Did not reschedule {}: {}", resourceId, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("Could not reschedule {}; its lease {} will expire: {}", resourceId, claim.lease.lease(), e.toString());
+    }
+    claims.remove(resourceId, claim);
   }
 
   /**
