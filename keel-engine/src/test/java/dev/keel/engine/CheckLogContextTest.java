@@ -8,15 +8,10 @@ import dev.keel.engine.schedule.Scheduler;
 import dev.keel.engine.store.CheckResult;
 import dev.keel.engine.store.InMemoryStore;
 import dev.keel.spi.ResourceContext;
-import dev.keel.spi.ResourceHandler;
-import dev.keel.spi.actuation.Actuation;
-import dev.keel.spi.actuation.Task;
-import dev.keel.spi.diff.ResourceDiff;
 import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceKind;
-import dev.keel.spi.model.SupportedKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,17 +48,7 @@ class CheckLogContextTest {
   }
 
   /** Records the MDC it sees in {@code current()}; the bucket is always as desired. */
-  private final class RecordingHandler implements ResourceHandler<Bucket, Bucket> {
-    @Override
-    public SupportedKind<Bucket> supportedKind() {
-      return new SupportedKind<>(BUCKET, Bucket.class);
-    }
-
-    @Override
-    public Bucket desired(Resource<Bucket> resource, ResourceContext context) {
-      return resource.spec();
-    }
-
+  private final class RecordingHandler extends ExportTest.BucketHandler {
     @Override
     public Bucket current(Resource<Bucket> resource, ResourceContext context) {
       synchronized (seenInCurrent) {
@@ -74,16 +59,6 @@ class CheckLogContextTest {
       }
       currentCalled.countDown();
       return resource.spec();
-    }
-
-    @Override
-    public Actuation plan(Resource<Bucket> resource, ResourceDiff<Bucket> diff, ResourceContext context) {
-      return Actuation.none();
-    }
-
-    @Override
-    public List<Task> execute(Resource<Bucket> resource, Actuation actuation, ResourceContext context) {
-      return List.of();
     }
   }
 
