@@ -1,10 +1,12 @@
 package dev.keel.engine;
 
+import dev.keel.engine.check.FinishedCheck;
 import dev.keel.engine.internal.check.ActuationGate;
 import dev.keel.engine.internal.check.CheckLease;
 import dev.keel.engine.internal.check.CheckReport;
 import dev.keel.engine.internal.check.ResourceChecker;
 import dev.keel.engine.internal.freeze.Freezes;
+import dev.keel.engine.internal.schedule.LogContext;
 import dev.keel.engine.internal.schedule.Priority;
 import dev.keel.engine.internal.schedule.WorkQueue;
 import dev.keel.engine.schedule.Cancellable;
@@ -58,6 +60,7 @@ final class CheckLoop implements AutoCloseable {
   private final Object lock = new Object();
   private final PromotionLoop promotionLoop;
   private final ResourceChecker checker;
+  private final CheckObservers observers = new CheckObservers();
   /** This instance's live claims, by resource: a claim is queued, then checked, then released. */
   private final Map<String, Claim> claims = new ConcurrentHashMap<>();
   private Cancellable pumpTimer;
@@ -97,6 +100,20 @@ final class CheckLoop implements AutoCloseable {
 
   ResourceChecker checker() {
     return checker;
+  }
+
+  CheckObservers observers() {
+    return observers;
+  }
+
+  /** Checks claimed and due that have not started: the depth of the queue. */
+  int waiting() {
+    return queue.pendingCount();
+  }
+
+  /** Checks running now. */
+  int running() {
+    return queue.runningCount();
   }
 
   void start() {
@@ -163,7 +180,14 @@ final class CheckLoop implements AutoCloseable {
       // Claims come in batches: the queue is refilled once it holds no more than a round of checks.
       int room = config.maxConcurrentChecks() * 2 - queue.pendingCount() - queue.runningCount();
       if (room >= config.maxConcurrentChecks() || queue.pendingCount() == 0) {
-        List<DueCheck> claimed = store.claimDue(now, room, config.instanceId(), config.claimLease());
+        List<DueCheck> claimed;
+        try {
+          claimed = store.claimDue(now, room, config.instanceId(), config.claimLease());
+        } catch (RuntimeException e) {
+          observers.claimed(Duration.between(now, scheduler.clock().instant()), 0, true);
+          throw e;
+        }
+        observers.claimed(Duration.between(now, scheduler.clock().instant()), claimed.size(), false);
         for (DueCheck due : claimed) {
           Claim claim = new Claim(due.resourceId(), due.lease(config.instanceId()), now);
           Claim before = claims.put(due.resourceId(), claim);
@@ -343,25 +367,52 @@ final class CheckLoop implements AutoCloseable {
       return CompletableFuture.completedFuture(null); // released at close
     }
     claim.started = true;
+    Instant startedAt = scheduler.clock().instant();
     CompletableFuture<Optional<CheckReport>> checked;
-    try {
+    try (LogContext.Scope scope = LogContext.resource(resourceId, null)) {
       checked = checker.check(resourceId, claim.lease, this::next, claim.prefetched(scheduler.clock().instant()));
     } catch (RuntimeException e) {
       checked = CompletableFuture.failedFuture(e);
     }
     return checked.handle((report, error) -> {
-      claim.release();
-      try {
-        reschedule(claim, report == null ? null : report.orElse(null), error);
-      } catch (LeaseLostException e) {
-        LOG.info("Did not reschedule {}: {}", resourceId, e.getMessage());
-      } catch (RuntimeException e) {
-        LOG.warn("Could not reschedule {}; its lease {} will expire: {}", resourceId, claim.lease.lease(), e.toString());
+      try (LogContext.Scope scope = LogContext.resource(resourceId, null)) {
+        finished(claim, report, error);
       }
-      claims.remove(resourceId, claim);
+      observers.checkFinished(new FinishedCheck(resourceId, kindOf(resourceId), outcome(report, error),
+          Duration.between(startedAt, scheduler.clock().instant())));
       pump();
       return null;
     });
+  }
+
+  /** How a check ended, as {@link FinishedCheck#outcome()} names it. */
+  private static String outcome(@Nullable Optional<CheckReport> report, @Nullable Throwable error) {
+    Throwable failure = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (failure instanceof LeaseLostException) {
+      return "ABANDONED";
+    }
+    if (failure != null || report == null) {
+      return "FAILED";
+    }
+    if (report.isEmpty()) {
+      return "UNMANAGED";
+    }
+    CheckResult result = report.get().result();
+    return result == null ? "SKIPPED" : result.name();
+  }
+
+  /** Ends a check: its claim is released and the resource rescheduled unless the check did. */
+  private void finished(Claim claim, @Nullable Optional<CheckReport> report, @Nullable Throwable error) {
+    String resourceId = claim.resourceId;
+    claim.release();
+    try {
+      reschedule(claim, report == null ? null : report.orElse(null), error);
+    } catch (LeaseLostException e) {
+      LOG.info("Did not reschedule {}: {}", resourceId, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("Could not reschedule {}; its lease {} will expire: {}", resourceId, claim.lease.lease(), e.toString());
+    }
+    claims.remove(resourceId, claim);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.keel.engine;
 
+import dev.keel.engine.check.CheckObserver;
 import dev.keel.engine.config.ConfigReader;
 import dev.keel.engine.config.KindRegistry;
 import dev.keel.engine.event.EventStream;
@@ -21,6 +22,7 @@ import dev.keel.spi.model.ResourceStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -346,6 +348,38 @@ public final class KeelEngine implements AutoCloseable {
       throw new NoSuchElementException("No managed resource " + resourceId);
     }
     w.checks.pump();
+  }
+
+  /**
+   * Registers an observer of the check loop, told of each finished check (resource, kind, outcome, duration) and of
+   * each claim of due checks from the store (its latency), for metrics. An observer that throws never disturbs the
+   * engine.
+   *
+   * @param observer the observer
+   * @return the registration; close it to stop telling the observer
+   */
+  public CheckObserver.Registration observeChecks(CheckObserver observer) {
+    return w.checks.observers().add(Objects.requireNonNull(observer, "observer"));
+  }
+
+  /**
+   * How many checks this engine has claimed from the store and are due but have not started: the depth of its check
+   * queue (which holds at most two rounds of {@link EngineConfig#maxConcurrentChecks()}; what is due beyond that waits
+   * in the store).
+   *
+   * @return the number of checks waiting
+   */
+  public int checksWaiting() {
+    return w.checks.waiting();
+  }
+
+  /**
+   * How many checks are running now.
+   *
+   * @return the number of checks in flight
+   */
+  public int checksRunning() {
+    return w.checks.running();
   }
 
   /** Starts checking resources and following tasks. Does nothing if already started. */

@@ -36,7 +36,7 @@ class ExportTest {
   }
 
   /** A handler whose cloud holds one bucket, fnord-logs, in eu-west-1. */
-  static final class BucketHandler implements ResourceHandler<Bucket, Bucket> {
+  static class BucketHandler implements ResourceHandler<Bucket, Bucket> {
     @Override
     public SupportedKind<Bucket> supportedKind() {
       return new SupportedKind<>(BUCKET, Bucket.class);

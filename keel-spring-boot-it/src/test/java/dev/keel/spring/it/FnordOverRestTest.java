@@ -84,6 +84,11 @@ class FnordOverRestTest {
       assertThat(checks.status()).as(checks.text()).isEqualTo(200);
       assertThat(checks.json().get("measurements").get(0).get("value").asDouble()).isPositive();
       assertThat(checks.text()).contains("ec2/cluster").contains("titus/cluster").contains("valid");
+      Reply durations = host.get("/actuator/metrics/keel.resource.check.duration");
+      assertThat(durations.status()).as(durations.text()).isEqualTo(200);
+      assertThat(durations.text()).contains("ec2/cluster").contains("titus/cluster");
+      assertThat(host.get("/actuator/metrics/keel.store.claim.duration").status()).isEqualTo(200);
+      assertThat(host.get("/actuator/metrics/keel.checks.waiting").status()).isEqualTo(200);
       assertThat(host.get("/actuator/metrics/keel.resource.actuations").json().get("measurements").get(0).get("value")
           .asDouble()).isPositive();
       long happyNow = engine.resources().stream().filter(r -> engine.status(r.id()) == ResourceStatus.HAPPY).count();

@@ -1,6 +1,8 @@
 package dev.keel.spring.actuate;
 
 import dev.keel.engine.KeelEngine;
+import dev.keel.engine.check.CheckObserver;
+import dev.keel.engine.check.FinishedCheck;
 import dev.keel.engine.event.EventStream;
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
@@ -9,6 +11,8 @@ import dev.keel.spi.model.ResourceStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +28,16 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  *   <li>{@code keel.tasks} (counter; {@code kind}, {@code outcome}): tasks that ended;</li>
  *   <li>{@code keel.plugin.call.timeouts} (counter; {@code kind}, {@code phase}): extension calls past their deadline
  *       or stuck;</li>
- *   <li>{@code keel.resources} (gauge; {@code status}): managed resources by status, read when scraped.</li>
+ *   <li>{@code keel.resources} (gauge; {@code status}): managed resources by status, read when scraped;</li>
+ * </ul>
+ * and from the engine's {@link CheckObserver}:
+ * <ul>
+ *   <li>{@code keel.resource.check.duration} (timer; {@code kind}, {@code outcome}): how long each check took, on the
+ *       engine's clock, by how it ended ({@code in_sync}, {@code drifted}, {@code error}, {@code skipped}, ...);</li>
+ *   <li>{@code keel.store.claim.duration} (timer; {@code outcome} {@code claimed} or {@code failed}): the latency of
+ *       each claim of due checks from the store;</li>
+ *   <li>{@code keel.checks.waiting} and {@code keel.checks.in.flight} (gauges): checks claimed and due but not
+ *       started (the queue's depth), and checks running.</li>
  * </ul>
  */
 final class KeelMetrics implements SmartInitializingSingleton, DisposableBean {
@@ -33,6 +46,7 @@ final class KeelMetrics implements SmartInitializingSingleton, DisposableBean {
   private final MeterRegistry registry;
   private final Map<String, String> kindOfResource = new ConcurrentHashMap<>();
   private volatile EventStream.Subscription subscription;
+  private volatile CheckObserver.Registration observation;
 
   KeelMetrics(KeelEngine engine, MeterRegistry registry) {
     this.engine = engine;
@@ -45,7 +59,25 @@ final class KeelMetrics implements SmartInitializingSingleton, DisposableBean {
       Gauge.builder("keel.resources", this, m -> m.count(status)).tag("status", status.name())
           .description("Managed resources by status").register(registry);
     }
+    Gauge.builder("keel.checks.waiting", engine, KeelEngine::checksWaiting)
+        .description("Checks claimed and due that have not started: the depth of the check queue").register(registry);
+    Gauge.builder("keel.checks.in.flight", engine, KeelEngine::checksRunning)
+        .description("Checks running now").register(registry);
     subscription = engine.events().subscribe(this::record);
+    observation = engine.observeChecks(new CheckObserver() {
+      @Override
+      public void checkFinished(FinishedCheck check) {
+        Timer.builder("keel.resource.check.duration").tag("kind", check.kind())
+            .tag("outcome", check.outcome().toLowerCase(Locale.ROOT)).description("How long each check took")
+            .register(registry).record(check.duration());
+      }
+
+      @Override
+      public void claimed(Duration latency, int claimed, boolean failed) {
+        Timer.builder("keel.store.claim.duration").tag("outcome", failed ? "failed" : "claimed")
+            .description("How long each claim of due checks from the store took").register(registry).record(latency);
+      }
+    });
   }
 
   private double count(ResourceStatus status) {
@@ -109,6 +141,10 @@ final class KeelMetrics implements SmartInitializingSingleton, DisposableBean {
     EventStream.Subscription s = subscription;
     if (s != null) {
       s.close();
+    }
+    CheckObserver.Registration o = observation;
+    if (o != null) {
+      o.close();
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.keel.engine.internal.check;
 import dev.keel.engine.check.ExtensionFailure;
 import dev.keel.engine.check.GiveUpPolicy;
 import dev.keel.engine.event.ResourceEvent;
+import dev.keel.engine.internal.schedule.LogContext;
 import dev.keel.engine.plan.PlannedAction;
 import dev.keel.engine.schedule.CallRefused;
 import dev.keel.engine.schedule.DeadlineExceeded;
@@ -102,7 +103,17 @@ final class ResourceCheck {
     return resource.application();
   }
 
+  /**
+   * Runs the check. The resource and its application are in the MDC meanwhile: on this thread, and (carried by the
+   * engine's extension calls) on the threads of the calls and of the continuations they complete.
+   */
   CompletableFuture<CheckReport> run() {
+    try (LogContext.Scope scope = LogContext.resource(id(), app())) {
+      return start();
+    }
+  }
+
+  private CompletableFuture<CheckReport> start() {
     CompletableFuture<CheckReport> checked;
     try {
       paused = claimed != null ? claimed.inputs().paused() : services.guard().isPaused(stored);

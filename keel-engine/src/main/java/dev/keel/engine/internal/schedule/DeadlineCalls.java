@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * call about that target is made, and each plugin may have at most {@code maxStuckPerPlugin} stuck calls;
  * further calls fail at once with {@link CallRefused}, so threads never pile up behind a dead endpoint.
  * Extensions loaded from the host's classpath count as one plugin per class.
+ *
+ * <p>The caller's SLF4J MDC (the resource a check is about) is installed on the thread that runs the call, and on
+ * the timer's thread when the call times out, so the extension's log lines and the caller's continuations carry it;
+ * each thread gets its own entries back afterwards.
  */
 public final class DeadlineCalls {
 
@@ -109,6 +113,7 @@ public final class DeadlineCalls {
   public <T> CompletableFuture<T> call(@Nullable Object extension, @Nullable Object target, String phase,
       Duration timeout, Callable<T> body) {
     Object plugin = extension == null ? null : pluginOf(extension);
+    LogContext logContext = LogContext.capture(); // the caller's MDC, for the call's thread and the time-out's
     InFlight call = new InFlight(phase, scheduler.clock().instant(), plugin);
     CallRefused refused = register(target, call);
     if (refused != null) {
@@ -129,7 +134,11 @@ public final class DeadlineCalls {
           }
         }
       }
-      if (result.completeExceptionally(new DeadlineExceeded(phase, timeout))) {
+      boolean timedOut;
+      try (LogContext.Scope scope = logContext.install()) {
+        timedOut = result.completeExceptionally(new DeadlineExceeded(phase, timeout));
+      }
+      if (timedOut) {
         synchronized (lock) {
           // The runner resets itself under the lock, so this interrupt cannot hit the thread's next task.
           if (call.runner != null && !call.returned) {
@@ -139,7 +148,11 @@ public final class DeadlineCalls {
       }
     });
     try {
-      scheduler.callExecutor().execute(() -> run(target, call, result, timer, body));
+      scheduler.callExecutor().execute(() -> {
+        try (LogContext.Scope scope = logContext.install()) {
+          run(target, call, result, timer, body);
+        }
+      });
     } catch (RuntimeException e) {
       // A closed executor: the call is never made.
       timer.cancel();
