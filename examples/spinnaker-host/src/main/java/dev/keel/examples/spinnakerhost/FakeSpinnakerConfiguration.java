@@ -27,8 +27,8 @@ class FakeSpinnakerConfiguration {
 
   @Bean(destroyMethod = "close")
   FakeSpinnaker fakeSpinnaker(@Value("${example.fake-spinnaker.clouddriver-port}") int clouddriver,
-      @Value("${example.fake-spinnaker.orca-port}") int orca) {
-    FakeSpinnaker fake = FakeSpinnaker.builder(Clock.systemUTC()).ports(clouddriver, orca).start();
+      @Value("${example.fake-spinnaker.orca-port}") int orca, Clock clock) {
+    FakeSpinnaker fake = FakeSpinnaker.builder(clock).ports(clouddriver, orca).start();
     LOG.info("Fake Spinnaker: Clouddriver at {}, Orca at {}", fake.clouddriverUrl(), fake.orcaUrl());
     return fake;
   }

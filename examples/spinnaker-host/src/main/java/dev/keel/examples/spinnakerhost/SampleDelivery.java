@@ -34,9 +34,11 @@ class SampleDelivery implements ApplicationRunner {
 
   private final KeelEngine engine;
   private final Path file;
+  private final Clock clock;
 
-  SampleDelivery(KeelEngine engine, @Value("${example.sample.config}") String file) {
+  SampleDelivery(KeelEngine engine, @Value("${example.sample.config}") String file, Clock clock) {
     this.engine = engine;
+    this.clock = clock;
     this.file = Path.of(file);
   }
 
@@ -64,7 +66,7 @@ class SampleDelivery implements ApplicationRunner {
         simulator.published(artifact, version);
       }
       engine.promotions().publish(new ArtifactVersion(artifact.type(), artifact.name(), version,
-          Clock.systemUTC().instant(), "main", Map.of()));
+          clock.instant(), "main", Map.of()));
     }
     LOG.info("Sample delivery {} submitted and its first build published: GET /application/{}", config.name(),
         config.application());

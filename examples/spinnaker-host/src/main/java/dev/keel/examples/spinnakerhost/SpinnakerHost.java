@@ -1,7 +1,9 @@
 package dev.keel.examples.spinnakerhost;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The service: Spring Boot's auto-configuration, keel-spring-boot-starter's engine (configured in
@@ -12,6 +14,17 @@ public class SpinnakerHost {
 
   /** Made by Spring. */
   public SpinnakerHost() {}
+
+  /**
+   * The one clock of the service: the engine (through the starter), the fake Spinnaker and the sample delivery all
+   * take their time from it.
+   *
+   * @return the system clock in UTC
+   */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
 
   /**
    * Starts the service.
