@@ -24,8 +24,9 @@ import javax.annotation.Nullable;
 
 /**
  * The two calls of a resource check that span tables, each in as few round trips as the database allows: what a
- * check (or a batch of just claimed ones) starts from in one query, and what it ends with in one transaction (one statement on PostgreSQL when the
- * check records no events, which is the common case of a check that finds what the previous one found).
+ * check (or a batch of just claimed ones) starts from in one query, and what it ends with in one transaction. On
+ * PostgreSQL a check that records no events, the common case of a check that finds what the previous one found, ends
+ * in one statement shared with the checks that end at the same time ({@link GroupCompletions}).
  */
 final class Checks {
 
@@ -35,7 +36,7 @@ final class Checks {
   private final HistoryTables history;
   private final Tables tables;
   private final String upsertState;
-  @Nullable private final String completeInOneStatement;
+  @Nullable private final GroupCompletions groupCompletions;
 
   Checks(Database db, Tables tables, Codec codec, ScheduleTable schedule, HistoryTables history) {
     this.db = db;
@@ -44,10 +45,8 @@ final class Checks {
     this.history = history;
     this.tables = tables;
     this.upsertState = db.sql.upsert(tables.resourceState(), List.of("resource_id"), List.of("body"));
-    this.completeInOneStatement = db.sql.claimStyle() == SqlDialect.ClaimStyle.UPDATE_RETURNING
-        ? "WITH released AS (" + schedule.releaseReturning() + ") INSERT INTO " + tables.resourceState()
-            + " (resource_id, body) SELECT resource_id, ? FROM released ON CONFLICT (resource_id) DO UPDATE SET body = "
-            + "EXCLUDED.body"
+    this.groupCompletions = db.sql.claimStyle() == SqlDialect.ClaimStyle.UPDATE_RETURNING
+        ? new GroupCompletions(db, tables, schedule)
         : null;
   }
 
@@ -149,13 +148,8 @@ final class Checks {
     List<String> bodies = new ArrayList<>();
     events.forEach(e -> bodies.add(codec.value(e)));
     long at = micros(next);
-    if (completeInOneStatement != null && state != null && events.isEmpty()) {
-      db.autoCommit("complete the check of " + id, c -> {
-        if (update(c, completeInOneStatement, at, at, id, lease.owner(), lease.fence(), stateBody) == 0) {
-          throw schedule.lost(c, id, lease, null);
-        }
-        return null;
-      });
+    if (groupCompletions != null && stateBody != null && events.isEmpty()) {
+      groupCompletions.complete(new GroupCompletions.Row(id, lease, at, stateBody));
       return;
     }
     db.transaction("complete the check of " + id, c -> {

@@ -30,7 +30,8 @@ final class Migrator {
   private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 
   /** Every migration, in order. A released script is never edited: a change is a new script. */
-  static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__submitted_document.sql");
+  static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__submitted_document.sql",
+      "V003__hot_schedule.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
   private static final String PREFIX_PLACEHOLDER = "${prefix}";
@@ -170,11 +171,12 @@ final class Migrator {
 
   /**
    * Whether a DDL statement failed because it had already been applied: MySQL's duplicate column (1060), duplicate
-   * key name (1061) and table exists (1050). Its scripts cannot say IF NOT EXISTS for every statement.
+   * key name (1061), table exists (1050) and no such index to drop (1091). Its scripts cannot say IF NOT EXISTS or
+   * IF EXISTS for every statement.
    */
   private static boolean alreadyApplied(SQLException e) {
     int code = e.getErrorCode();
-    return code == 1060 || code == 1061 || code == 1050;
+    return code == 1060 || code == 1061 || code == 1050 || code == 1091;
   }
 
   private static boolean isMissingTable(SQLException e) {

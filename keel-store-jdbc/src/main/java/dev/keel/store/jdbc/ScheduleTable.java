@@ -278,14 +278,6 @@ final class ScheduleTable {
     }
   }
 
-  /**
-   * The statement that releases a claim as {@link #release} does, returning the resource id when it did; the
-   * parameters are the due time twice, the resource, the owner and the fence.
-   */
-  String releaseReturning() {
-    return "UPDATE " + table + RELEASE + "lease_owner = ? AND fence = ? RETURNING resource_id";
-  }
-
   boolean trigger(String id) {
     return db.transaction("trigger a check of " + id, c -> update(c, "UPDATE " + table + " SET triggered = TRUE, "
         + "revision = revision + 1 WHERE resource_id = ? AND managed", id) == 1);
