@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.engine.config.ConfigException;
 import dev.keel.engine.event.ApplicationEvent;
+import dev.keel.engine.event.Attributed;
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.store.InMemoryStore;
@@ -129,9 +130,8 @@ class ConfigWritesRecordWhoTest {
       engine.delete("fnord-manifest");
 
       assertThat(engine.history(LOGS)).filteredOn(ApplicationEvent.class::isInstance)
-          .extracting(e -> e instanceof ApplicationEvent.ConfigSubmitted s ? s.by()
-              : ((ApplicationEvent.ConfigDeleted) e).by())
-          .containsExactly(Actor.SYSTEM_NAME, Actor.SYSTEM_NAME);
+          .extracting(e -> e.getClass().getSimpleName() + " by " + ((Attributed) e).by())
+          .containsExactly("ConfigDeleted by keel", "ConfigSubmitted by keel");
       assertThat(Actor.SYSTEM).isEqualTo(Actor.of("keel"));
     }
   }

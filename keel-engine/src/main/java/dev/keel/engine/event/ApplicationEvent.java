@@ -15,7 +15,8 @@ public sealed interface ApplicationEvent extends KeelEvent {
    * @param by who paused it
    * @param comment why, or null
    */
-  record Paused(String application, Instant at, String by, @Nullable String comment) implements ApplicationEvent {
+  record Paused(String application, Instant at, String by, @Nullable String comment)
+      implements ApplicationEvent, Attributed {
     /** Checks for nulls. */
     public Paused {
       Objects.requireNonNull(application, "application");
@@ -36,7 +37,7 @@ public sealed interface ApplicationEvent extends KeelEvent {
    * @param at when
    * @param by who resumed it
    */
-  record Resumed(String application, Instant at, String by) implements ApplicationEvent {
+  record Resumed(String application, Instant at, String by) implements ApplicationEvent, Attributed {
     /** Checks for nulls. */
     public Resumed {
       Objects.requireNonNull(application, "application");
@@ -65,7 +66,7 @@ public sealed interface ApplicationEvent extends KeelEvent {
    * @param removed how many resources it stopped managing
    */
   record ConfigSubmitted(String application, Instant at, String deliveryConfig, String by, @Nullable String comment,
-      int created, int updated, int removed) implements ApplicationEvent {
+      int created, int updated, int removed) implements ApplicationEvent, Attributed {
     /** Checks for nulls. */
     public ConfigSubmitted {
       Objects.requireNonNull(application, "application");
@@ -94,7 +95,7 @@ public sealed interface ApplicationEvent extends KeelEvent {
    * @param removed how many resources it stopped managing
    */
   record ConfigDeleted(String application, Instant at, String deliveryConfig, String by, @Nullable String comment,
-      int removed) implements ApplicationEvent {
+      int removed) implements ApplicationEvent, Attributed {
     /** Checks for nulls. */
     public ConfigDeleted {
       Objects.requireNonNull(application, "application");
@@ -123,7 +124,7 @@ public sealed interface ApplicationEvent extends KeelEvent {
    * @param comment why, or null
    */
   record Unpinned(String application, Instant at, String deliveryConfig, String environment, String artifactReference,
-      String by, @Nullable String comment) implements ApplicationEvent {
+      String by, @Nullable String comment) implements ApplicationEvent, Attributed {
     /** Checks for nulls. */
     public Unpinned {
       Objects.requireNonNull(application, "application");
@@ -155,7 +156,7 @@ public sealed interface ApplicationEvent extends KeelEvent {
    * @param comment why, or null
    */
   record Unvetoed(String application, Instant at, String deliveryConfig, String environment, String artifactReference,
-      String version, String by, @Nullable String comment) implements ApplicationEvent {
+      String version, String by, @Nullable String comment) implements ApplicationEvent, Attributed {
     /** Checks for nulls. */
     public Unvetoed {
       Objects.requireNonNull(application, "application");
