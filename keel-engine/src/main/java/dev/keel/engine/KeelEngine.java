@@ -95,7 +95,8 @@ public final class KeelEngine implements AutoCloseable {
 
   /**
    * Reads, validates and stores a delivery config, and checks its new and changed resources at once. The store
-   * keeps the file's text beside the config read from it, for {@link #submittedDocument(String)}.
+   * keeps the file's text beside the config read from it, for {@link #submittedDocument(String)}. A submission that
+   * changes what is stored is recorded as made by {@link Actor#SYSTEM}; pass an {@link Actor} to name who made it.
    *
    * @param file a YAML or JSON delivery config
    * @return what changed
@@ -104,7 +105,22 @@ public final class KeelEngine implements AutoCloseable {
    *     nothing is stored
    */
   public SubmitResult submit(Path file) {
-    return submit(w.reader.readText(file), file.toString());
+    return submit(file, Actor.SYSTEM);
+  }
+
+  /**
+   * Reads, validates and stores a delivery config as {@link #submit(Path)} does, recorded as submitted by
+   * {@code actor} ({@link dev.keel.engine.event.ApplicationEvent.ConfigSubmitted}).
+   *
+   * @param file a YAML or JSON delivery config
+   * @param actor who submits it
+   * @return what changed
+   * @throws dev.keel.engine.config.ConfigException listing every problem; nothing is stored
+   * @throws dev.keel.engine.store.ConfigConflictException if another config manages the same names;
+   *     nothing is stored
+   */
+  public SubmitResult submit(Path file, Actor actor) {
+    return submit(w.reader.readText(file), file.toString(), actor);
   }
 
   /**
@@ -119,7 +135,23 @@ public final class KeelEngine implements AutoCloseable {
    *     nothing is stored
    */
   public SubmitResult submit(String text, String sourceName) {
-    return w.configChanges.store(w.reader.read(text, sourceName), new SubmittedDocument(sourceName, text));
+    return submit(text, sourceName, Actor.SYSTEM);
+  }
+
+  /**
+   * Reads, validates and stores a delivery config given as text, as {@link #submit(String, String)} does,
+   * recorded as submitted by {@code actor} ({@link dev.keel.engine.event.ApplicationEvent.ConfigSubmitted}).
+   *
+   * @param text the YAML or JSON document
+   * @param sourceName the name given in problems
+   * @param actor who submits it
+   * @return what changed
+   * @throws dev.keel.engine.config.ConfigException listing every problem; nothing is stored
+   * @throws dev.keel.engine.store.ConfigConflictException if another config manages the same names;
+   *     nothing is stored
+   */
+  public SubmitResult submit(String text, String sourceName, Actor actor) {
+    return w.configChanges.store(w.reader.read(text, sourceName), new SubmittedDocument(sourceName, text), actor);
   }
 
   /**
@@ -147,18 +179,47 @@ public final class KeelEngine implements AutoCloseable {
    *     nothing is stored
    */
   public SubmitResult submit(DeliveryConfig deliveryConfig) {
-    w.reader.validate(deliveryConfig, "delivery config '" + deliveryConfig.name() + "'");
-    return w.configChanges.store(deliveryConfig, null);
+    return submit(deliveryConfig, Actor.SYSTEM);
   }
 
   /**
-   * Stops managing a delivery config's resources and forgets the config. Cloud resources are left alone.
+   * Validates and stores a delivery config built in code, as {@link #submit(DeliveryConfig)} does, recorded as
+   * submitted by {@code actor} ({@link dev.keel.engine.event.ApplicationEvent.ConfigSubmitted}).
+   *
+   * @param deliveryConfig the config
+   * @param actor who submits it
+   * @return what changed
+   * @throws dev.keel.engine.config.ConfigException listing every problem; nothing is stored
+   * @throws dev.keel.engine.store.ConfigConflictException if another config manages the same names;
+   *     nothing is stored
+   */
+  public SubmitResult submit(DeliveryConfig deliveryConfig, Actor actor) {
+    w.reader.validate(deliveryConfig, "delivery config '" + deliveryConfig.name() + "'");
+    return w.configChanges.store(deliveryConfig, null, actor);
+  }
+
+  /**
+   * Stops managing a delivery config's resources and forgets the config, recorded as deleted by
+   * {@link Actor#SYSTEM}. Cloud resources are left alone.
    *
    * @param name the config's name
    * @return whether there was such a config
    */
   public boolean delete(String name) {
-    return w.configChanges.delete(name);
+    return delete(name, Actor.SYSTEM);
+  }
+
+  /**
+   * Stops managing a delivery config's resources and forgets the config, recorded as deleted by {@code actor}
+   * ({@link dev.keel.engine.event.ApplicationEvent.ConfigDeleted}, after each resource's
+   * {@link dev.keel.engine.event.ResourceEvent.Removed}). Cloud resources are left alone.
+   *
+   * @param name the config's name
+   * @param actor who deletes it
+   * @return whether there was such a config; nothing is recorded when there was none
+   */
+  public boolean delete(String name, Actor actor) {
+    return w.configChanges.delete(name, actor);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.keel.engine;
 
+import dev.keel.engine.event.ApplicationEvent;
 import dev.keel.engine.store.EnvironmentArtifact;
 import dev.keel.engine.promotion.EnvironmentPromotion;
 import dev.keel.engine.internal.promotion.Promotions;
@@ -122,14 +123,34 @@ public final class PromotionControl {
   }
 
   /**
-   * Removes a pin; the environment goes back to its best approved version.
+   * Removes a pin, recorded as removed by {@link Actor#SYSTEM}; the environment goes back to its best approved
+   * version.
    *
    * @param where the artifact in the environment
    * @return whether there was a pin
    * @throws NoSuchElementException if the config, environment or artifact is unknown
    */
   public boolean unpin(EnvironmentArtifact where) {
-    return promotions.unpin(configOf(where), where.environment(), where.artifactReference());
+    return unpin(where, Actor.SYSTEM);
+  }
+
+  /**
+   * Removes a pin, recorded as removed by {@code actor} ({@link ApplicationEvent.Unpinned}); the environment goes
+   * back to its best approved version.
+   *
+   * @param where the artifact in the environment
+   * @param actor who unpins, and why
+   * @return whether there was a pin; nothing is recorded when there was none
+   * @throws NoSuchElementException if the config, environment or artifact is unknown
+   */
+  public boolean unpin(EnvironmentArtifact where, Actor actor) {
+    DeliveryConfig config = configOf(where);
+    boolean removed = promotions.unpin(config, where.environment(), where.artifactReference());
+    if (removed) {
+      engine.recorder.record(new ApplicationEvent.Unpinned(config.application(), engine.clock().instant(),
+          config.name(), where.environment(), where.artifactReference(), actor.by(), actor.comment()));
+    }
+    return removed;
   }
 
   /**
@@ -147,14 +168,33 @@ public final class PromotionControl {
   }
 
   /**
-   * Undoes a veto, restoring the version's earlier status.
+   * Undoes a veto, restoring the version's earlier status, recorded as undone by {@link Actor#SYSTEM}.
    *
    * @param where the artifact in the environment
    * @param version the version
    * @return whether it was vetoed
    */
   public boolean unveto(EnvironmentArtifact where, String version) {
-    return promotions.unveto(configOf(where), where.environment(), where.artifactReference(), version);
+    return unveto(where, version, Actor.SYSTEM);
+  }
+
+  /**
+   * Undoes a veto, restoring the version's earlier status, recorded as undone by {@code actor}
+   * ({@link ApplicationEvent.Unvetoed}).
+   *
+   * @param where the artifact in the environment
+   * @param version the version
+   * @param actor who undoes it, and why
+   * @return whether it was vetoed; nothing is recorded when it was not
+   */
+  public boolean unveto(EnvironmentArtifact where, String version, Actor actor) {
+    DeliveryConfig config = configOf(where);
+    boolean removed = promotions.unveto(config, where.environment(), where.artifactReference(), version);
+    if (removed) {
+      engine.recorder.record(new ApplicationEvent.Unvetoed(config.application(), engine.clock().instant(),
+          config.name(), where.environment(), where.artifactReference(), version, actor.by(), actor.comment()));
+    }
+    return removed;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.keel.engine;
 import dev.keel.engine.internal.promotion.EvaluatorCalls;
 import dev.keel.engine.internal.promotion.Promotions;
 import dev.keel.engine.internal.schedule.DeadlineCalls;
+import dev.keel.engine.internal.schedule.LogContext;
 import dev.keel.engine.internal.schedule.Priority;
 import dev.keel.engine.internal.schedule.WorkQueue;
 import dev.keel.engine.schedule.Scheduler;
@@ -114,7 +115,7 @@ final class PromotionLoop implements AutoCloseable {
         return;
       }
       inRun.set(true);
-      try {
+      try (LogContext.Scope scope = LogContext.application(deliveryConfig.get().application(), null)) {
         intake(deliveryConfig.get());
         promotions.check(deliveryConfig.get());
       } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.keel.engine;
 
 import dev.keel.engine.event.ResourceEvent;
 import dev.keel.engine.internal.schedule.DeadlineCalls;
+import dev.keel.engine.internal.schedule.LogContext;
 import dev.keel.engine.schedule.Cancellable;
 import dev.keel.engine.schedule.Scheduler;
 import dev.keel.engine.store.TaskRecord;
@@ -104,21 +105,32 @@ final class TaskTracker implements AutoCloseable {
     if (monitor == null) {
       return CompletableFuture.completedFuture(null);
     }
-    // Keyed by task: a poll that is stuck is not joined by another poll of the same task.
-    return calls.call(monitor, List.of(record.task().system(), record.task().id()), "task status", timeout,
-        () -> monitor.status(record.task())).handle((status, error) -> {
-      if (error != null || status == null) {
-        LOG.warn("Task monitor {} could not report task {}", record.task().system(), record.task().id(), error);
-      } else if (status.state().isComplete()) {
-        try {
-          complete(record, status);
-        } catch (RuntimeException e) {
-          LOG.warn("Could not record the completion of task {}; asking again next time: {}", record.task().id(),
-              e.toString());
+    // Keyed by task: a poll that is stuck is not joined by another poll of the same task. The call's thread gets
+    // this thread's MDC, with the task in it.
+    CompletableFuture<TaskStatus> status;
+    try (LogContext.Scope scope = logContext(record)) {
+      status = calls.call(monitor, List.of(record.task().system(), record.task().id()), "task status", timeout,
+          () -> monitor.status(record.task()));
+    }
+    return status.handle((reported, error) -> {
+      try (LogContext.Scope scope = logContext(record)) {
+        if (error != null || reported == null) {
+          LOG.warn("Task monitor {} could not report task {}", record.task().system(), record.task().id(), error);
+        } else if (reported.state().isComplete()) {
+          try {
+            complete(record, reported);
+          } catch (RuntimeException e) {
+            LOG.warn("Could not record the completion of task {}; asking again next time: {}", record.task().id(),
+                e.toString());
+          }
         }
       }
       return null;
     });
+  }
+
+  private static LogContext.Scope logContext(TaskRecord record) {
+    return LogContext.task(record.task().id(), record.resourceId(), record.application());
   }
 
   private void complete(TaskRecord record, TaskStatus status) {

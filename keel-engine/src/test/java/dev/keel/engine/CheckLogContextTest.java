@@ -3,8 +3,6 @@ package dev.keel.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.engine.ExportTest.Bucket;
-import dev.keel.engine.schedule.Cancellable;
-import dev.keel.engine.schedule.Scheduler;
 import dev.keel.engine.store.CheckResult;
 import dev.keel.engine.store.InMemoryStore;
 import dev.keel.spi.ResourceContext;
@@ -22,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +28,7 @@ import org.slf4j.MDC;
 /**
  * While the engine checks a resource, SLF4J's MDC names the resource and its application on the thread that runs
  * each extension call (a thread of the engine's call executor, not the one that claimed the check), and every thread
- * is left as it was afterwards.
+ * is left as it was afterwards: nothing of one resource's check leaks into the next on a pooled thread.
  */
 class CheckLogContextTest {
 
@@ -62,32 +59,6 @@ class CheckLogContextTest {
     }
   }
 
-  /** The engine's work runs on the thread that hands it over; extension calls run on {@link #callThread}. */
-  private final class CallThreadScheduler implements Scheduler {
-    @Override
-    public Clock clock() {
-      return Clock.fixed(START, ZoneOffset.UTC);
-    }
-
-    @Override
-    public Cancellable schedule(Instant at, Runnable task) {
-      return () -> { }; // no timer fires: the test drives the one check it makes
-    }
-
-    @Override
-    public Executor executor() {
-      return Runnable::run;
-    }
-
-    @Override
-    public Executor callExecutor() {
-      return callThread;
-    }
-
-    @Override
-    public void close() {}
-  }
-
   private static DeliveryConfig config() {
     Resource<?> bucket = new Resource<>(BUCKET, new Bucket("fnord-logs", "fnord", "eu-west-1"));
     return new DeliveryConfig("fnord", "fnord-manifest", null, List.of(),
@@ -98,7 +69,7 @@ class CheckLogContextTest {
   void aHandlerSeesTheResourceAndApplicationInTheMdcDuringCurrentAndEveryThreadIsCleanAfter() throws Exception {
     InMemoryStore store = new InMemoryStore();
     try (KeelEngine engine = KeelEngine.builder().clock(Clock.fixed(START, ZoneOffset.UTC)).store(store)
-        .scheduler(new CallThreadScheduler()).handler(new RecordingHandler()).build()) {
+        .scheduler(new CallThreadScheduler(START, callThread)).handler(new RecordingHandler()).build()) {
       engine.start();
 
       engine.submit(config());
@@ -123,11 +94,52 @@ class CheckLogContextTest {
   }
 
   @Test
+  void noMdcEntryOfOneResourcesCheckLeaksIntoTheNextCheckOnTheSamePooledThread() throws Exception {
+    Map<String, Map<String, String>> seen = new HashMap<>();
+    CountDownLatch bothCalled = new CountDownLatch(2);
+    ExportTest.BucketHandler recording = new ExportTest.BucketHandler() {
+      @Override
+      public Bucket current(Resource<Bucket> resource, ResourceContext context) {
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        synchronized (seen) {
+          seen.put(resource.id(), mdc == null ? Map.of() : Map.copyOf(mdc));
+        }
+        bothCalled.countDown();
+        return resource.spec();
+      }
+    };
+    try (KeelEngine engine = KeelEngine.builder().clock(Clock.fixed(START, ZoneOffset.UTC)).store(new InMemoryStore())
+        .scheduler(new CallThreadScheduler(START, callThread)).handler(recording).build()) {
+      engine.start();
+
+      engine.submit(config());
+      engine.submit(new DeliveryConfig("other", "other-manifest", null, List.of(), List.of(new Environment("test",
+          List.of(new Resource<>(BUCKET, new Bucket("other-logs", "other", "eu-west-1"))), List.of(), List.of(),
+          List.of(), null))));
+
+      assertThat(bothCalled.await(30, TimeUnit.SECONDS)).isTrue();
+      Map<String, String> afterwards = CompletableFuture.supplyAsync(() -> {
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        return mdc == null ? Map.<String, String>of() : mdc;
+      }, callThread).get(30, TimeUnit.SECONDS);
+      synchronized (seen) {
+        assertThat(seen).containsOnly(
+            Map.entry("test:bucket:fnord-logs", Map.of("keel.resourceId", "test:bucket:fnord-logs",
+                "keel.application", "fnord")),
+            Map.entry("test:bucket:other-logs", Map.of("keel.resourceId", "test:bucket:other-logs",
+                "keel.application", "other")));
+      }
+      assertThat(afterwards).as("the pooled call thread's MDC after both checks").isEmpty();
+    }
+    assertThat(MDC.getCopyOfContextMap()).as("the test thread's MDC").isNullOrEmpty();
+  }
+
+  @Test
   void anMdcEntryOfTheHostsThreadIsKeptAndCarriedIntoTheCall() throws Exception {
     InMemoryStore store = new InMemoryStore();
     MDC.put("requestId", "r-42");
     try (KeelEngine engine = KeelEngine.builder().clock(Clock.fixed(START, ZoneOffset.UTC)).store(store)
-        .scheduler(new CallThreadScheduler()).handler(new RecordingHandler()).build()) {
+        .scheduler(new CallThreadScheduler(START, callThread)).handler(new RecordingHandler()).build()) {
       engine.start();
 
       engine.submit(config());

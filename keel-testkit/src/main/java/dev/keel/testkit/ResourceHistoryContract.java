@@ -34,4 +34,21 @@ public abstract class ResourceHistoryContract<S extends DeliveryConfigRepository
     assertEquals("Valid", store.lastResourceEvent("fake:thing:a").orElseThrow().getClass().getSimpleName());
     assertEquals(2, store.history("fake:thing:a", 2).size());
   }
+
+  @Test
+  void eventsRecordingWhoChangedAConfigOrAPromotionReadBackEqual() {
+    store.storeDeliveryConfig(Configs.single("fnord", "test", Configs.thing("a", "fnord", 1)), T0);
+    store.appendEvent(new ResourceEvent.Created("fake:thing:a", "fnord", T0));
+    List<ApplicationEvent> written = List.of(
+        new ApplicationEvent.ConfigSubmitted("fnord", T0.plusSeconds(1), "fnord-manifest", "alice", null, 1, 0, 0),
+        new ApplicationEvent.Unpinned("fnord", T0.plusSeconds(2), "fnord-manifest", "test", "fnord", "bob", "done"),
+        new ApplicationEvent.Unvetoed("fnord", T0.plusSeconds(3), "fnord-manifest", "test", "fnord", "fnord-1.1.0",
+            "carol", null),
+        new ApplicationEvent.ConfigDeleted("fnord", T0.plusSeconds(4), "fnord-manifest", "dave", "retired", 1));
+    written.forEach(store::appendEvent);
+
+    List<KeelEvent> history = store.history("fake:thing:a", 10);
+
+    assertEquals(List.of(written.get(3), written.get(2), written.get(1), written.get(0)), history.subList(0, 4));
+  }
 }

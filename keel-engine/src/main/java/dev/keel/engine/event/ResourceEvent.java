@@ -352,7 +352,7 @@ public sealed interface ResourceEvent extends KeelEvent {
    * @param comment why, or null
    */
   record ActuationPaused(String resourceId, String application, Instant at, String by, @Nullable String comment)
-      implements ResourceEvent {
+      implements ResourceEvent, Attributed {
     @Override
     public String message() {
       return "Resource management paused by " + by + (comment == null ? "" : ": " + comment);
@@ -367,7 +367,8 @@ public sealed interface ResourceEvent extends KeelEvent {
    * @param at when
    * @param by who
    */
-  record ActuationResumed(String resourceId, String application, Instant at, String by) implements ResourceEvent {
+  record ActuationResumed(String resourceId, String application, Instant at, String by)
+      implements ResourceEvent, Attributed {
     @Override
     public String message() {
       return "Resource management resumed by " + by;
@@ -516,7 +517,7 @@ public sealed interface ResourceEvent extends KeelEvent {
    * @param reason why
    */
   record FreezeOverridden(String resourceId, String application, Instant at, String by, String reason)
-      implements ResourceEvent {
+      implements ResourceEvent, Attributed {
     @Override
     public String message() {
       return "Change freeze overridden by " + by + ": " + reason;

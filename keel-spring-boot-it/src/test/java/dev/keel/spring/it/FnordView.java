@@ -24,6 +24,11 @@ final class FnordView {
    * HAPPY and the build is CURRENT in every environment.
    */
   static DeliveryConfig submitJudgeAndConverge(RunningHost host, String user) {
+    return submitJudgeAndConverge(host, user, user);
+  }
+
+  /** As {@link #submitJudgeAndConverge(RunningHost, String)}, with one user submitting and another judging. */
+  static DeliveryConfig submitJudgeAndConverge(RunningHost host, String user, String judge) {
     KeelEngine engine = host.engine();
     assertThat(engine.pluginFailures()).isEmpty();
     DeliveryConfig config = Fnord.prepareClouds(engine);
@@ -42,9 +47,9 @@ final class FnordView {
       Reply judged = host.postJson("/application/fnord/environment/production/constraint", Map.of(
           "type", "manual-judgement", "artifactReference", artifact.reference(),
           "artifactVersion", Fnord.version(artifact, "1.0.0", 1), "status", "OVERRIDE_PASS",
-          "comment", "looks good"), user);
+          "comment", "looks good"), judge);
       assertThat(judged.status()).as(judged.text()).isEqualTo(200);
-      assertThat(judged.json().get("by").asText()).isEqualTo(user);
+      assertThat(judged.json().get("by").asText()).isEqualTo(judge);
     }
 
     boolean converged = host.advanceUntil(() -> allHappy(engine) && currentEverywhere(host, config, "1.0.0", 1),

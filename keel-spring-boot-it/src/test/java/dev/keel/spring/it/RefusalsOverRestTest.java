@@ -2,6 +2,8 @@ package dev.keel.spring.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.engine.event.ApplicationEvent;
+import dev.keel.engine.event.ResourceEvent;
 import dev.keel.spring.it.RunningHost.Reply;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * What Keel's REST API refuses, over HTTP: a bad config is 400 with each problem's line and column, an unknown id is
  * 404, a write the authorizer refuses or nobody makes is 403 and leaves the store exactly as it was; no answer
- * carries a stack trace.
+ * carries a stack trace; pauses and resumes are recorded with who made them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RefusalsOverRestTest {
@@ -112,14 +114,26 @@ class RefusalsOverRestTest {
   }
 
   @Test
-  void aPauseIsRecordedWithWhoDidIt() {
-    Reply paused = host.post("/resources/ec2:security-group:test:fnord/pause?comment=maintenance", "application/json",
-        "", USER);
+  void pausesAndResumesAreRecordedWithWhoDidThem() {
+    String id = "ec2:security-group:test:fnord";
+    Reply paused = host.post("/resources/" + id + "/pause?comment=maintenance", "application/json", "", USER);
     assertThat(paused.status()).as(paused.text()).isEqualTo(200);
     assertThat(paused.json().get("by").asText()).isEqualTo(USER);
-    assertThat(host.engine().history("ec2:security-group:test:fnord").toString()).contains(USER);
-    Reply resumed = host.delete("/resources/ec2:security-group:test:fnord/pause", USER);
+    assertThat(WhoDidIt.rowsOf(host, "pause")).singleElement().asString().contains(USER).contains("maintenance");
+    Reply resumed = host.delete("/resources/" + id + "/pause", "bob@example.com");
     assertThat(resumed.json().get("paused").asBoolean()).isFalse();
+    assertThat(WhoDidIt.rowsOf(host, "pause")).isEmpty();
+    assertThat(WhoDidIt.of(host.engine(), id, ResourceEvent.ActuationPaused.class)).containsExactly(USER);
+    assertThat(WhoDidIt.of(host.engine(), id, ResourceEvent.ActuationResumed.class)).containsExactly("bob@example.com");
+
+    Reply appPaused = host.post("/application/fnord/pause", "application/json", "", "carol@example.com");
+    assertThat(appPaused.status()).as(appPaused.text()).isEqualTo(200);
+    assertThat(WhoDidIt.rowsOf(host, "pause")).singleElement().asString().contains("carol@example.com");
+    Reply appResumed = host.delete("/application/fnord/pause", "dave@example.com");
+    assertThat(appResumed.status()).as(appResumed.text()).isEqualTo(200);
+    assertThat(WhoDidIt.of(host.engine(), id, ApplicationEvent.Paused.class)).containsExactly("carol@example.com");
+    assertThat(WhoDidIt.of(host.engine(), id, ApplicationEvent.Resumed.class)).containsExactly("dave@example.com");
+    assertThat(WhoDidIt.of(host.engine(), id, ApplicationEvent.ConfigSubmitted.class)).containsExactly(USER);
   }
 
   private static int lineOf(String text, String fragment) {

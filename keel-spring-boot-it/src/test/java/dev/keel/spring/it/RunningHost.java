@@ -120,6 +120,20 @@ final class RunningHost implements AutoCloseable {
     return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), user);
   }
 
+  /**
+   * Sends a request with exactly the given headers (and {@code Accept: application/json}), as a client of a host with
+   * its own security does.
+   */
+  Reply send(String method, String path, String contentType, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    headers.forEach(request::header);
+    return send(request, null);
+  }
+
   private Reply send(HttpRequest.Builder request, String user) {
     if (user != null) {
       request.header("X-SPINNAKER-USER", user);

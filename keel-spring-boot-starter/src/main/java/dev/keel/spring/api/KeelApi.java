@@ -75,7 +75,7 @@ public final class KeelApi {
     String by = guard.authorize(user, config.application(), WriteAction.SUBMIT);
     SubmitResult result;
     try {
-      result = engine.submit(text, sourceName);
+      result = engine.submit(text, sourceName, Actor.of(by));
     } catch (ConfigException e) {
       throw invalid(e);
     } catch (ConfigConflictException e) {
@@ -179,7 +179,7 @@ public final class KeelApi {
   public Map<String, Object> delete(String name, Optional<String> user) {
     String application = String.valueOf(deliveryConfig(name).get("application"));
     String by = guard.authorize(user, application, WriteAction.DELETE);
-    if (!engine.delete(name)) {
+    if (!engine.delete(name, Actor.of(by))) {
       throw ApiException.notFound("No delivery config named " + name);
     }
     LOG.info("Delivery config {} of {} deleted by {}", name, application, by);

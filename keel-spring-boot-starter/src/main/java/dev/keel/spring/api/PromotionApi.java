@@ -177,7 +177,7 @@ public final class PromotionApi {
   public Map<String, Object> unpin(String application, String environment, String reference, Optional<String> user) {
     EnvironmentArtifact where = where(application, environment, reference);
     String by = guard.authorize(user, application, WriteAction.UNPIN);
-    boolean removed = call(() -> engine.promotions().unpin(where));
+    boolean removed = call(() -> engine.promotions().unpin(where, Actor.of(by)));
     LOG.info("{} unpinned {} in {} of {} (was pinned: {})", by, reference, environment, application, removed);
     return Map.of("application", application, "environment", environment, "reference", reference, "unpinned",
         removed, "by", by);
@@ -212,7 +212,7 @@ public final class PromotionApi {
       Optional<String> user) {
     EnvironmentArtifact where = where(application, environment, reference);
     String by = guard.authorize(user, application, WriteAction.UNVETO);
-    boolean removed = call(() -> engine.promotions().unveto(where, version));
+    boolean removed = call(() -> engine.promotions().unveto(where, version, Actor.of(by)));
     LOG.info("{} removed the veto of {} {} in {} of {} (was vetoed: {})", by, reference, version, environment,
         application, removed);
     return Map.of("application", application, "environment", environment, "reference", reference, "version", version,

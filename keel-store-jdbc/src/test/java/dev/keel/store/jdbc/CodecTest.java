@@ -107,8 +107,14 @@ class CodecTest {
     for (ResourceEvent e : events) {
       assertThat(codec.resourceEvent(Codec.eventType(e), codec.value(e))).contains(e);
     }
-    ApplicationEvent paused = new ApplicationEvent.Paused("fnord", T0, "alice", null);
-    assertThat(codec.applicationEvent(Codec.eventType(paused), codec.value(paused))).contains(paused);
+    List<ApplicationEvent> applicationEvents = List.of(new ApplicationEvent.Paused("fnord", T0, "alice", null),
+        new ApplicationEvent.ConfigSubmitted("fnord", T0, "fnord-manifest", "alice", null, 2, 1, 0),
+        new ApplicationEvent.ConfigDeleted("fnord", T0, "fnord-manifest", "bob", "retired", 3),
+        new ApplicationEvent.Unpinned("fnord", T0, "fnord-manifest", "staging", "fnord", "carol", null),
+        new ApplicationEvent.Unvetoed("fnord", T0, "fnord-manifest", "test", "fnord", "fnord-1.1.0", "dave", "fixed"));
+    for (ApplicationEvent e : applicationEvents) {
+      assertThat(codec.applicationEvent(Codec.eventType(e), codec.value(e))).contains(e);
+    }
     assertThat(codec.resourceEvent("SomethingNewer", "{}")).isEmpty();
   }
 }

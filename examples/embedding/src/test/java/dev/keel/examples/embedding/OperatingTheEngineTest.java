@@ -157,8 +157,12 @@ class OperatingTheEngineTest {
     engine.pauses().resumeApplication(APPLICATION, Actor.of("dave"));
 
     assertThat(advanceUntil(() -> host.site(TEST_HOST).orElseThrow().cacheTtlSeconds() == 60)).isTrue();
+    // The application's history: the config as submitted (by the engine's system actor: start() names nobody), then
+    // dave's pause and resume.
     assertThat(events).filteredOn(ApplicationEvent.class::isInstance).extracting(e -> e.getClass().getSimpleName())
-        .containsExactly("Paused", "Resumed");
+        .containsExactly("ConfigSubmitted", "Paused", "Resumed");
+    assertThat(events).filteredOn(ApplicationEvent.Paused.class::isInstance)
+        .extracting(e -> ((ApplicationEvent.Paused) e).by()).containsExactly("dave");
   }
 
   @Test

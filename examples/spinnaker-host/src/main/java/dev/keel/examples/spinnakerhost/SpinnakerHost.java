@@ -3,6 +3,7 @@ package dev.keel.examples.spinnakerhost;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -17,11 +18,13 @@ public class SpinnakerHost {
 
   /**
    * The one clock of the service: the engine (through the starter), the fake Spinnaker and the sample delivery all
-   * take their time from it.
+   * take their time from it. A test that runs the service on virtual time registers its own clock (and the engine's
+   * scheduler) before the context starts, and this one backs off.
    *
    * @return the system clock in UTC
    */
   @Bean
+  @ConditionalOnMissingBean(Clock.class)
   Clock clock() {
     return Clock.systemUTC();
   }

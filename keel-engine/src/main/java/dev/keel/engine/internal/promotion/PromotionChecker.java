@@ -5,6 +5,7 @@ import dev.keel.engine.store.ConstraintStatus;
 import dev.keel.engine.store.EnvironmentArtifact;
 import dev.keel.engine.store.Pin;
 import dev.keel.engine.store.PromotionRecord;
+import dev.keel.engine.internal.schedule.LogContext;
 import dev.keel.spi.ArtifactView;
 import dev.keel.spi.ConstraintEvaluator;
 import dev.keel.spi.ConstraintOutcome;
@@ -69,7 +70,9 @@ final class PromotionChecker {
       }
       List<ArtifactVersion> considered = versions.subList(0, Math.min(maxConsidered, versions.size()));
       for (Environment env : PromotionLedger.environmentsUsing(config, artifact.reference())) {
-        checkEnvironment(config, env, artifact, considered, approved);
+        try (LogContext.Scope scope = LogContext.application(config.application(), env.name())) {
+          checkEnvironment(config, env, artifact, considered, approved);
+        }
       }
     }
   }

@@ -5,6 +5,7 @@ import dev.keel.engine.store.EnvironmentArtifact;
 import dev.keel.engine.store.PromotionRecord;
 import dev.keel.engine.store.PromotionStatus;
 import dev.keel.engine.store.VerificationState;
+import dev.keel.engine.internal.schedule.LogContext;
 import dev.keel.spi.ConstraintOutcome;
 import dev.keel.spi.VerificationEvaluator;
 import dev.keel.spi.model.DeliveryArtifact;
@@ -57,7 +58,9 @@ final class VerificationRunner {
       }
       for (DeliveryArtifact artifact : config.artifacts()) {
         if (PromotionLedger.environmentsUsing(config, artifact.reference()).contains(env)) {
-          finished |= run(config, env, new EnvironmentArtifact(config.name(), env.name(), artifact.reference()));
+          try (LogContext.Scope scope = LogContext.application(config.application(), env.name())) {
+            finished |= run(config, env, new EnvironmentArtifact(config.name(), env.name(), artifact.reference()));
+          }
         }
       }
     }

@@ -6,18 +6,24 @@ import javax.annotation.Nullable;
 import org.slf4j.MDC;
 
 /**
- * The SLF4J {@link MDC} entries the engine sets while it works on one resource, and the carrying of a thread's MDC
- * onto the threads the engine hands work to, so that the engine's and an extension's log lines name the resource.
- * Uses only the SLF4J 1.7 API. Every scope restores exactly what it replaced, so the threads of a pool are left
- * clean.
+ * The SLF4J {@link MDC} entries the engine sets while it works on one resource, one task or one application's
+ * promotion, and the carrying of a thread's MDC onto the threads the engine hands work to, so that the engine's and an
+ * extension's log lines name what they concern. Uses only the SLF4J 1.7 API. Every scope restores exactly what it
+ * replaced, so the threads of a pool are left clean.
  */
 public final class LogContext {
 
   /** The MDC key of the resource being checked: {@value}. */
   public static final String RESOURCE_ID = "keel.resourceId";
 
-  /** The MDC key of the application of the resource being checked: {@value}. */
+  /** The MDC key of the application of the resource being checked, or whose promotion is being checked: {@value}. */
   public static final String APPLICATION = "keel.application";
+
+  /** The MDC key of the environment whose promotion (constraints, verifications) is being checked: {@value}. */
+  public static final String ENVIRONMENT = "keel.environment";
+
+  /** The MDC key of the task being followed, with {@link #RESOURCE_ID} the resource it was launched for: {@value}. */
+  public static final String TASK_ID = "keel.taskId";
 
   @Nullable private final Map<String, String> entries;
 
@@ -68,6 +74,40 @@ public final class LogContext {
     if (application != null) {
       put.put(APPLICATION, application);
     }
+    return put(put);
+  }
+
+  /**
+   * Puts an application (and, when known, one of its environments) into the current thread's MDC until the scope
+   * closes, while the engine checks its promotion.
+   *
+   * @param application the application
+   * @param environment the environment, or null for the whole application
+   * @return the scope that restores the entries it replaced
+   */
+  public static Scope application(String application, @Nullable String environment) {
+    Map<String, String> put = new HashMap<>();
+    put.put(APPLICATION, application);
+    if (environment != null) {
+      put.put(ENVIRONMENT, environment);
+    }
+    return put(put);
+  }
+
+  /**
+   * Puts a task, the resource it was launched for and that resource's application into the current thread's MDC
+   * until the scope closes, while the engine follows the task.
+   *
+   * @param taskId the task
+   * @param resourceId the resource
+   * @param application its application
+   * @return the scope that restores the entries it replaced
+   */
+  public static Scope task(String taskId, String resourceId, String application) {
+    return put(Map.of(TASK_ID, taskId, RESOURCE_ID, resourceId, APPLICATION, application));
+  }
+
+  private static Scope put(Map<String, String> put) {
     Map<String, String> before = new HashMap<>();
     put.forEach((key, value) -> {
       before.put(key, MDC.get(key));
