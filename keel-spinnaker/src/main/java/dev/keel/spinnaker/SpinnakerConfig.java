@@ -44,7 +44,7 @@ import javax.annotation.Nullable;
  * @param baseImages the current base image of each operating system and label ({@code os -> label -> name}):
  *     Spinnaker has no such catalog, Keel took it from its own configuration
  * @param defaultSecurityGroups the security groups this Spinnaker's Orca adds to every server group it deploys
- *     (Orca's {@code default.securityGroups}, {@value #ORCA_DEFAULT_SECURITY_GROUPS_TEXT} unless changed): Keel
+ *     (Orca's {@code default.securityGroups}, {@code nf-infrastructure} and {@code nf-datacenter} unless changed): Keel
  *     leaves them out of a deploy's body, and a cluster's desired state has those of them that exist
  */
 public record SpinnakerConfig(@Nullable URI clouddriverUrl, @Nullable URI orcaUrl, String user, String userOrigin,
@@ -61,9 +61,6 @@ public record SpinnakerConfig(@Nullable URI clouddriverUrl, @Nullable URI orcaUr
       "orcaUrl", "user", "userOrigin", "connectTimeout", "readTimeout", "opsTimeout", "readAttempts", "trustStore",
       "trustStorePassword", "keyStore", "keyStorePassword", "dockerRegistry", "baseImages",
       "defaultSecurityGroups")));
-
-  /** Orca's own default of {@code default.securityGroups} (its {@code AmazonServerGroupCreator}), in words. */
-  static final String ORCA_DEFAULT_SECURITY_GROUPS_TEXT = "nf-infrastructure and nf-datacenter";
 
   /**
    * The groups Orca adds to every deploy unless configured otherwise ({@code default.securityGroups}):
