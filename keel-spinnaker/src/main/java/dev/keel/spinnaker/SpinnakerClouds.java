@@ -201,7 +201,7 @@ public final class SpinnakerClouds {
     if (c == null) {
       synchronized (this) {
         if (titus == null) {
-          titus = new HttpTitusCloud(clouddriver, orca, clock);
+          titus = new HttpTitusCloud(clouddriver, orca, config, clock);
         }
         c = titus;
       }

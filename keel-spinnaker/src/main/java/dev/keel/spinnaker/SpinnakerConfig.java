@@ -43,11 +43,15 @@ import javax.annotation.Nullable;
  *     every registry
  * @param baseImages the current base image of each operating system and label ({@code os -> label -> name}):
  *     Spinnaker has no such catalog, Keel took it from its own configuration
+ * @param defaultSecurityGroups the security groups this Spinnaker's Orca adds to every server group it deploys
+ *     (Orca's {@code default.securityGroups}, {@code nf-infrastructure} and {@code nf-datacenter} unless changed): Keel
+ *     leaves them out of a deploy's body, and a cluster's desired state has those of them that exist
  */
 public record SpinnakerConfig(@Nullable URI clouddriverUrl, @Nullable URI orcaUrl, String user, String userOrigin,
     Duration connectTimeout, Duration readTimeout, Duration opsTimeout, int readAttempts, @Nullable String trustStore,
     @Nullable String trustStorePassword, @Nullable String keyStore, @Nullable String keyStorePassword,
-    @Nullable String dockerRegistry, Map<String, Map<String, String>> baseImages) {
+    @Nullable String dockerRegistry, Map<String, Map<String, String>> baseImages,
+    List<String> defaultSecurityGroups) {
 
   /** Keel's default service account, {@value}. */
   public static final String DEFAULT_USER = "keel@spinnaker.io";
@@ -55,7 +59,14 @@ public record SpinnakerConfig(@Nullable URI clouddriverUrl, @Nullable URI orcaUr
   /** The settings this record reads, beside {@code cloud: spinnaker}. */
   public static final Set<String> KEYS = Collections.unmodifiableSet(new TreeSet<>(List.of("clouddriverUrl",
       "orcaUrl", "user", "userOrigin", "connectTimeout", "readTimeout", "opsTimeout", "readAttempts", "trustStore",
-      "trustStorePassword", "keyStore", "keyStorePassword", "dockerRegistry", "baseImages")));
+      "trustStorePassword", "keyStore", "keyStorePassword", "dockerRegistry", "baseImages",
+      "defaultSecurityGroups")));
+
+  /**
+   * The groups Orca adds to every deploy unless configured otherwise ({@code default.securityGroups}):
+   * {@code nf-infrastructure} and {@code nf-datacenter}.
+   */
+  public static final List<String> ORCA_DEFAULT_SECURITY_GROUPS = List.of("nf-infrastructure", "nf-datacenter");
 
   private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -74,6 +85,12 @@ public record SpinnakerConfig(@Nullable URI clouddriverUrl, @Nullable URI orcaUr
     Map<String, Map<String, String>> images = new LinkedHashMap<>();
     baseImages.forEach((os, labels) -> images.put(os, Map.copyOf(labels)));
     baseImages = Collections.unmodifiableMap(images);
+    defaultSecurityGroups = List.copyOf(defaultSecurityGroups);
+    for (String group : defaultSecurityGroups) {
+      if (group.isBlank()) {
+        throw new IllegalArgumentException("defaultSecurityGroups must name groups, got a blank name");
+      }
+    }
   }
 
   /**
@@ -85,7 +102,19 @@ public record SpinnakerConfig(@Nullable URI clouddriverUrl, @Nullable URI orcaUr
    */
   public static SpinnakerConfig defaults(@Nullable URI clouddriverUrl, @Nullable URI orcaUrl) {
     return new SpinnakerConfig(clouddriverUrl, orcaUrl, DEFAULT_USER, "keel", Duration.ofSeconds(5),
-        Duration.ofSeconds(30), Duration.ofSeconds(60), 3, null, null, null, null, null, Map.of());
+        Duration.ofSeconds(30), Duration.ofSeconds(60), 3, null, null, null, null, null, Map.of(),
+        ORCA_DEFAULT_SECURITY_GROUPS);
+  }
+
+  /**
+   * These settings with other default security groups.
+   *
+   * @param groups the groups Orca adds to every deploy
+   * @return the settings
+   */
+  public SpinnakerConfig withDefaultSecurityGroups(List<String> groups) {
+    return new SpinnakerConfig(clouddriverUrl, orcaUrl, user, userOrigin, connectTimeout, readTimeout, opsTimeout,
+        readAttempts, trustStore, trustStorePassword, keyStore, keyStorePassword, dockerRegistry, baseImages, groups);
   }
 
   /**
@@ -106,7 +135,8 @@ public record SpinnakerConfig(@Nullable URI clouddriverUrl, @Nullable URI orcaUr
           r.duration("connectTimeout", d.connectTimeout()), r.duration("readTimeout", d.readTimeout()),
           r.duration("opsTimeout", d.opsTimeout()), r.integer("readAttempts", d.readAttempts()),
           r.text("trustStore", null), r.text("trustStorePassword", null), r.text("keyStore", null),
-          r.text("keyStorePassword", null), r.text("dockerRegistry", null), r.baseImages());
+          r.text("keyStorePassword", null), r.text("dockerRegistry", null), r.baseImages(),
+          r.names("defaultSecurityGroups", d.defaultSecurityGroups()));
     } catch (IllegalArgumentException e) {
       throw new PluginUnavailableException("plugin " + pluginId + " with cloud: spinnaker: " + e.getMessage());
     }
@@ -188,6 +218,36 @@ public record SpinnakerConfig(@Nullable URI clouddriverUrl, @Nullable URI orcaUr
       } catch (DateTimeParseException e) {
         throw wrong(key, "a duration such as 30s, 500ms or PT30S");
       }
+    }
+
+    List<String> names(String key, List<String> fallback) {
+      Object value = config.get(key);
+      if (value == null) {
+        return fallback;
+      }
+      List<String> out = new java.util.ArrayList<>();
+      if (value instanceof java.util.Collection<?> items) {
+        items.forEach(i -> out.add(String.valueOf(i).trim()));
+      } else if (value instanceof Map<?, ?> indexed) {
+        // a Spring host may bind a YAML list to {0: a, 1: b}
+        Map<Integer, String> byIndex = new java.util.TreeMap<>();
+        for (var e : indexed.entrySet()) {
+          try {
+            byIndex.put(Integer.parseInt(String.valueOf(e.getKey()).trim()), String.valueOf(e.getValue()).trim());
+          } catch (NumberFormatException notAList) {
+            throw wrong(key, "a list of security group names (or a comma-separated string; [] for none)");
+          }
+        }
+        out.addAll(byIndex.values());
+      } else if (!value.toString().isBlank()) {
+        for (String part : value.toString().split(",")) {
+          out.add(part.trim());
+        }
+      }
+      if (out.stream().anyMatch(String::isBlank)) {
+        throw wrong(key, "a list of security group names (or a comma-separated string; [] for none)");
+      }
+      return out;
     }
 
     Map<String, Map<String, String>> baseImages() {

@@ -157,6 +157,24 @@ class Ec2RequestShapeTest {
   }
 
   @Test
+  void theGroupsOrcaAddsByConfigurationAreLeftOutOfTheDeployAndAreTheImplicitOnes() throws IOException {
+    try (Spinnaker corp = new Spinnaker(SpinnakerConfig.defaults(null, null)
+        .withDefaultSecurityGroups(List.of("fnord"))).withCatalog()) {
+      var g = group(Scaling.NONE, new Capacity(1, 1, 1));
+      g = g.withDependencies(new ClusterDependencies(Set.of(), Set.of("fnord", "other"), Set.of()));
+      corp.clouds.ec2().submit(new TaskRequest("fnord", "deploy", "ec2:cluster:test:fnord-main:us-east-1",
+          List.of(new ServerGroupOperation.CreateServerGroup<>(g, DeployStrategy.RedBlack.DEFAULT, null,
+              new DeployWave("us-east-1", null, null, null))), null, null, null));
+
+      JsonNode stage = corp.server.requests("POST /ops").get(0).json().path("job").get(0);
+      assertThat(stage.path("securityGroups")).isEqualTo(json("[\"sg-other\"]"));
+      assertThat(corp.clouds.ec2().implicitSecurityGroups("test", "us-east-1", "vpc0")).containsExactly("fnord");
+    }
+    assertThat(spinnaker.clouds.ec2().implicitSecurityGroups("test", "us-east-1", "vpc0"))
+        .containsExactlyInAnyOrder("nf-infrastructure", "nf-datacenter");
+  }
+
+  @Test
   void aHighlanderDeployWaitingForAmazonHealthOnlySaysSo() {
     JsonNode stage = strategyOf(new DeployStrategy.Highlander(DeployHealth.NONE));
 

@@ -186,7 +186,8 @@ class FaultsTest {
     }
     var settings = Spinnaker.quick();
     var config = new SpinnakerConfig(closed, closed, settings.user(), settings.userOrigin(), settings.connectTimeout(),
-        settings.readTimeout(), settings.opsTimeout(), 3, null, null, null, null, null, settings.baseImages());
+        settings.readTimeout(), settings.opsTimeout(), 3, null, null, null, null, null, settings.baseImages(),
+        settings.defaultSecurityGroups());
     List<Duration> pauses = new java.util.ArrayList<>();
     var clouds = new SpinnakerClouds(new dev.keel.spinnaker.http.SpinnakerHttp(SpinnakerClouds.jdk(config, "t"),
         config, pauses::add, () -> 0.5), spinnaker.clock);

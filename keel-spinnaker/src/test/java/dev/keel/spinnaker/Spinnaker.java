@@ -34,7 +34,7 @@ final class Spinnaker implements AutoCloseable {
     server = new ScriptedServer();
     SpinnakerConfig config = new SpinnakerConfig(server.url(), server.url(), settings.user(), settings.userOrigin(),
         settings.connectTimeout(), settings.readTimeout(), settings.opsTimeout(), settings.readAttempts(), null, null,
-        null, null, settings.dockerRegistry(), settings.baseImages());
+        null, null, settings.dockerRegistry(), settings.baseImages(), settings.defaultSecurityGroups());
     Pause recording = pauses::add;
     clouds = new SpinnakerClouds(new SpinnakerHttp(SpinnakerClouds.jdk(config, "test"), config, recording, () -> 0.5),
         clock);
@@ -44,7 +44,7 @@ final class Spinnaker implements AutoCloseable {
   static SpinnakerConfig quick() {
     SpinnakerConfig d = SpinnakerConfig.defaults(null, null);
     return new SpinnakerConfig(null, null, d.user(), d.userOrigin(), Duration.ofMillis(500), Duration.ofMillis(300),
-        Duration.ofMillis(300), 3, null, null, null, null, null, d.baseImages());
+        Duration.ofMillis(300), 3, null, null, null, null, null, d.baseImages(), d.defaultSecurityGroups());
   }
 
   /** The catalog of account {@code test} in us-east-1 and Titus account {@code titustest} backed by it. */

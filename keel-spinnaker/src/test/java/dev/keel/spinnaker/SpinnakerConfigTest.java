@@ -49,4 +49,22 @@ class SpinnakerConfigTest {
     assertThatThrownBy(() -> SpinnakerConfig.from(Map.of("readAttempts", 0), "dev.keel.titus", false))
         .hasMessage("plugin dev.keel.titus with cloud: spinnaker: readAttempts must be at least 1, got 0");
   }
+
+  @Test
+  void orcasDefaultSecurityGroupsAreOrcasOwnUnlessConfiguredAsAListACommaSeparatedStringOrNone() {
+    assertThat(SpinnakerConfig.from(Map.of(), "dev.keel.ec2", false).defaultSecurityGroups())
+        .containsExactly("nf-infrastructure", "nf-datacenter");
+    assertThat(SpinnakerConfig.from(Map.of("defaultSecurityGroups", java.util.List.of("corp-base", "corp-dc")),
+        "dev.keel.ec2", false).defaultSecurityGroups()).containsExactly("corp-base", "corp-dc");
+    assertThat(SpinnakerConfig.from(Map.of("defaultSecurityGroups", "corp-base, corp-dc"), "dev.keel.ec2", false)
+        .defaultSecurityGroups()).containsExactly("corp-base", "corp-dc");
+    assertThat(SpinnakerConfig.from(Map.of("defaultSecurityGroups", Map.of("1", "corp-dc", "0", "corp-base")),
+        "dev.keel.ec2", false).defaultSecurityGroups()).containsExactly("corp-base", "corp-dc");
+    assertThat(SpinnakerConfig.from(Map.of("defaultSecurityGroups", java.util.List.of()), "dev.keel.ec2", false)
+        .defaultSecurityGroups()).isEmpty();
+    assertThatThrownBy(() -> SpinnakerConfig.from(Map.of("defaultSecurityGroups", "corp-base,,corp-dc"),
+        "dev.keel.titus", false)).hasMessage("plugin dev.keel.titus with cloud: spinnaker: setting"
+            + " defaultSecurityGroups must be a list of security group names (or a comma-separated string; [] for"
+            + " none), not 'corp-base,,corp-dc'");
+  }
 }

@@ -37,6 +37,21 @@ public interface Ec2Cloud extends ClusterCloud<Ec2ServerGroup, Ec2ServerGroupSta
   Optional<SecurityGroup> securityGroup(String account, String region, String vpc, String name);
 
   /**
+   * The security groups this cloud attaches to every server group it deploys, whatever the deploy names: over
+   * Spinnaker, the default groups Orca adds to each deploy (the {@code defaultSecurityGroups} setting). Keel does
+   * not manage them: a deploy leaves them out, and a cluster's desired and current states are compared without
+   * them (such a cloud reports server groups without them). None by default.
+   *
+   * @param account the account
+   * @param region the region
+   * @param vpc the VPC name
+   * @return the group names
+   */
+  default Set<String> implicitSecurityGroups(String account, String region, String vpc) {
+    return Set.of();
+  }
+
+  /**
    * A classic load balancer.
    *
    * @param account the account

@@ -3,6 +3,7 @@ package dev.keel.ec2.handler;
 import dev.keel.cloud.api.Capacity;
 import dev.keel.cloud.api.spec.CapacitySpec;
 import dev.keel.cloud.api.spec.ClusterDependencies;
+import dev.keel.ec2.api.Ec2Cloud;
 import dev.keel.ec2.api.model.Ec2ServerGroup;
 import dev.keel.ec2.api.model.Health;
 import dev.keel.ec2.api.model.LaunchConfiguration;
@@ -19,6 +20,7 @@ import dev.keel.spi.model.Locations;
 import dev.keel.spi.model.RegionSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import javax.annotation.Nullable;
@@ -51,6 +53,25 @@ public final class Ec2ClusterDesiredState {
       ServerGroupSpec o = spec.overrides().getOrDefault(region.name(), ServerGroupSpec.EMPTY);
       out.put(region.name(), serverGroup(spec, region, vpc, subnet, defaults, o));
     }
+    return out;
+  }
+
+  /**
+   * The desired server groups on a cloud: as {@link #resolve(Ec2ClusterSpec)}, without the security groups the
+   * cloud attaches to every deploy ({@link Ec2Cloud#implicitSecurityGroups}, Orca's default groups over
+   * Spinnaker), which Keel leaves out of a deploy and does not compare, named in the spec or not.
+   *
+   * @param spec the resolved spec
+   * @param cloud the cloud
+   * @return the server group per region
+   * @throws CannotResolveDesiredState naming the missing field and region
+   */
+  public static Map<String, Ec2ServerGroup> resolve(Ec2ClusterSpec spec, Ec2Cloud cloud) {
+    Map<String, Ec2ServerGroup> out = new TreeMap<>();
+    resolve(spec).forEach((region, g) -> {
+      Set<String> implicit = cloud.implicitSecurityGroups(g.location().account(), region, g.location().vpc());
+      out.put(region, implicit.isEmpty() ? g : g.withDependencies(g.dependencies().withoutSecurityGroups(implicit)));
+    });
     return out;
   }
 

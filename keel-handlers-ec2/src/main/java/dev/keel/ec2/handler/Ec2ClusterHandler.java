@@ -37,7 +37,7 @@ public final class Ec2ClusterHandler
    * @param cloud the cloud
    */
   public Ec2ClusterHandler(Ec2Cloud cloud) {
-    super(cloud, Ec2Clouds.tasks(cloud), Ec2Kinds.CLUSTER, Ec2ClusterDesiredState::resolve,
+    super(cloud, Ec2Clouds.tasks(cloud), Ec2Kinds.CLUSTER, spec -> Ec2ClusterDesiredState.resolve(spec, cloud),
         exportable -> Ec2ClusterExport.export(cloud, exportable));
   }
 

@@ -4,6 +4,7 @@ import dev.keel.cloud.api.Capacity;
 import dev.keel.cloud.api.spec.CapacitySpec;
 import dev.keel.cloud.api.spec.ClusterDependencies;
 import dev.keel.spi.ResourceCurrentlyUnresolvable;
+import dev.keel.titus.api.TitusCloud;
 import dev.keel.titus.api.model.ContainerImage;
 import dev.keel.titus.api.model.Location;
 import dev.keel.titus.api.model.TitusServerGroup;
@@ -15,6 +16,7 @@ import dev.keel.titus.api.spec.TitusClusterSpec;
 import dev.keel.titus.api.spec.TitusServerGroupSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.Nullable;
 
@@ -70,6 +72,26 @@ public final class TitusClusterDesiredState {
           first(o.migrationPolicy(), d.migrationPolicy(), MigrationPolicySpec.DEFAULT), resources,
           merge(d.tags(), o.tags()), scaling, true, version));
     }
+    return out;
+  }
+
+  /**
+   * The desired job of every region on a cloud: as {@link #resolve(TitusClusterSpec)}, without the security groups
+   * the cloud attaches to every deploy ({@link TitusCloud#implicitSecurityGroups}: over Spinnaker, Orca's default
+   * groups and the application's own), which Keel leaves out of a deploy and does not compare, named in the spec or
+   * not.
+   *
+   * @param spec a resolved spec
+   * @param cloud the cloud
+   * @return the jobs by region
+   * @throws ResourceCurrentlyUnresolvable if the image is not resolved yet
+   */
+  public static Map<String, TitusServerGroup> resolve(TitusClusterSpec spec, TitusCloud cloud) {
+    Map<String, TitusServerGroup> out = new TreeMap<>();
+    resolve(spec).forEach((region, g) -> {
+      Set<String> implicit = cloud.implicitSecurityGroups(g.account(), region, spec.moniker().app());
+      out.put(region, implicit.isEmpty() ? g : g.withDependencies(g.dependencies().withoutSecurityGroups(implicit)));
+    });
     return out;
   }
 

@@ -37,7 +37,7 @@ public final class TitusClusterHandler
    * @param cloud the cloud
    */
   public TitusClusterHandler(TitusCloud cloud) {
-    super(cloud, TitusClouds.tasks(cloud), TitusKinds.CLUSTER, TitusClusterDesiredState::resolve,
+    super(cloud, TitusClouds.tasks(cloud), TitusKinds.CLUSTER, spec -> TitusClusterDesiredState.resolve(spec, cloud),
         exportable -> TitusClusterExport.export(cloud, exportable));
   }
 

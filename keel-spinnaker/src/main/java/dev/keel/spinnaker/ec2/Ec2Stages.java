@@ -24,8 +24,9 @@ import java.util.Objects;
  *
  * @param ids the name-to-id lookups
  * @param clock the engine's clock, for the deploy's reason
+ * @param defaultSecurityGroups the groups Orca adds to every deploy ({@code defaultSecurityGroups}), never sent
  */
-public record Ec2Stages(Ec2Ids ids, Clock clock) {
+public record Ec2Stages(Ec2Ids ids, Clock clock, List<String> defaultSecurityGroups) {
 
   /** The cloud provider, {@value}. */
   public static final String AWS = "aws";
@@ -34,6 +35,7 @@ public record Ec2Stages(Ec2Ids ids, Clock clock) {
   public Ec2Stages {
     Objects.requireNonNull(ids, "ids");
     Objects.requireNonNull(clock, "clock");
+    defaultSecurityGroups = List.copyOf(defaultSecurityGroups);
   }
 
   /**
@@ -100,7 +102,7 @@ public record Ec2Stages(Ec2Ids ids, Clock clock) {
     stage.put("suspendedProcesses", List.copyOf(g.suspendedProcesses()));
     List<String> groups = new ArrayList<>();
     for (String name : g.dependencies().securityGroupNames()) {
-      if (!"nf-datacenter".equals(name)) {
+      if (!defaultSecurityGroups.contains(name)) {
         groups.add(ids.securityGroupId(g.account(), g.region(), g.location().vpc(), name));
       }
     }

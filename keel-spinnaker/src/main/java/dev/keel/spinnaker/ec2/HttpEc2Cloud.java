@@ -55,7 +55,7 @@ public final class HttpEc2Cloud implements Ec2Cloud, Ec2Names, Ec2Ids {
     this.clouddriver = clouddriver;
     this.orca = orca;
     this.config = config;
-    this.stages = new Ec2Stages(this, clock);
+    this.stages = new Ec2Stages(this, clock, config.defaultSecurityGroups());
   }
 
   private static <T> T read(Supplier<T> call) {
@@ -93,10 +93,16 @@ public final class HttpEc2Cloud implements Ec2Cloud, Ec2Names, Ec2Ids {
 
   // ---- reads ----
 
+  /** The server groups as Clouddriver reports them, without Orca's default groups (the {@code defaultSecurityGroups} setting), which Keel does not manage. */
   @Override
   public List<Ec2ServerGroupState> serverGroups(String account, String region, String cluster) {
+    Set<String> implicit = Set.copyOf(config.defaultSecurityGroups());
     return read(() -> clouddriver.cluster(Moniker.parse(cluster).app(), account, cluster, Ec2Stages.AWS, null)
-        .map(c -> serverGroups.inRegion(c, account, region)).orElse(List.of()));
+        .map(c -> serverGroups.inRegion(c, account, region)).orElse(List.of())).stream()
+        .map(g -> new Ec2ServerGroupState(g.name(), g.createdAt(), g.enabled(),
+            g.model().withDependencies(g.model().dependencies().withoutSecurityGroups(implicit)),
+            g.desiredInstances(), g.instances()))
+        .toList();
   }
 
   @Override
@@ -108,6 +114,12 @@ public final class HttpEc2Cloud implements Ec2Cloud, Ec2Names, Ec2Ids {
       }
       return clouddriver.securityGroup(account, region, name, network.get().id()).map(reads::securityGroup);
     });
+  }
+
+  /** Orca's default groups, the {@code defaultSecurityGroups} setting. */
+  @Override
+  public Set<String> implicitSecurityGroups(String account, String region, String vpc) {
+    return Set.copyOf(config.defaultSecurityGroups());
   }
 
   @Override

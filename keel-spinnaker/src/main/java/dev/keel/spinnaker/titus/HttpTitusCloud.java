@@ -5,6 +5,7 @@ import dev.keel.cloud.api.TaskExecution;
 import dev.keel.cloud.api.TaskRequest;
 import dev.keel.spi.model.Moniker;
 import dev.keel.spinnaker.SpinnakerCallException;
+import dev.keel.spinnaker.SpinnakerConfig;
 import dev.keel.spinnaker.clouddriver.ClouddriverClient;
 import dev.keel.spinnaker.orca.OrcaClient;
 import dev.keel.spinnaker.orca.Orchestration;
@@ -42,14 +43,15 @@ public final class HttpTitusCloud implements TitusCloud, TitusIds {
    *
    * @param clouddriver Clouddriver
    * @param orca Orca
+   * @param config the settings (the groups Orca adds to every deploy)
    * @param clock the engine's clock
    */
-  public HttpTitusCloud(ClouddriverClient clouddriver, OrcaClient orca, Clock clock) {
+  public HttpTitusCloud(ClouddriverClient clouddriver, OrcaClient orca, SpinnakerConfig config, Clock clock) {
     this.clouddriver = clouddriver;
     this.orca = orca;
     this.reads = new TitusReads((awsAccount, region, id) -> clouddriver.securityGroupById(awsAccount, region, id)
         .map(g -> g.text("name", id)).orElse(id));
-    this.stages = new TitusStages(this, clock);
+    this.stages = new TitusStages(this, clock, config.defaultSecurityGroups());
   }
 
   private static <T> T read(Supplier<T> call) {
@@ -102,10 +104,16 @@ public final class HttpTitusCloud implements TitusCloud, TitusIds {
     return orca.task(taskId).map(e -> e.toTask(null));
   }
 
+  /** The server groups as Clouddriver reports them, without the groups Orca and Titus attach to every job ({@link #implicitSecurityGroups}), which Keel does not manage. */
   @Override
   public List<TitusServerGroupState> serverGroups(String account, String region, String cluster) {
+    Set<String> implicit = implicitSecurityGroups(account, region, Moniker.parse(cluster).app());
     return read(() -> clouddriver.cluster(Moniker.parse(cluster).app(), account, cluster, TitusStages.TITUS, null)
-        .map(c -> reads.inRegion(c, account, region)).orElse(List.of()));
+        .map(c -> reads.inRegion(c, account, region)).orElse(List.of())).stream()
+        .map(j -> new TitusServerGroupState(j.name(), j.jobId(), j.createdAt(), j.enabled(),
+            j.model().withDependencies(j.model().dependencies().withoutSecurityGroups(implicit)), j.instances(),
+            j.policies()))
+        .toList();
   }
 
   @Override
@@ -135,6 +143,17 @@ public final class HttpTitusCloud implements TitusCloud, TitusIds {
   @Override
   public boolean securityGroupExists(String awsAccount, String region, String name) {
     return read(() -> clouddriver.securityGroup(awsAccount, region, name, null).isPresent());
+  }
+
+  /**
+   * Orca's default groups and the application's own group: Orca adds the first to every deploy and Titus attaches
+   * the second (creating it when missing), so Keel never sends them and the job always carries them.
+   */
+  @Override
+  public Set<String> implicitSecurityGroups(String account, String region, String application) {
+    Set<String> out = new TreeSet<>(stages.defaultSecurityGroups());
+    out.add(application);
+    return Collections.unmodifiableSet(out);
   }
 
   @Override

@@ -25,19 +25,19 @@ import javax.annotation.Nullable;
  *
  * @param ids the name-to-id lookups
  * @param clock the engine's clock, for the deploy's reason
+ * @param defaultSecurityGroups the groups Orca adds to every deploy ({@code defaultSecurityGroups}), never sent;
+ *     nor is the application's own group, which Titus attaches
  */
-public record TitusStages(TitusIds ids, Clock clock) {
+public record TitusStages(TitusIds ids, Clock clock, List<String> defaultSecurityGroups) {
 
   /** The cloud provider, {@value}. */
   public static final String TITUS = "titus";
-
-  /** Security groups Titus attaches by itself, never sent. */
-  private static final List<String> IMPLICIT_GROUPS = List.of("nf-infrastructure", "nf-datacenter");
 
   /** Checks for nulls. */
   public TitusStages {
     Objects.requireNonNull(ids, "ids");
     Objects.requireNonNull(clock, "clock");
+    defaultSecurityGroups = List.copyOf(defaultSecurityGroups);
   }
 
   private static ClusterStages cluster() {
@@ -112,7 +112,7 @@ public record TitusStages(TitusIds ids, Clock clock) {
     stage.put("tags", g.tags());
     stage.put("reason", "Diff detected at " + clock.instant());
     List<String> names = g.dependencies().securityGroupNames().stream()
-        .filter(n -> !IMPLICIT_GROUPS.contains(n) && !n.equals(moniker.app())).toList();
+        .filter(n -> !defaultSecurityGroups.contains(n) && !n.equals(moniker.app())).toList();
     stage.put("securityGroups", ids.securityGroupIds(g.account(), g.region(), names));
     stage.put("loadBalancers", List.copyOf(g.dependencies().loadBalancerNames()));
     stage.put("targetGroups", List.copyOf(g.dependencies().targetGroups()));

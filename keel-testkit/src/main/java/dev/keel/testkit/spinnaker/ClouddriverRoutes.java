@@ -208,7 +208,10 @@ final class ClouddriverRoutes {
         }
       }
     }
-    if (clouds.optionalTitus().isPresent() && clouds.titus().securityGroupExists(account, region, wanted)) {
+    // A Titus group, or an id this fake handed out for a group a served server group carries: attached, so it
+    // exists (the simulated Titus keeps a job's groups by name only, such as those Orca and Titus attach to it).
+    boolean attached = !wanted.equals(r.param("name"));
+    if (attached || clouds.optionalTitus().isPresent() && clouds.titus().securityGroupExists(account, region, wanted)) {
       ObjectNode g = ec2Resources.securityGroupRef(account, region, vpcs.isEmpty() ? "vpc0" : vpcs.get(0), wanted);
       g.remove("accountId");
       g.put("description", "");
@@ -288,7 +291,12 @@ final class ClouddriverRoutes {
     ec2.ifPresent(a -> regions.addAll(clouds.ec2().regions(name)));
     titusAccount.ifPresent(a -> regions.addAll(clouds.titus().regions(name)));
     if (ec2.isEmpty()) {
-      return ok(titus.credentials(titusAccount.get(), regions));
+      ObjectNode o = titus.credentials(titusAccount.get(), regions);
+      if (name.equals(titusAccount.get().awsAccount())) {
+        // a Titus account backed by the AWS account of its own name, with no EC2 served: that account's id
+        o.put("accountId", titusAccount.get().awsAccountId());
+      }
+      return ok(o);
     }
     ObjectNode o = ec2Resources.credentials(ec2.get(), regions);
     titusAccount.ifPresent(t -> {

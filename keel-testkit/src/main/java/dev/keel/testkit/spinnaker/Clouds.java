@@ -3,6 +3,7 @@ package dev.keel.testkit.spinnaker;
 import dev.keel.ec2.api.Ec2Cloud;
 import dev.keel.ec2.api.Ec2Inventory;
 import dev.keel.titus.api.TitusCloud;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -17,6 +18,11 @@ final class Clouds {
   private volatile Ec2Cloud ec2;
   @Nullable
   private volatile TitusCloud titus;
+  private final List<String> defaultSecurityGroups;
+
+  Clouds(List<String> defaultSecurityGroups) {
+    this.defaultSecurityGroups = List.copyOf(defaultSecurityGroups);
+  }
 
   void ec2(Ec2Cloud cloud) {
     this.ec2 = cloud;
@@ -58,5 +64,24 @@ final class Clouds {
   /** The names of the EC2 security groups of a region, for finding a name by id. */
   List<String> securityGroupNames(String account, String region) {
     return inventory().map(i -> i.securityGroupNames(account, region)).orElse(List.of());
+  }
+
+  /**
+   * The groups Orca adds to a deploy, as its {@code AmazonServerGroupCreator} adds {@code default.securityGroups}
+   * to every deploy: those of the configured defaults the deploy does not name already and that pass a check (for
+   * EC2, that they exist in the account and region: a real deploy naming a missing one fails, this fake leaves it
+   * out).
+   *
+   * @param exists whether a group of that name may be added
+   * @param named the groups the deploy names
+   */
+  List<String> orcaDefaultSecurityGroups(java.util.function.Predicate<String> exists, java.util.Collection<String> named) {
+    List<String> out = new ArrayList<>();
+    for (String group : defaultSecurityGroups) {
+      if (!named.contains(group) && exists.test(group)) {
+        out.add(group);
+      }
+    }
+    return out;
   }
 }

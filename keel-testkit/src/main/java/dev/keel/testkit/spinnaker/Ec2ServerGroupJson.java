@@ -31,13 +31,13 @@ final class Ec2ServerGroupJson {
   }
 
   String accountId(String account) {
-    return clouds.ec2().account(account).map(Catalog.Account::accountId)
+    return clouds.optionalEc2().flatMap(ec2 -> ec2.account(account)).map(Catalog.Account::accountId)
         .orElse(String.valueOf(Long.parseLong(FakeIds.hex(account, 10), 16) % 1_000_000_000_000L));
   }
 
-  /** A VPC's id, or a made-up one for a VPC the cloud does not know. */
+  /** A VPC's id, or a made-up one for a VPC the cloud does not know (or with only a Titus attached). */
   String vpcId(String account, String region, String vpc) {
-    return clouds.ec2().network(account, region, vpc).map(Catalog.Network::id)
+    return clouds.optionalEc2().flatMap(ec2 -> ec2.network(account, region, vpc)).map(Catalog.Network::id)
         .orElse("vpc-" + FakeIds.hex(account + "/" + region + "/" + vpc, 8));
   }
 

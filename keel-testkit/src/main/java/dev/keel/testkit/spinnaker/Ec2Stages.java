@@ -129,8 +129,11 @@ final class Ec2Stages {
     Health health = new Health(Duration.ofSeconds(s.integer("cooldown", 10)),
         Duration.ofSeconds(s.integer("healthCheckGracePeriod", 600)), s.text("healthCheckType", "EC2"),
         new HashSet<>(s.strings("enabledMetrics")), new LinkedHashSet<>(s.strings("terminationPolicies")));
-    ClusterDependencies dependencies = new ClusterDependencies(new HashSet<>(s.strings("loadBalancers")),
-        new HashSet<>(securityGroupNames(account, region, s.strings("securityGroups"))),
+    Set<String> groups = new HashSet<>(securityGroupNames(account, region, s.strings("securityGroups")));
+    String groupVpc = vpc;
+    groups.addAll(clouds.orcaDefaultSecurityGroups(g -> ec2().securityGroup(account, region, groupVpc, g).isPresent(),
+        groups));
+    ClusterDependencies dependencies = new ClusterDependencies(new HashSet<>(s.strings("loadBalancers")), groups,
         new HashSet<>(s.strings("targetGroups")));
     Scaling scaling = Scaling.NONE;
     for (JsonView policy : s.array("scalingPolicies")) {

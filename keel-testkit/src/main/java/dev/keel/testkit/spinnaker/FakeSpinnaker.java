@@ -37,6 +37,9 @@ import javax.annotation.Nullable;
  */
 public final class FakeSpinnaker implements AutoCloseable {
 
+  /** Orca's own {@code default.securityGroups}: {@code nf-infrastructure} and {@code nf-datacenter}. */
+  public static final List<String> ORCA_DEFAULT_SECURITY_GROUPS = List.of("nf-infrastructure", "nf-datacenter");
+
   private final Clouds clouds;
   private final Faults faults = new Faults();
   private final Pipelines pipelines;
@@ -44,9 +47,11 @@ public final class FakeSpinnaker implements AutoCloseable {
   private final HttpService clouddriver;
   private final HttpService orca;
   private final List<RecordedRequest> requests = new ArrayList<>();
+  private final List<String> defaultSecurityGroups;
 
   private FakeSpinnaker(Builder b) {
-    this.clouds = new Clouds();
+    this.clouds = new Clouds(b.defaultSecurityGroups);
+    this.defaultSecurityGroups = b.defaultSecurityGroups;
     if (b.ec2 != null) {
       clouds.ec2(b.ec2);
     }
@@ -95,6 +100,17 @@ public final class FakeSpinnaker implements AutoCloseable {
    */
   public URI orcaUrl() {
     return orca.url();
+  }
+
+  /**
+   * The security groups this fake's Orca adds to every deploy, those of them that exist in the deploy's account
+   * and region (Orca's {@code default.securityGroups}); Titus deploys also get the application's own group when
+   * it exists. Configure the adapters' {@code defaultSecurityGroups} setting the same.
+   *
+   * @return the groups
+   */
+  public List<String> defaultSecurityGroups() {
+    return defaultSecurityGroups;
   }
 
   /**
@@ -191,6 +207,7 @@ public final class FakeSpinnaker implements AutoCloseable {
     private int maxRequestBytes = 1 << 20;
     private boolean requireUser = true;
     private int threads = 8;
+    private List<String> defaultSecurityGroups = ORCA_DEFAULT_SECURITY_GROUPS;
 
     private Builder(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -270,6 +287,18 @@ public final class FakeSpinnaker implements AutoCloseable {
         throw new IllegalArgumentException("threads must be positive, got " + count);
       }
       this.threads = count;
+      return this;
+    }
+
+    /**
+     * The groups Orca adds to every deploy ({@code default.securityGroups}; by default Orca's own,
+     * {@code nf-infrastructure} and {@code nf-datacenter}).
+     *
+     * @param groups the group names
+     * @return this
+     */
+    public Builder defaultSecurityGroups(List<String> groups) {
+      this.defaultSecurityGroups = List.copyOf(groups);
       return this;
     }
 

@@ -101,7 +101,7 @@ public final class SpinnakerPorts implements AutoCloseable {
       SpinnakerConfig d = SpinnakerConfig.defaults(fake.clouddriverUrl(), fake.orcaUrl());
       SpinnakerConfig config = new SpinnakerConfig(d.clouddriverUrl(), d.orcaUrl(), d.user(), d.userOrigin(),
           d.connectTimeout(), d.readTimeout(), d.opsTimeout(), d.readAttempts(), null, null, null, null, null,
-          baseImages);
+          baseImages, fake.defaultSecurityGroups());
       return new SpinnakerPorts(fake, new SpinnakerClouds(SpinnakerClouds.jdk(config, "test"), config, clock));
     } catch (RuntimeException e) {
       fake.close();

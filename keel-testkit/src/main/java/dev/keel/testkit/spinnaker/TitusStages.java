@@ -96,6 +96,9 @@ final class TitusStages {
     Set<String> securityGroups = new HashSet<>();
     s.strings("securityGroups").forEach(g -> securityGroups.add(ids.securityGroupNameOrSelf(titusAccount.awsAccount(),
         region, g, candidates)));
+    // Orca adds its default groups to every deploy, and Titus attaches the application's own group
+    securityGroups.addAll(clouds.orcaDefaultSecurityGroups(g -> true, securityGroups));
+    securityGroups.add(Moniker.parse(ServerGroupStages.clusterName(s)).app());
     JsonView constraints = s.optObject("constraints");
     JsonView migration = s.optObject("migrationPolicy");
     JsonView r = s.optObject("resources");

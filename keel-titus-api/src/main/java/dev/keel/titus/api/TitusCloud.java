@@ -60,6 +60,21 @@ public interface TitusCloud extends ClusterCloud<TitusServerGroup, TitusServerGr
   boolean securityGroupExists(String awsAccount, String region, String name);
 
   /**
+   * The security groups this cloud attaches to every job it deploys, whatever the deploy names: over Spinnaker,
+   * the default groups Orca adds to each deploy (the {@code defaultSecurityGroups} setting) and the application's
+   * own group, which Titus attaches. Keel does not manage them: a deploy leaves them out, and a cluster's desired
+   * and current states are compared without them (such a cloud reports jobs without them). None by default.
+   *
+   * @param account the Titus account
+   * @param region the region
+   * @param application the application
+   * @return the group names
+   */
+  default Set<String> implicitSecurityGroups(String account, String region, String application) {
+    return Set.of();
+  }
+
+  /**
    * Starts a batch job.
    *
    * @param job the job

@@ -46,4 +46,16 @@ public record ClusterDependencies(Set<String> loadBalancerNames, Set<String> sec
     tg.addAll(other.targetGroups);
     return new ClusterDependencies(lb, sg, tg);
   }
+
+  /**
+   * These dependencies without some security groups.
+   *
+   * @param groups the group names to leave out
+   * @return the dependencies
+   */
+  public ClusterDependencies withoutSecurityGroups(Set<String> groups) {
+    var sg = new TreeSet<>(securityGroupNames);
+    sg.removeAll(groups);
+    return new ClusterDependencies(loadBalancerNames, sg, targetGroups);
+  }
 }

@@ -112,4 +112,15 @@ public record Ec2ServerGroup(@DiffIgnore String name, Location location, LaunchC
     return new Ec2ServerGroup(name, location, lc, capacity, dependencies, health, suspendedProcesses, scaling, tags,
         onlyEnabledServerGroup, version);
   }
+
+  /**
+   * A copy with other dependencies.
+   *
+   * @param newDependencies the dependencies
+   * @return the copy
+   */
+  public Ec2ServerGroup withDependencies(ClusterDependencies newDependencies) {
+    return new Ec2ServerGroup(name, location, launchConfiguration, capacity, newDependencies, health,
+        suspendedProcesses, scaling, tags, onlyEnabledServerGroup, artifactVersion);
+  }
 }

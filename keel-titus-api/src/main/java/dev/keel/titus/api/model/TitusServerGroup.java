@@ -112,4 +112,16 @@ public record TitusServerGroup(@DiffIgnore String name, @DiffIgnore @Nullable St
         entryPoint, env, containerAttributes, migrationPolicy, resources, tags, s, onlyEnabledServerGroup,
         artifactVersion);
   }
+
+  /**
+   * A copy with other dependencies.
+   *
+   * @param d the dependencies
+   * @return the copy
+   */
+  public TitusServerGroup withDependencies(ClusterDependencies d) {
+    return new TitusServerGroup(name, jobId, location, container, capacity, capacityGroup, constraints, d,
+        entryPoint, env, containerAttributes, migrationPolicy, resources, tags, scaling, onlyEnabledServerGroup,
+        artifactVersion);
+  }
 }
