@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keel.ec2.api.BaseImageSource;
 import dev.keel.ec2.api.Catalog;
 import dev.keel.ec2.api.Ec2ReadException;
-import dev.keel.spi.ArtifactView;
 import dev.keel.spi.KeelContext;
-import dev.keel.spi.PluginEvent;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,25 +24,17 @@ class BaseImageSourceTest {
 
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-05T09:00:00Z"), ZoneOffset.UTC);
 
-  /** A plugin context with a configuration and host services. */
-  private record Context(Map<String, Object> config, Map<Class<?>, Object> services) implements KeelContext {
-    @Override
-    public Clock clock() {
-      return CLOCK;
-    }
-
-    @Override
-    public <T> Optional<T> service(Class<T> type) {
-      return Optional.ofNullable(services.get(type)).map(type::cast);
-    }
-
-    @Override
-    public ArtifactView artifacts() {
-      throw new UnsupportedOperationException("not needed here");
-    }
-
-    @Override
-    public void publish(PluginEvent event) {}
+  /** A plugin context with a configuration and host services: all that the adapters ask of one. */
+  private static KeelContext context(Map<String, Object> config, Map<Class<?>, Object> services) {
+    return (KeelContext) Proxy.newProxyInstance(KeelContext.class.getClassLoader(), new Class<?>[] {KeelContext.class},
+        (proxy, method, args) -> switch (method.getName()) {
+          case "config" -> config;
+          case "clock" -> CLOCK;
+          case "service" -> Optional.ofNullable(services.get((Class<?>) args[0]));
+          case "hashCode" -> System.identityHashCode(proxy);
+          case "equals" -> proxy == args[0];
+          default -> throw new UnsupportedOperationException(method.getName() + " is not asked here");
+        });
   }
 
   private static Map<String, Object> settings() {
@@ -53,7 +44,7 @@ class BaseImageSourceTest {
 
   @Test
   void withoutAHostSourceTheBaseImagesAreTheSetting() {
-    var ec2 = SpinnakerClouds.of(new Context(settings(), Map.of()), "dev.keel.ec2").ec2();
+    var ec2 = SpinnakerClouds.of(context(settings(), Map.of()), "dev.keel.ec2").ec2();
 
     assertThat(ec2.baseImage("bionic", "release")).map(Catalog.BaseImage::name).hasValue("bionicbase-release-2");
     assertThat(ec2.baseImage("bionic", "candidate")).isEmpty();
@@ -64,7 +55,7 @@ class BaseImageSourceTest {
   void aHostSourceIsAskedAtEveryCallSoABaseImagePublishedLaterIsSeen() {
     Map<String, Catalog.BaseImage> catalog = new ConcurrentHashMap<>();
     BaseImageSource dynamic = (os, label) -> Optional.ofNullable(catalog.get(os + "/" + label));
-    var ec2 = SpinnakerClouds.of(new Context(settings(), Map.of(BaseImageSource.class, dynamic)), "dev.keel.ec2")
+    var ec2 = SpinnakerClouds.of(context(settings(), Map.of(BaseImageSource.class, dynamic)), "dev.keel.ec2")
         .ec2();
 
     assertThat(ec2.baseImage("bionic", "release")).isEmpty();
@@ -78,7 +69,7 @@ class BaseImageSourceTest {
     BaseImageSource broken = (os, label) -> {
       throw new Ec2ReadException("base image configuration unavailable: config service answered 503");
     };
-    var ec2 = SpinnakerClouds.of(new Context(settings(), Map.of(BaseImageSource.class, broken)), "dev.keel.ec2")
+    var ec2 = SpinnakerClouds.of(context(settings(), Map.of(BaseImageSource.class, broken)), "dev.keel.ec2")
         .ec2();
 
     assertThatThrownBy(() -> ec2.baseImage("bionic", "release")).isInstanceOf(Ec2ReadException.class)
