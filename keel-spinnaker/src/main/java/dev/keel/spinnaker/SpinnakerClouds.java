@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -46,8 +47,8 @@ public final class SpinnakerClouds {
   private final ClouddriverClient clouddriver;
   private final OrcaClient orca;
   private final Clock clock;
-  @Nullable
-  private final BaseImageSource baseImages;
+  /** The host's base images, or null; asked only when the EC2 adapter is built (a Titus-only host has no EC2 API). */
+  private final Supplier<BaseImageSource> baseImages;
   private volatile HttpEc2Cloud ec2;
   private volatile HttpTitusCloud titus;
 
@@ -59,7 +60,7 @@ public final class SpinnakerClouds {
    * @param clock the engine's clock
    */
   public SpinnakerClouds(HttpTransport transport, SpinnakerConfig config, Clock clock) {
-    this(new SpinnakerHttp(transport, config), clock, null);
+    this(new SpinnakerHttp(transport, config), clock, () -> null);
   }
 
   /**
@@ -72,7 +73,7 @@ public final class SpinnakerClouds {
    */
   public SpinnakerClouds(HttpTransport transport, SpinnakerConfig config, Clock clock,
       @Nullable BaseImageSource baseImages) {
-    this(new SpinnakerHttp(transport, config), clock, baseImages);
+    this(new SpinnakerHttp(transport, config), clock, () -> baseImages);
   }
 
   /**
@@ -82,10 +83,10 @@ public final class SpinnakerClouds {
    * @param clock the engine's clock
    */
   public SpinnakerClouds(SpinnakerHttp http, Clock clock) {
-    this(http, clock, null);
+    this(http, clock, () -> null);
   }
 
-  private SpinnakerClouds(SpinnakerHttp http, Clock clock, @Nullable BaseImageSource baseImages) {
+  private SpinnakerClouds(SpinnakerHttp http, Clock clock, Supplier<BaseImageSource> baseImages) {
     this.config = http.config();
     this.clock = clock;
     this.baseImages = baseImages;
@@ -116,8 +117,8 @@ public final class SpinnakerClouds {
     Optional<HttpTransport> host = context.service(HttpTransport.class);
     SpinnakerConfig config = SpinnakerConfig.from(context.config(), pluginId, host.isEmpty());
     HttpTransport transport = host.orElseGet(() -> jdk(config, pluginId));
-    return new SpinnakerClouds(transport, config, context.clock(),
-        context.service(BaseImageSource.class).orElse(null));
+    return new SpinnakerClouds(new SpinnakerHttp(transport, config), context.clock(),
+        () -> context.service(BaseImageSource.class).orElse(null));
   }
 
   /**
@@ -206,8 +207,9 @@ public final class SpinnakerClouds {
     if (c == null) {
       synchronized (this) {
         if (ec2 == null) {
+          BaseImageSource host = baseImages.get();
           ec2 = new HttpEc2Cloud(clouddriver, orca, config, clock,
-              baseImages == null ? HttpEc2Cloud.configured(config) : baseImages);
+              host == null ? HttpEc2Cloud.configured(config) : host);
         }
         c = ec2;
       }
