@@ -95,8 +95,8 @@ public class SpinnakerPathBenchmark {
         "serverGroups", REGIONS.stream().map(r -> Map.<String, Object>of("account", "test", "region", r,
             "cluster", "fnord-main", "appVersion", "fnord-1.0.0-h1.abc",
             "capacity", Map.of("min", 2, "max", 2, "desired", 2), "securityGroups", List.of("fnord"))).toList()));
-    ports = path == Path.HTTP ? SpinnakerPorts.overHttp(CLOCK, sim, null, Map.of())
-        : SpinnakerPorts.of(CLOCK, sim, null, Map.of());
+    ports = path == Path.HTTP ? SpinnakerPorts.overHttp(CLOCK, sim, null)
+        : SpinnakerPorts.of(CLOCK, sim, null);
     if (path == Path.IN_PROCESS && ports.fake().isPresent()) {
       throw new IllegalStateException("IN_PROCESS must not run with -D" + SpinnakerPorts.PROPERTY + "=spinnaker");
     }

@@ -1,5 +1,6 @@
 package dev.keel.spinnaker;
 
+import dev.keel.ec2.api.BaseImageSource;
 import dev.keel.spi.KeelContext;
 import dev.keel.spi.PluginUnavailableException;
 import dev.keel.spi.http.HttpTransport;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -31,7 +33,8 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A plugin's Spinnaker: its settings, the transport (the host's {@link HttpTransport} when it registered one, else
- * the JDK's built from {@code clouddriverUrl}, {@code orcaUrl}, the timeouts and the TLS stores), and the clients
+ * the JDK's built from {@code clouddriverUrl}, {@code orcaUrl}, the timeouts and the TLS stores), the base images
+ * (the host's {@link BaseImageSource} when it registered one, else the {@code baseImages} setting), and the clients
  * and adapters over it. The plugin's extensions share one per plugin context, so they share one HTTP client and one
  * set of caches; nothing connects before the first call.
  */
@@ -44,6 +47,8 @@ public final class SpinnakerClouds {
   private final ClouddriverClient clouddriver;
   private final OrcaClient orca;
   private final Clock clock;
+  /** The host's base images, or null; asked only when the EC2 adapter is built (a Titus-only host has no EC2 API). */
+  private final Supplier<BaseImageSource> baseImages;
   private volatile HttpEc2Cloud ec2;
   private volatile HttpTitusCloud titus;
 
@@ -55,7 +60,20 @@ public final class SpinnakerClouds {
    * @param clock the engine's clock
    */
   public SpinnakerClouds(HttpTransport transport, SpinnakerConfig config, Clock clock) {
-    this(new SpinnakerHttp(transport, config), clock);
+    this(new SpinnakerHttp(transport, config), clock, () -> null);
+  }
+
+  /**
+   * Spinnaker over a transport, with the base images from a source of the host's rather than the settings.
+   *
+   * @param transport the transport
+   * @param config the settings
+   * @param clock the engine's clock
+   * @param baseImages where the EC2 adapter finds base images, or null for the {@code baseImages} setting
+   */
+  public SpinnakerClouds(HttpTransport transport, SpinnakerConfig config, Clock clock,
+      @Nullable BaseImageSource baseImages) {
+    this(new SpinnakerHttp(transport, config), clock, () -> baseImages);
   }
 
   /**
@@ -65,8 +83,13 @@ public final class SpinnakerClouds {
    * @param clock the engine's clock
    */
   public SpinnakerClouds(SpinnakerHttp http, Clock clock) {
+    this(http, clock, () -> null);
+  }
+
+  private SpinnakerClouds(SpinnakerHttp http, Clock clock, Supplier<BaseImageSource> baseImages) {
     this.config = http.config();
     this.clock = clock;
+    this.baseImages = baseImages;
     this.clouddriver = new ClouddriverClient(http, clock);
     this.orca = new OrcaClient(http, clock);
   }
@@ -94,7 +117,8 @@ public final class SpinnakerClouds {
     Optional<HttpTransport> host = context.service(HttpTransport.class);
     SpinnakerConfig config = SpinnakerConfig.from(context.config(), pluginId, host.isEmpty());
     HttpTransport transport = host.orElseGet(() -> jdk(config, pluginId));
-    return new SpinnakerClouds(transport, config, context.clock());
+    return new SpinnakerClouds(new SpinnakerHttp(transport, config), context.clock(),
+        () -> context.service(BaseImageSource.class).orElse(null));
   }
 
   /**
@@ -183,7 +207,9 @@ public final class SpinnakerClouds {
     if (c == null) {
       synchronized (this) {
         if (ec2 == null) {
-          ec2 = new HttpEc2Cloud(clouddriver, orca, config, clock);
+          BaseImageSource host = baseImages.get();
+          ec2 = new HttpEc2Cloud(clouddriver, orca, config, clock,
+              host == null ? HttpEc2Cloud.configured(config) : host);
         }
         c = ec2;
       }

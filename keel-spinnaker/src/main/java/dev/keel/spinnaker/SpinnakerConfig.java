@@ -42,7 +42,8 @@ import javax.annotation.Nullable;
  * @param dockerRegistry the Clouddriver docker registry account the Docker artifact supplier reads, or null for
  *     every registry
  * @param baseImages the current base image of each operating system and label ({@code os -> label -> name}):
- *     Spinnaker has no such catalog, Keel took it from its own configuration
+ *     Spinnaker has no such catalog, Keel took it from its own configuration; unused when the host registers a
+ *     {@code dev.keel.ec2.api.BaseImageSource}
  * @param defaultSecurityGroups the security groups this Spinnaker's Orca adds to every server group it deploys
  *     (Orca's {@code default.securityGroups}, {@code nf-infrastructure} and {@code nf-datacenter} unless changed): Keel
  *     leaves them out of a deploy's body, and a cluster's desired state has those of them that exist

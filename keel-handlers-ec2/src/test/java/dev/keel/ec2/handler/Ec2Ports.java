@@ -3,18 +3,13 @@ package dev.keel.ec2.handler;
 import dev.keel.ec2.sim.SimulatedEc2;
 import dev.keel.testkit.VirtualScheduler;
 import dev.keel.testkit.spinnaker.SpinnakerPorts;
-import java.util.List;
 
 /**
  * The EC2 a handler test's extensions use: the simulated EC2, or (with {@code -Dkeel.test.cloud=spinnaker}, the
- * build's second test run) the Spinnaker adapter over a fake Spinnaker serving it, configured with the simulated
- * EC2's base images as an operator would configure Keel's.
+ * build's second test run) the Spinnaker adapter over a fake Spinnaker serving it, handed the simulated EC2's base
+ * images as a host hands in its base image configuration.
  */
 public final class Ec2Ports {
-
-  /** The operating systems and labels the simulated EC2 has base images of. */
-  private static final List<String> OSES = List.of("xenial", "bionic", "bionic-classic", "focal", "jammy");
-  private static final List<String> LABELS = List.of("release", "candidate", "previous", "unstable");
 
   private Ec2Ports() {}
 
@@ -26,6 +21,6 @@ public final class Ec2Ports {
    * @return the ports; close them after the test
    */
   public static SpinnakerPorts of(VirtualScheduler scheduler, SimulatedEc2 sim) {
-    return SpinnakerPorts.of(scheduler.clock(), sim, null, SpinnakerPorts.baseImages(sim, OSES, LABELS));
+    return SpinnakerPorts.of(scheduler.clock(), sim, null);
   }
 }

@@ -6,7 +6,12 @@ import dev.keel.ec2.bake.BakeConstraintEvaluator;
 import dev.keel.ec2.bake.Bakery;
 import dev.keel.ec2.handler.ApplicationLoadBalancerHandler;
 import dev.keel.ec2.handler.ClassicLoadBalancerHandler;
+import dev.keel.ec2.api.Catalog;
 import dev.keel.ec2.api.Ec2Cloud;
+import dev.keel.ec2.api.spec.Ec2ClusterSpec;
+import dev.keel.ec2.api.spec.LaunchConfigurationSpec;
+import dev.keel.ec2.api.spec.ServerGroupSpec;
+import dev.keel.ec2.api.spec.VirtualMachineImage;
 import dev.keel.ec2.handler.Ec2Clouds;
 import dev.keel.ec2.handler.Ec2Ports;
 import dev.keel.ec2.handler.Ec2ClusterHandler;
@@ -36,6 +41,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An engine on virtual time with the EC2 plugin's extensions over one simulated EC2. */
 final class Ec2Scenario implements AutoCloseable {
@@ -128,9 +134,35 @@ final class Ec2Scenario implements AutoCloseable {
    * HAPPY and no task runs.
    */
   boolean converge(DeliveryConfig config, Duration limit) {
+    registerNamedImages(config);
     harness.engine().submit(config);
     harness.advance(Duration.ofMinutes(2));
     return harness.advanceUntil(() -> allHappy(config) && noTaskRunning(), Duration.ofMinutes(1), limit);
+  }
+
+  /**
+   * Registers in the simulated EC2 every image a cluster spec of the config names by AMI and version that its
+   * catalog lacks in that region, as the bake that made it would have. A spec names an image only as the image
+   * catalog has it (Keel writes one from the image resolver or an export), and a cloud deploys only an AMI it has,
+   * whose version Clouddriver reads from the image's tags; the simulated EC2 in process would take the version from
+   * the deploy request itself, which over Spinnaker carries only the AMI.
+   */
+  private void registerNamedImages(DeliveryConfig config) {
+    config.environments().stream().flatMap(e -> e.resources().stream()).map(Resource::spec)
+        .filter(Ec2ClusterSpec.class::isInstance).map(Ec2ClusterSpec.class::cast)
+        .filter(spec -> spec.locations() != null)
+        .forEach(spec -> spec.locations().regionNames().forEach(region -> {
+          ServerGroupSpec override = spec.overrides() == null ? null : spec.overrides().get(region);
+          VirtualMachineImage image = Optional.ofNullable(override).map(ServerGroupSpec::launchConfiguration)
+              .map(LaunchConfigurationSpec::image)
+              .or(() -> Optional.ofNullable(spec.launchConfiguration()).map(LaunchConfigurationSpec::image))
+              .orElse(null);
+          if (image != null && image.appVersion() != null && cloud.images().stream()
+              .noneMatch(i -> image.id().equals(i.amis().get(region)))) {
+            cloud.catalog().image(new Catalog.Image(image.appVersion() + "-" + image.id(), image.appVersion(),
+                image.baseImageName(), Map.of(region, image.id()), harness.now()));
+          }
+        }));
   }
 
   boolean converge(Resource<?> resource) {

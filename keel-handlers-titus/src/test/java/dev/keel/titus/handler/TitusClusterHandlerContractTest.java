@@ -26,7 +26,7 @@ class TitusClusterHandlerContractTest extends HandlerContract<TitusClusterSpec, 
   @Override
   protected HandlerFixture<TitusClusterSpec, Map<String, TitusServerGroup>> fixture(VirtualScheduler scheduler) {
     SimulatedTitus sim = SimulatedTitus.withDefaults(scheduler.clock());
-    ports = SpinnakerPorts.of(scheduler.clock(), null, sim, Map.of());
+    ports = SpinnakerPorts.of(scheduler.clock(), null, sim);
     TitusCloud cloud = ports.titus(sim);
     return new HandlerFixture<>(new TitusClusterHandler(cloud), List.of(new CloudTaskMonitor(TitusClouds.tasks(cloud))), List.of(),
         TitusFixtures.resource(TitusFixtures.cluster("us-east-1", "us-west-2")));

@@ -50,7 +50,7 @@ final class TitusScenario implements AutoCloseable {
   TitusScenario() {
     scheduler = new VirtualScheduler(Instant.parse(EngineHarness.DEFAULT_START));
     cloud = SimulatedTitus.withDefaults(scheduler.clock());
-    ports = SpinnakerPorts.of(scheduler.clock(), null, cloud, Map.of());
+    ports = SpinnakerPorts.of(scheduler.clock(), null, cloud);
     port = ports.titus(cloud);
     EngineConfig config = EngineConfig.builder().checkInterval(Duration.ofMinutes(1))
         .taskPollInterval(Duration.ofSeconds(10)).giveUpPolicy(new GiveUpPolicy(1, Duration.ofMinutes(10), 3)).build();

@@ -3,6 +3,7 @@ package dev.keel.spinnaker.ec2;
 import dev.keel.cloud.api.CloudOperation;
 import dev.keel.cloud.api.TaskExecution;
 import dev.keel.cloud.api.TaskRequest;
+import dev.keel.ec2.api.BaseImageSource;
 import dev.keel.ec2.api.Catalog;
 import dev.keel.ec2.api.Ec2Cloud;
 import dev.keel.ec2.api.Ec2Operation;
@@ -19,6 +20,7 @@ import dev.keel.spinnaker.orca.OrcaClient;
 import dev.keel.spinnaker.orca.Orchestration;
 import dev.keel.spinnaker.SpinnakerConfig;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,12 +41,13 @@ public final class HttpEc2Cloud implements Ec2Cloud, Ec2Names, Ec2Ids {
   private final ClouddriverClient clouddriver;
   private final OrcaClient orca;
   private final SpinnakerConfig config;
+  private final BaseImageSource baseImages;
   private final Ec2Reads reads = new Ec2Reads(this);
   private final Ec2ServerGroupReads serverGroups = new Ec2ServerGroupReads(this);
   private final Ec2Stages stages;
 
   /**
-   * A cloud.
+   * A cloud whose base images are its {@code baseImages} setting.
    *
    * @param clouddriver Clouddriver
    * @param orca Orca
@@ -52,9 +55,24 @@ public final class HttpEc2Cloud implements Ec2Cloud, Ec2Names, Ec2Ids {
    * @param clock the engine's clock
    */
   public HttpEc2Cloud(ClouddriverClient clouddriver, OrcaClient orca, SpinnakerConfig config, Clock clock) {
+    this(clouddriver, orca, config, clock, configured(config));
+  }
+
+  /**
+   * A cloud that asks a source for base images (Spinnaker keeps no catalog of them).
+   *
+   * @param clouddriver Clouddriver
+   * @param orca Orca
+   * @param config the settings
+   * @param clock the engine's clock
+   * @param baseImages where the current base images are found, asked at every call of {@link #baseImage}
+   */
+  public HttpEc2Cloud(ClouddriverClient clouddriver, OrcaClient orca, SpinnakerConfig config, Clock clock,
+      BaseImageSource baseImages) {
     this.clouddriver = clouddriver;
     this.orca = orca;
     this.config = config;
+    this.baseImages = baseImages;
     this.stages = new Ec2Stages(this, clock, config.defaultSecurityGroups());
   }
 
@@ -163,10 +181,22 @@ public final class HttpEc2Cloud implements Ec2Cloud, Ec2Names, Ec2Ids {
     return read(() -> Ec2Reads.images(clouddriver.namedImages(appVersion, account), appVersion));
   }
 
+  /**
+   * The base images of a {@code baseImages} setting, fixed when the plugin starts.
+   *
+   * @param config the settings
+   * @return a source answering from {@link SpinnakerConfig#baseImages()}
+   */
+  public static BaseImageSource configured(SpinnakerConfig config) {
+    Map<String, Map<String, String>> images = config.baseImages();
+    return (os, label) -> Optional.ofNullable(images.getOrDefault(os, Map.of()).get(label))
+        .map(n -> new Catalog.BaseImage(n, os, label, Instant.EPOCH));
+  }
+
+  /** The source's answer: the {@code baseImages} setting, or what the host registered. */
   @Override
   public Optional<Catalog.BaseImage> baseImage(String os, String label) {
-    String name = config.baseImages().getOrDefault(os, Map.of()).get(label);
-    return Optional.ofNullable(name).map(n -> new Catalog.BaseImage(n, os, label, java.time.Instant.EPOCH));
+    return baseImages.baseImage(os, label);
   }
 
   @Override

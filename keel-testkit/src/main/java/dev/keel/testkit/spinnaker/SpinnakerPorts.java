@@ -5,10 +5,7 @@ import dev.keel.spinnaker.SpinnakerClouds;
 import dev.keel.spinnaker.SpinnakerConfig;
 import dev.keel.titus.api.TitusCloud;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -23,7 +20,7 @@ import javax.annotation.Nullable;
  *
  * <pre>{@code
  * SimulatedEc2 sim = SimulatedEc2.withDefaults(scheduler.clock());
- * SpinnakerPorts ports = SpinnakerPorts.of(scheduler.clock(), sim, null, SpinnakerPorts.baseImages(sim, ...));
+ * SpinnakerPorts ports = SpinnakerPorts.of(scheduler.clock(), sim, null);
  * Ec2Cloud cloud = ports.ec2(sim);                   // sim itself, or HttpEc2Cloud over a fake serving sim
  * ...
  * ports.close();                                      // stops the fake, if one was started
@@ -64,31 +61,29 @@ public final class SpinnakerPorts implements AutoCloseable {
 
   /**
    * The ports the build asks for ({@link #overHttp()}): with {@code spinnaker}, a fake Spinnaker is started on the
-   * clouds' clock serving the given clouds, and the adapters are configured with its URLs and the base images.
+   * clouds' clock serving the given clouds, and the adapters are configured with its URLs.
    *
    * @param clock the clouds' clock (virtual time in scenarios)
    * @param ec2 the simulated EC2 to serve, or null
    * @param titus the simulated Titus to serve, or null
-   * @param baseImages the EC2 adapter's {@code baseImages} setting ({@code os -> label -> name}): Spinnaker has no
-   *     catalog of base images, Keel read them from its configuration
    * @return the ports
    */
-  public static SpinnakerPorts of(Clock clock, @Nullable Ec2Cloud ec2, @Nullable TitusCloud titus,
-      Map<String, Map<String, String>> baseImages) {
-    return overHttp() ? overHttp(clock, ec2, titus, baseImages) : new SpinnakerPorts(null, null);
+  public static SpinnakerPorts of(Clock clock, @Nullable Ec2Cloud ec2, @Nullable TitusCloud titus) {
+    return overHttp() ? overHttp(clock, ec2, titus) : new SpinnakerPorts(null, null);
   }
 
   /**
-   * The adapters over a fake Spinnaker serving the given clouds, whatever the build asks for.
+   * The adapters over a fake Spinnaker serving the given clouds, whatever the build asks for. Spinnaker keeps no
+   * catalog of base images, so the EC2 adapter is handed the simulated EC2's as its {@code BaseImageSource}, as
+   * a host hands in its dynamic configuration: a base image the test publishes reaches the adapter at once, as an
+   * operator's update of that configuration would. No Spinnaker endpoint serves them.
    *
    * @param clock the clouds' clock
    * @param ec2 the EC2 to serve, or null
    * @param titus the Titus to serve, or null
-   * @param baseImages the EC2 adapter's {@code baseImages} setting
    * @return the ports
    */
-  public static SpinnakerPorts overHttp(Clock clock, @Nullable Ec2Cloud ec2, @Nullable TitusCloud titus,
-      Map<String, Map<String, String>> baseImages) {
+  public static SpinnakerPorts overHttp(Clock clock, @Nullable Ec2Cloud ec2, @Nullable TitusCloud titus) {
     FakeSpinnaker.Builder b = FakeSpinnaker.builder(clock);
     if (ec2 != null) {
       b.ec2(ec2);
@@ -98,35 +93,14 @@ public final class SpinnakerPorts implements AutoCloseable {
     }
     FakeSpinnaker fake = b.start();
     try {
-      SpinnakerConfig d = SpinnakerConfig.defaults(fake.clouddriverUrl(), fake.orcaUrl());
-      SpinnakerConfig config = new SpinnakerConfig(d.clouddriverUrl(), d.orcaUrl(), d.user(), d.userOrigin(),
-          d.connectTimeout(), d.readTimeout(), d.opsTimeout(), d.readAttempts(), null, null, null, null, null,
-          baseImages, fake.defaultSecurityGroups());
-      return new SpinnakerPorts(fake, new SpinnakerClouds(SpinnakerClouds.jdk(config, "test"), config, clock));
+      SpinnakerConfig config = SpinnakerConfig.defaults(fake.clouddriverUrl(), fake.orcaUrl())
+          .withDefaultSecurityGroups(fake.defaultSecurityGroups());
+      return new SpinnakerPorts(fake, new SpinnakerClouds(SpinnakerClouds.jdk(config, "test"), config, clock,
+          ec2 == null ? null : ec2::baseImage));
     } catch (RuntimeException e) {
       fake.close();
       throw e;
     }
-  }
-
-  /**
-   * The current base image of every operating system and label given, as an EC2 knows them: what an operator
-   * would configure as the adapter's {@code baseImages}.
-   *
-   * @param ec2 the EC2
-   * @param oses the operating systems
-   * @param labels the labels
-   * @return {@code os -> label -> name}, for the pairs the EC2 has a base image of
-   */
-  public static Map<String, Map<String, String>> baseImages(Ec2Cloud ec2, List<String> oses, List<String> labels) {
-    Map<String, Map<String, String>> images = new LinkedHashMap<>();
-    for (String os : oses) {
-      for (String label : labels) {
-        ec2.baseImage(os, label).ifPresent(b -> images.computeIfAbsent(os, k -> new LinkedHashMap<>())
-            .put(label, b.name()));
-      }
-    }
-    return images;
   }
 
   /**

@@ -50,7 +50,7 @@ class PipelineConstraintScenarioTest {
 
   private final VirtualScheduler scheduler = new VirtualScheduler(Instant.parse("2026-01-05T10:00:00Z"));
   private final FakeCloud cloud = new FakeCloud(scheduler);
-  private final SpinnakerPorts spinnaker = SpinnakerPorts.overHttp(scheduler.clock(), null, null, Map.of());
+  private final SpinnakerPorts spinnaker = SpinnakerPorts.overHttp(scheduler.clock(), null, null);
   private final FakeSpinnaker fake = spinnaker.fake().orElseThrow();
   private EngineHarness harness;
 
