@@ -8,22 +8,27 @@ import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
 
 /**
- * A scheduler for the tests of the MDC: the engine's work runs on the thread that hands it over, extension calls on
- * one pooled thread of the test's, and no timer fires (the test drives what it makes happen).
+ * A scheduler for tests that drive the engine by hand: the engine's work runs on the thread that hands it over,
+ * extension calls on the executor the test gives (one pooled thread of its own, or the same thread), and no timer
+ * fires (the test drives what it makes happen).
  */
 final class CallThreadScheduler implements Scheduler {
 
-  private final Instant now;
+  private final Clock clock;
   private final Executor callThread;
 
   CallThreadScheduler(Instant now, Executor callThread) {
-    this.now = now;
+    this(Clock.fixed(now, ZoneOffset.UTC), callThread);
+  }
+
+  CallThreadScheduler(Clock clock, Executor callThread) {
+    this.clock = clock;
     this.callThread = callThread;
   }
 
   @Override
   public Clock clock() {
-    return Clock.fixed(now, ZoneOffset.UTC);
+    return clock;
   }
 
   @Override

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.engine.ExportTest.Bucket;
 import dev.keel.engine.check.CheckObserver;
 import dev.keel.engine.check.FinishedCheck;
-import dev.keel.engine.schedule.Cancellable;
-import dev.keel.engine.schedule.Scheduler;
 import dev.keel.engine.store.CheckResult;
 import dev.keel.engine.store.DueCheck;
 import dev.keel.engine.store.ForwardingStore;
@@ -16,14 +14,10 @@ import dev.keel.spi.model.DeliveryConfig;
 import dev.keel.spi.model.Environment;
 import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceKind;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -38,28 +32,12 @@ class CheckObserverTest {
   private static final String ID = "test:bucket:fnord-logs";
 
   /** The engine's clock, moved by the handler and the store as if their calls took time. */
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  };
+  private final MovingClock clock = new MovingClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final AtomicInteger runningSeenInCurrent = new AtomicInteger(-1);
   private final AtomicReference<KeelEngine> engineRef = new AtomicReference<>();
 
   private void advance(Duration d) {
-    now.updateAndGet(t -> t.plus(d));
+    clock.advance(d);
   }
 
   /** current() takes three seconds of the engine's clock. */
@@ -84,27 +62,6 @@ class CheckObserverTest {
       advance(Duration.ofMillis(250));
       return super.claimDue(at, limit, owner, lease);
     }
-  }
-
-  /** Runs everything on the thread that hands it over; no timer fires. */
-  private final class InlineScheduler implements Scheduler {
-    @Override
-    public Clock clock() {
-      return clock;
-    }
-
-    @Override
-    public Cancellable schedule(Instant at, Runnable task) {
-      return () -> { };
-    }
-
-    @Override
-    public Executor executor() {
-      return Runnable::run;
-    }
-
-    @Override
-    public void close() {}
   }
 
   private static final class Recorder implements CheckObserver {
@@ -141,7 +98,7 @@ class CheckObserverTest {
   }
 
   private KeelEngine engine() {
-    KeelEngine engine = KeelEngine.builder().clock(clock).scheduler(new InlineScheduler()).store(new SlowClaims())
+    KeelEngine engine = KeelEngine.builder().clock(clock).scheduler(new CallThreadScheduler(clock, Runnable::run)).store(new SlowClaims())
         .handler(new SlowCurrent()).build();
     engineRef.set(engine);
     return engine;

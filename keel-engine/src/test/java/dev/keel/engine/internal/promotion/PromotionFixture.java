@@ -1,5 +1,6 @@
 package dev.keel.engine.internal.promotion;
 
+import dev.keel.engine.MovingClock;
 import dev.keel.engine.event.KeelEvent;
 import dev.keel.engine.internal.check.CheckReport;
 import dev.keel.engine.plan.PlannedAction;
@@ -25,11 +26,9 @@ import dev.keel.spi.model.Resource;
 import dev.keel.spi.model.ResourceKind;
 import dev.keel.spi.model.ResourceStatus;
 import dev.keel.spi.model.TimeWindow;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,35 +54,7 @@ final class PromotionFixture {
     }
   }
 
-  /** A clock the test moves. */
-  static final class MovingClock extends Clock {
-    private Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  final InMemoryStore store = new InMemoryStore();
+    final InMemoryStore store = new InMemoryStore();
   final MovingClock clock = new MovingClock(Instant.parse("2026-01-05T10:00:00Z"));
   final List<KeelEvent> events = new ArrayList<>();
   final DeliveryConfig config;
